@@ -1,0 +1,32 @@
+package ru.ccbilling.rules;
+
+import java.math.BigDecimal;
+
+/**
+ * A price a decision table gave for one component of the call: per minute for time-billed components,
+ * per call for fees. {@code key} tells prices of one component apart (the operator's site); {@code source}
+ * names the table and the inputs that matched, for the line's note.
+ */
+public final class Rate {
+    private final String component;
+    private final String key;
+    private final BigDecimal value;
+    private final String source;
+
+    public Rate(String component, String key, BigDecimal value, String source) {
+        this.component = component;
+        this.key = key;
+        this.value = value;
+        this.source = source;
+    }
+
+    public String getComponent() { return component; }
+    public String getKey() { return key; }
+    public BigDecimal getValue() { return value; }
+    public String getSource() { return source; }
+
+    /** this rate multiplied by a factor, e.g. "0.5" for a half rate */
+    public Rate times(String factor) {
+        return new Rate(component, key, value.multiply(new BigDecimal(factor)), source + " x " + factor);
+    }
+}

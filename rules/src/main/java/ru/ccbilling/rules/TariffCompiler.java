@@ -1,0 +1,172 @@
+package ru.ccbilling.rules;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.kie.api.KieBase;
+import org.kie.api.builder.Message;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.dmn.api.core.DMNMessage;
+import org.kie.dmn.api.core.DMNModel;
+import org.kie.dmn.api.core.DMNRuntime;
+import org.kie.dmn.api.core.ast.DecisionNode;
+import org.kie.dmn.core.compiler.RuntimeTypeCheckOption;
+import org.kie.dmn.core.impl.DMNRuntimeImpl;
+import org.kie.dmn.core.internal.utils.DMNRuntimeBuilder;
+import org.kie.internal.io.ResourceFactory;
+import org.kie.internal.utils.KieHelper;
+
+import ru.ccbilling.rules.ModelMessage.Severity;
+
+/**
+ * Compiles the models of a tariff version (DMN decision tables and DRL rule files) into a
+ * {@link CompiledTariff} with the real KIE engines. Compilation is the expensive step; do it once
+ * per version and share the result between threads.
+ */
+public final class TariffCompiler {
+
+    /** The decisions the rating engine asks a tariff for; each must be defined by exactly one DMN model. */
+    public static final List<String> REQUIRED_DECISIONS = List.of(
+            Decisions.NETWORK_MINUTE, Decisions.OPERATOR_MINUTE, Decisions.IVR_MINUTE, Decisions.POST_PROCESSING_FEE,
+            Decisions.OUTBOUND_MINUTE, Decisions.MARKING_FEE, Decisions.ONE_TIME_SERVICE, Decisions.MONTHLY_FEE,
+            Decisions.VOLUME_COEFFICIENT);
+
+    public CompiledTariff compile(List<TariffModel> models) {
+        List<ModelMessage> messages = new ArrayList<>();
+        Compiled compiled = compileAll(models, messages);
+        if (messages.stream().anyMatch(m -> m.severity() == Severity.ERROR)) {
+            throw new TariffCompilationException(messages);
+        }
+        return new CompiledTariff(compiled.dmn, compiled.modelByDecision, compiled.rules);
+    }
+
+    /** Every error and warning of every model; an empty list or warnings only means the version compiles. */
+    public List<ModelMessage> validate(List<TariffModel> models) {
+        List<ModelMessage> messages = new ArrayList<>();
+        compileAll(models, messages);
+        return messages;
+    }
+
+    private record Compiled(DMNRuntime dmn, Map<String, DMNModel> modelByDecision, KieBase rules) { }
+
+    private Compiled compileAll(List<TariffModel> models, List<ModelMessage> messages) {
+        List<TariffModel> dmnModels = models.stream().filter(m -> m.kind() == TariffModel.Kind.DMN).toList();
+        List<TariffModel> drlModels = models.stream().filter(m -> m.kind() == TariffModel.Kind.DRL).toList();
+        DMNRuntime dmn = compileDecisions(dmnModels, messages);
+        Map<String, DMNModel> byDecision = dmn == null ? Map.of() : decisionsOf(dmn, messages);
+        KieBase rules = compileRules(drlModels, messages);
+        return new Compiled(dmn, byDecision, rules);
+    }
+
+    private DMNRuntime compileDecisions(List<TariffModel> dmnModels, List<ModelMessage> messages) {
+        List<Resource> resources = new ArrayList<>();
+        for (TariffModel model : dmnModels) {
+            Resource resource = ResourceFactory.newReaderResource(new StringReader(model.content()), "UTF-8");
+            resource.setSourcePath(model.name());
+            resources.add(resource);
+        }
+        try {
+            var built = DMNRuntimeBuilder.fromDefaults().buildConfiguration().fromResources(resources);
+            DMNRuntime runtime = built.getOrElseThrow(e -> new IllegalStateException(e));
+            // a string where a number belongs must not silently match a wildcard row
+            ((DMNRuntimeImpl) runtime).setOption(new RuntimeTypeCheckOption(true));
+            for (DMNModel model : runtime.getModels()) {
+                String name = sourceName(model, dmnModels);
+                for (DMNMessage message : model.getMessages()) {
+                    messages.add(new ModelMessage(name, severityOf(message.getLevel()), message.getText(),
+                            message.getSourceId()));
+                }
+            }
+            return runtime;
+        } catch (RuntimeException e) {
+            messages.add(new ModelMessage(firstName(dmnModels), Severity.ERROR,
+                    "decision tables do not compile: " + rootMessage(e), null));
+            return null;
+        }
+    }
+
+    private Map<String, DMNModel> decisionsOf(DMNRuntime runtime, List<ModelMessage> messages) {
+        Map<String, DMNModel> byDecision = new HashMap<>();
+        for (DMNModel model : runtime.getModels()) {
+            for (DecisionNode decision : model.getDecisions()) {
+                DMNModel previous = byDecision.put(decision.getName(), model);
+                if (previous != null) {
+                    messages.add(new ModelMessage(model.getName(), Severity.ERROR,
+                            "decision " + decision.getName() + " is defined twice (also in " + previous.getName() + ")",
+                            decision.getId()));
+                }
+            }
+        }
+        for (String required : REQUIRED_DECISIONS) {
+            if (!byDecision.containsKey(required)) {
+                messages.add(new ModelMessage(required, Severity.ERROR,
+                        "the tariff defines no decision named " + required, null));
+            }
+        }
+        return byDecision;
+    }
+
+    private KieBase compileRules(List<TariffModel> drlModels, List<ModelMessage> messages) {
+        if (drlModels.isEmpty()) {
+            messages.add(new ModelMessage("rules", Severity.ERROR, "the tariff has no DRL rule file", null));
+            return null;
+        }
+        boolean failed = false;
+        KieHelper helper = new KieHelper();
+        for (TariffModel model : drlModels) {
+            // each file checked alone first, so every message names the file it comes from
+            KieHelper single = new KieHelper();
+            single.addContent(model.content(), ResourceType.DRL);
+            for (Message message : single.verify().getMessages()) {
+                Severity severity = message.getLevel() == Message.Level.ERROR ? Severity.ERROR
+                        : message.getLevel() == Message.Level.WARNING ? Severity.WARNING : Severity.INFO;
+                failed |= severity == Severity.ERROR;
+                String location = message.getLine() > 0 ? "line " + message.getLine()
+                        + (message.getColumn() > 0 ? ", column " + message.getColumn() : "") : null;
+                messages.add(new ModelMessage(model.name(), severity, message.getText(), location));
+            }
+            helper.addContent(model.content(), model.name().endsWith(".drl") ? model.name() : model.name() + ".drl");
+        }
+        if (failed) {
+            return null;
+        }
+        try {
+            return helper.build();
+        } catch (RuntimeException e) {
+            messages.add(new ModelMessage(firstName(drlModels), Severity.ERROR, rootMessage(e), null));
+            return null;
+        }
+    }
+
+    private static Severity severityOf(org.kie.api.builder.Message.Level level) {
+        return switch (level) {
+            case ERROR -> Severity.ERROR;
+            case WARNING -> Severity.WARNING;
+            default -> Severity.INFO;
+        };
+    }
+
+    private static String sourceName(DMNModel model, List<TariffModel> sources) {
+        if (model.getResource() != null && model.getResource().getSourcePath() != null) {
+            return model.getResource().getSourcePath();
+        }
+        return sources.stream().map(TariffModel::name).filter(n -> n.startsWith(model.getName())).findFirst()
+                .orElse(model.getName());
+    }
+
+    private static String firstName(List<TariffModel> models) {
+        return models.isEmpty() ? "tariff" : models.get(0).name();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}
