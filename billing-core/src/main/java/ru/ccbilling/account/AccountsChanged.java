@@ -1,0 +1,4 @@
+package ru.ccbilling.account;
+
+/** Published after an account, its tariff or its dedicated operators changed. */
+public record AccountsChanged(String accountCode) { }

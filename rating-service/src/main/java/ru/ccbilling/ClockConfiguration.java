@@ -1,0 +1,15 @@
+package ru.ccbilling;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The one clock of the platform; tests may replace it. */
+@Configuration(proxyBeanMethods = false)
+class ClockConfiguration {
+    @Bean
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+}

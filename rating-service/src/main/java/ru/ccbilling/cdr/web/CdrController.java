@@ -1,0 +1,94 @@
+package ru.ccbilling.cdr.web;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+import ru.ccbilling.api.CdrsApi;
+import ru.ccbilling.api.model.CallType;
+import ru.ccbilling.api.model.CdrBatch;
+import ru.ccbilling.api.model.CdrBatchResult;
+import ru.ccbilling.api.model.CdrOutcome;
+import ru.ccbilling.api.model.CdrPage;
+import ru.ccbilling.api.model.CdrStatus;
+import ru.ccbilling.api.model.Outcome;
+import ru.ccbilling.api.model.RatedCdr;
+import ru.ccbilling.api.model.RejectReason;
+import ru.ccbilling.cdr.CdrIntake;
+import ru.ccbilling.cdr.CdrStore;
+import ru.ccbilling.cdr.IntakeOutcome;
+import ru.ccbilling.cdr.StoredCdr;
+import ru.ccbilling.money.Money;
+import ru.ccbilling.rating.web.RatedCdrs;
+import ru.ccbilling.web.ApiException;
+
+@RestController
+class CdrController implements CdrsApi {
+
+    static final int MAX_BATCH = 10_000;
+
+    private final CdrIntake intake;
+    private final CdrStore store;
+
+    CdrController(CdrIntake intake, CdrStore store) {
+        this.intake = intake;
+        this.store = store;
+    }
+
+    @Override
+    public ResponseEntity<CdrBatchResult> submitCdrs(CdrBatch batch) {
+        if (batch.getRecords() == null) {
+            throw ApiException.badField("records", "is required");
+        }
+        if (batch.getRecords().size() > MAX_BATCH) {
+            throw ApiException.badField("records", "at most " + MAX_BATCH + " records per request, found "
+                    + batch.getRecords().size());
+        }
+        List<CdrOutcome> results = intake.submit(batch.getRecords()).stream().map(CdrController::outcome).toList();
+        return ResponseEntity.ok(new CdrBatchResult(results));
+    }
+
+    @Override
+    public ResponseEntity<RatedCdr> getCdr(String source, String cdrId) {
+        return store.find(source, cdrId).map(CdrController::view).map(ResponseEntity::ok)
+                .orElseThrow(() -> ApiException.notFound("no CDR " + cdrId + " from " + source));
+    }
+
+    @Override
+    public ResponseEntity<CdrPage> listCdrs(CdrStatus status, String account, String source, OffsetDateTime from,
+                                           OffsetDateTime to, Integer page, Integer size) {
+        var result = store.list(new CdrStore.Filter(status == null ? null : status.getValue(), account, source, from, to),
+                page, size);
+        return ResponseEntity.ok(new CdrPage(result.items().stream().map(CdrController::view).toList(),
+                result.total(), page, size));
+    }
+
+    private static CdrOutcome outcome(IntakeOutcome o) {
+        CdrOutcome out = new CdrOutcome(Outcome.fromValue(o.kind().name())).source(o.source()).cdrId(o.cdrId())
+                .errors(null);
+        if (o.total() != null) {
+            out.total(o.total().toString());
+        }
+        if (o.reason() != null) {
+            out.reason(RejectReason.fromValue(o.reason().name()));
+        }
+        if (!o.errors().isEmpty()) {
+            out.errors(RatedCdrs.errors(o.errors()));
+        }
+        return out;
+    }
+
+    static RatedCdr view(StoredCdr c) {
+        return new RatedCdr(Money.CURRENCY, c.lines().stream().map(l -> RatedCdrs.line(l.component(), l.stage(),
+                        l.amount(), l.billedSeconds(), l.rate(), l.note())).toList())
+                .source(c.source()).cdrId(c.cdrId()).status(CdrStatus.fromValue(c.status()))
+                .callType(CallType.fromValue(c.callType())).startTime(c.startTime()).caller(c.caller())
+                .called(c.called()).durationSec(c.durationSec()).account(c.account()).tariff(c.tariff())
+                .tariffVersion(c.tariffVersion()).total(c.total() == null ? null : c.total().toPlainString())
+                .reason(c.reason() == null ? null : RejectReason.fromValue(c.reason())).reasonDetail(c.reasonDetail())
+                .callerRegion(c.callerRegion()).callerOperator(c.callerOperator()).receivedAt(c.receivedAt())
+                .record(c.record()).errors(null);
+    }
+}

@@ -1,0 +1,198 @@
+package ru.ccbilling.rating;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Reads one CDR from JSON, checking every field: a record with any problem is refused with all of them,
+ * each naming its field. Records are read one by one, so one bad record never spoils a batch.
+ */
+public final class CdrReader {
+
+    public static final int MAX_STAGES = 4;
+    public static final int MAX_STAGE_SECONDS = 86_400;
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,15}");
+
+    /** Either the CDR or the problems; exactly one is present. */
+    public record Read(Cdr cdr, List<FieldProblem> problems) {
+        public boolean ok() {
+            return cdr != null;
+        }
+    }
+
+    private CdrReader() { }
+
+    public static Read read(JsonNode node) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (node == null || !node.isObject()) {
+            problems.add(new FieldProblem("record", "must be a JSON object"));
+            return new Read(null, problems);
+        }
+        String source = text(node, "source", 64, true, problems);
+        String cdrId = text(node, "cdrId", 128, true, problems);
+        Cdr.CallType callType = callType(node, problems);
+        OffsetDateTime startTime = startTime(node, problems);
+        String caller = number(node, "caller", true, problems);
+        String called = number(node, "called", true, problems);
+        String accountCode = text(node, "accountCode", 64, callType == Cdr.CallType.OUTBOUND, problems);
+        // a missing trunk is not refused: the tariff rejects it as UNKNOWN_TRUNK, kept for reprocessing
+        String trunk = text(node, "trunk", 64, false, problems);
+        String forwardedTo = number(node, "forwardedTo", callType == Cdr.CallType.FORWARD, problems);
+        List<Cdr.Stage> stages = stages(node, problems);
+        if (!problems.isEmpty()) {
+            return new Read(null, problems);
+        }
+        return new Read(new Cdr(source, cdrId, callType, startTime, caller, called, accountCode, trunk, forwardedTo,
+                stages, node), List.of());
+    }
+
+    /** the source and cdrId of a record, as far as they can be read, for the answer to a refused record */
+    public static String idPart(JsonNode node, String field) {
+        if (node == null || !node.isObject()) {
+            return null;
+        }
+        JsonNode value = node.get(field);
+        return value != null && value.isTextual() ? value.asText() : null;
+    }
+
+    private static String text(JsonNode node, String field, int maxLength, boolean required, List<FieldProblem> problems) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                problems.add(new FieldProblem(field, "is required"));
+            }
+            return null;
+        }
+        if (!value.isTextual()) {
+            problems.add(new FieldProblem(field, "must be a string"));
+            return null;
+        }
+        String text = value.asText().trim();
+        if (text.isEmpty()) {
+            if (required) {
+                problems.add(new FieldProblem(field, "must not be blank"));
+            }
+            return null;
+        }
+        if (text.length() > maxLength) {
+            problems.add(new FieldProblem(field, "must be at most " + maxLength + " characters"));
+            return null;
+        }
+        return text;
+    }
+
+    private static Cdr.CallType callType(JsonNode node, List<FieldProblem> problems) {
+        String text = text(node, "callType", 32, true, problems);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Cdr.CallType.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem("callType", "must be one of INBOUND_800, OUTBOUND, FORWARD"));
+            return null;
+        }
+    }
+
+    private static OffsetDateTime startTime(JsonNode node, List<FieldProblem> problems) {
+        String text = text(node, "startTime", 64, true, problems);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text);
+        } catch (DateTimeParseException e) {
+            problems.add(new FieldProblem("startTime", "must be ISO-8601 with an offset, e.g. 2026-03-10T10:15:00+03:00"));
+            return null;
+        }
+    }
+
+    private static String number(JsonNode node, String field, boolean required, List<FieldProblem> problems) {
+        String text = text(node, field, 32, required, problems);
+        if (text == null) {
+            return null;
+        }
+        if (!DIGITS.matcher(text).matches()) {
+            problems.add(new FieldProblem(field, "must be E.164 digits without a plus sign (1 to 15 digits)"));
+            return null;
+        }
+        return text;
+    }
+
+    private static List<Cdr.Stage> stages(JsonNode node, List<FieldProblem> problems) {
+        JsonNode array = node.get("stages");
+        if (array == null || array.isNull()) {
+            problems.add(new FieldProblem("stages", "is required: 1 to " + MAX_STAGES + " stages"));
+            return List.of();
+        }
+        if (!array.isArray()) {
+            problems.add(new FieldProblem("stages", "must be an array"));
+            return List.of();
+        }
+        if (array.isEmpty()) {
+            problems.add(new FieldProblem("stages", "must have at least 1 stage"));
+            return List.of();
+        }
+        if (array.size() > MAX_STAGES) {
+            problems.add(new FieldProblem("stages", "must have at most " + MAX_STAGES + " stages, found " + array.size()));
+            return List.of();
+        }
+        List<Cdr.Stage> stages = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            Cdr.Stage stage = stage(array.get(i), "stages[" + i + "]", problems);
+            if (stage != null) {
+                stages.add(stage);
+            }
+        }
+        return stages;
+    }
+
+    private static Cdr.Stage stage(JsonNode node, String path, List<FieldProblem> problems) {
+        if (!node.isObject()) {
+            problems.add(new FieldProblem(path, "must be a JSON object"));
+            return null;
+        }
+        int before = problems.size();
+        Cdr.StageType type = null;
+        JsonNode typeNode = node.get("type");
+        if (typeNode == null || typeNode.isNull()) {
+            problems.add(new FieldProblem(path + ".type", "is required"));
+        } else {
+            try {
+                type = Cdr.StageType.valueOf(typeNode.asText());
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem(path + ".type", "must be one of IVR, OPERATOR, POST"));
+            }
+        }
+        JsonNode duration = node.get("durationSec");
+        int seconds = 0;
+        if (duration == null || duration.isNull()) {
+            problems.add(new FieldProblem(path + ".durationSec", "is required"));
+        } else if (!duration.isIntegralNumber() || !duration.canConvertToInt()) {
+            problems.add(new FieldProblem(path + ".durationSec", "must be a whole number of seconds"));
+        } else if (duration.intValue() < 0) {
+            problems.add(new FieldProblem(path + ".durationSec", "must be 0 or more"));
+        } else if (duration.intValue() > MAX_STAGE_SECONDS) {
+            problems.add(new FieldProblem(path + ".durationSec", "must be at most " + MAX_STAGE_SECONDS + " (24 hours)"));
+        } else {
+            seconds = duration.intValue();
+        }
+        String operatorId = null;
+        JsonNode operator = node.get("operatorId");
+        if (operator != null && !operator.isNull()) {
+            if (!operator.isTextual() || operator.asText().isBlank()) {
+                problems.add(new FieldProblem(path + ".operatorId", "must be a non-blank string"));
+            } else {
+                operatorId = operator.asText().trim();
+            }
+        } else if (type == Cdr.StageType.OPERATOR) {
+            problems.add(new FieldProblem(path + ".operatorId", "is required for an OPERATOR stage"));
+        }
+        return problems.size() == before ? new Cdr.Stage(type, seconds, operatorId) : null;
+    }
+}

@@ -1,0 +1,96 @@
+package ru.ccbilling.rating;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import ru.ccbilling.account.Account;
+import ru.ccbilling.account.AccountDirectory;
+import ru.ccbilling.account.AccountsChanged;
+import ru.ccbilling.inventory.Inventory;
+import ru.ccbilling.reference.ReferenceChanged;
+import ru.ccbilling.reference.ReferenceData;
+
+/**
+ * Holds the current {@link RatingReference}. It is rebuilt after every change made here, and when another
+ * instance changed something: each change bumps a revision in PostgreSQL that every instance polls.
+ */
+@Component
+public class RatingReferences {
+
+    private final ReferenceData reference;
+    private final AccountDirectory accounts;
+    private final Inventory inventory;
+    private final JdbcTemplate jdbc;
+    private volatile RatingReference current;
+    private volatile long revision = -1;
+
+    RatingReferences(ReferenceData reference, AccountDirectory accounts, Inventory inventory, JdbcTemplate jdbc) {
+        this.reference = reference;
+        this.accounts = accounts;
+        this.inventory = inventory;
+        this.jdbc = jdbc;
+    }
+
+    public RatingReference current() {
+        RatingReference snapshot = current;
+        if (snapshot == null) {
+            synchronized (this) {
+                if (current == null) {
+                    reload();
+                }
+                snapshot = current;
+            }
+        }
+        return snapshot;
+    }
+
+    @EventListener(ApplicationStartedEvent.class)
+    public synchronized void reload() {
+        long seen = readRevision();
+        Map<String, Account> byCode = new LinkedHashMap<>();
+        accounts.all().forEach(a -> byCode.put(a.code(), a));
+        Map<String, String> sites = reference.operators().stream()
+                .collect(Collectors.toMap(ReferenceData.Operator::operatorId, ReferenceData.Operator::site));
+        current = new RatingReference(byCode, inventory.numberHolders(), sites,
+                reference.trunks().stream().map(ReferenceData.Trunk::trunk).collect(Collectors.toSet()),
+                reference.destinations(), reference.origins(), reference.holidayDates());
+        revision = seen;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void onReferenceChanged(ReferenceChanged event) {
+        bumpAndReload();
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void onAccountsChanged(AccountsChanged event) {
+        bumpAndReload();
+    }
+
+    private void bumpAndReload() {
+        jdbc.update("update reference_revision set revision = revision + 1");
+        reload();
+    }
+
+    /** picks up changes made by other instances */
+    @Scheduled(fixedDelayString = "${ccbilling.reference.refresh-interval:5s}")
+    void poll() {
+        if (readRevision() != revision) {
+            reload();
+        }
+    }
+
+    private long readRevision() {
+        Long value = jdbc.queryForObject("select revision from reference_revision", Long.class);
+        return value == null ? 0 : value;
+    }
+}

@@ -1,0 +1,91 @@
+package ru.ccbilling.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Users and API keys, stored hashed: passwords with the delegating encoder (bcrypt), API keys with
+ * SHA-256 (they are long random secrets, and a key is checked on every request, so a slow hash is not wanted).
+ */
+@Service
+public class Credentials implements UserDetailsService {
+
+    private final JdbcTemplate jdbc;
+    private final PasswordEncoder passwords;
+
+    Credentials(JdbcTemplate jdbc, PasswordEncoder passwords) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        List<UserDetails> found = jdbc.query(
+                "select username, password_hash, roles, enabled from app_user where username = ?",
+                (rs, i) -> User.withUsername(rs.getString(1)).password(rs.getString(2))
+                        .authorities(authorities(rs.getString(3))).disabled(!rs.getBoolean(4)).build(),
+                username);
+        if (found.isEmpty()) {
+            throw new UsernameNotFoundException(username);
+        }
+        return found.get(0);
+    }
+
+    /** the API key's name and roles, if the key is known */
+    public Optional<UserDetails> byApiKey(String key) {
+        List<UserDetails> found = jdbc.query("select name, roles from api_key where key_hash = ?",
+                (rs, i) -> User.withUsername("api-key:" + rs.getString(1)).password("")
+                        .authorities(authorities(rs.getString(2))).build(),
+                sha256(key));
+        return found.stream().findFirst();
+    }
+
+    @Transactional
+    public void saveUser(String username, String password, Role... roles) {
+        jdbc.update("""
+                insert into app_user (username, password_hash, roles) values (?, ?, ?)
+                on conflict (username) do update set password_hash = excluded.password_hash, roles = excluded.roles
+                """, username, passwords.encode(password), join(roles));
+    }
+
+    @Transactional
+    public void saveApiKey(String name, String key, Role... roles) {
+        jdbc.update("""
+                insert into api_key (name, key_hash, roles) values (?, ?, ?)
+                on conflict (name) do update set key_hash = excluded.key_hash, roles = excluded.roles
+                """, name, sha256(key), join(roles));
+    }
+
+    private static String join(Role... roles) {
+        return String.join(",", Arrays.stream(roles).map(Role::name).toList());
+    }
+
+    private static List<SimpleGrantedAuthority> authorities(String roles) {
+        return Arrays.stream(roles.split(",")).map(String::trim).filter(r -> !r.isEmpty())
+                .map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
+    }
+
+    static String sha256(String value) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package ru.ccbilling.security;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Every route needs authentication, except health and the login page. API clients use HTTP Basic or
+ * {@code X-Api-Key}; people use the login page and a session cookie. CSRF protection applies to
+ * cookie-authenticated requests only: a request that carries its own credentials cannot be forged.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    private static final String[] EVERYONE = {"TARIFF_MANAGER", "SALES", "FINANCE", "ADMIN", "API_CLIENT"};
+    private static final String[] STAFF = {"TARIFF_MANAGER", "SALES", "FINANCE", "ADMIN"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, Credentials credentials, ObjectMapper json) throws Exception {
+        AuthenticationEntryPoint apiEntryPoint = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"cc-billing\"");
+            writeProblem(json, response, HttpStatus.UNAUTHORIZED, "Authentication required",
+                    "Send HTTP Basic credentials or an X-Api-Key header.");
+        };
+        AccessDeniedHandler denied = (request, response, e) -> writeProblem(json, response, HttpStatus.FORBIDDEN,
+                "Forbidden", "Your role may not " + request.getMethod() + " " + request.getRequestURI() + ".");
+        RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
+        RequestMatcher carriesCredentials = request -> request.getHeader("Authorization") != null
+                || request.getHeader(ApiKeyFilter.HEADER) != null;
+
+        http
+            .authorizeHttpRequests(auth -> auth
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error").permitAll()
+                .requestMatchers(POST, "/api/v1/cdrs", "/api/v1/cdrs/import", "/api/v1/service-events")
+                    .hasAnyRole("API_CLIENT", "ADMIN")
+                .requestMatchers(GET, "/api/v1/cdrs", "/api/v1/cdrs/**", "/api/v1/service-events", "/api/v1/jobs/**")
+                    .hasAnyRole(EVERYONE)
+                .requestMatchers(POST, "/api/v1/rating/simulate").hasAnyRole(EVERYONE)
+                .requestMatchers(GET, "/api/v1/me").hasAnyRole(EVERYONE)
+                .requestMatchers(PUT, "/api/v1/reference/**").hasAnyRole("TARIFF_MANAGER", "ADMIN")
+                .requestMatchers(POST, "/api/v1/reference/**").hasAnyRole("TARIFF_MANAGER", "ADMIN")
+                .requestMatchers(DELETE, "/api/v1/reference/**").hasAnyRole("TARIFF_MANAGER", "ADMIN")
+                .requestMatchers(GET, "/api/v1/reference/**").hasAnyRole(STAFF)
+                .requestMatchers(GET, "/api/v1/accounts", "/api/v1/accounts/**").hasAnyRole(STAFF)
+                .requestMatchers("/api/v1/accounts/**").hasAnyRole("FINANCE", "SALES", "ADMIN")
+                .requestMatchers("/api/**").hasRole("ADMIN")
+                .anyRequest().hasAnyRole(STAFF))
+            .addFilterBefore(new ApiKeyFilter(credentials, apiEntryPoint), BasicAuthenticationFilter.class)
+            .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
+            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+            .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+            .csrf(csrf -> csrf
+                .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                .ignoringRequestMatchers(carriesCredentials))
+            .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+            .exceptionHandling(ex -> ex
+                .defaultAuthenticationEntryPointFor(apiEntryPoint, api)
+                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
+                .accessDeniedHandler(denied));
+        return http.build();
+    }
+
+    private static void writeProblem(ObjectMapper json, jakarta.servlet.http.HttpServletResponse response,
+                                     HttpStatus status, String title, String detail) throws java.io.IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,164 @@
+package ru.ccbilling.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+import jakarta.validation.ConstraintViolationException;
+import ru.ccbilling.api.model.FieldError;
+
+/** Every error leaves as RFC 7807 problem+json; validation problems name each field and its reason. */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Object> api(ApiException e) {
+        return problem(e.status(), e.title(), e.getMessage(), e.errors());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
+        String field = e.getName();
+        String message = "cannot read '" + e.getValue() + "'"
+                + (e.getRequiredType() == null ? "" : " as " + e.getRequiredType().getSimpleName());
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", field + ": " + message,
+                List.of(new FieldError(field, message)));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraint(ConstraintViolationException e) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage())).toList();
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", summary(errors), errors);
+    }
+
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
+            TransientDataAccessException.class})
+    ResponseEntity<Object> databaseDown(Exception e) {
+        log.warn("database unavailable: {}", e.getMessage());
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The database is unavailable; nothing of this request was stored. Retry later.");
+        body.setTitle("Service unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        log.error("unexpected error", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "An unexpected error occurred; it has been logged.", List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        String detail = "The body is not valid JSON of the expected shape.";
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof JsonParseException || String.valueOf(cause.getMessage()).contains("end-of-input")) {
+            detail = "The body is not valid JSON: " + firstLine(cause.getMessage());
+        } else if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = path(mapping);
+            errors.add(new FieldError(field, "has the wrong type or shape"));
+            detail = field + ": has the wrong type or shape";
+        } else if (e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
+            detail = "A JSON body is required.";
+        }
+        return problem(HttpStatus.BAD_REQUEST, "Malformed request body", detail, errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldError(f.getField(), f.getDefaultMessage())).toList();
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", summary(errors), errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err ->
+                errors.add(new FieldError(r.getMethodParameter().getParameterName(), err.getDefaultMessage()))));
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", summary(errors), errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response == null) {
+            return null;
+        }
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(response.getBody());
+    }
+
+    private static ResponseEntity<Object> problem(HttpStatus status, String title, String detail, List<FieldError> errors) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setTitle(title);
+        if (!errors.isEmpty()) {
+            body.setProperty("errors", errors);
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    private static String summary(List<FieldError> errors) {
+        return errors.isEmpty() ? "The request is invalid." : errors.stream()
+                .map(f -> f.getField() + ": " + f.getMessage()).reduce((a, b) -> a + "; " + b).orElse("");
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!out.isEmpty()) {
+                    out.append('.');
+                }
+                out.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}
