@@ -9,11 +9,10 @@ import org.springframework.stereotype.Service;
 
 import ru.ccbilling.account.Account;
 import ru.ccbilling.money.Money;
-import ru.ccbilling.reference.NumberRangeRegistry;
 import ru.ccbilling.rules.CallToPrice;
 import ru.ccbilling.rules.Pricing;
 import ru.ccbilling.rules.TariffEvaluationException;
-import ru.ccbilling.tariff.TariffCatalog;
+import ru.ccbilling.tariff.TariffVersions;
 import ru.ccbilling.tariff.TariffVersionRef;
 
 /**
@@ -24,11 +23,11 @@ import ru.ccbilling.tariff.TariffVersionRef;
 @Service
 public class RatingEngine {
 
-    private final RatingReferences references;
-    private final TariffCatalog tariffs;
-    private final NumberRangeRegistry registry;
+    private final ReferenceSource references;
+    private final TariffVersions tariffs;
+    private final CallerLookup registry;
 
-    public RatingEngine(RatingReferences references, TariffCatalog tariffs, NumberRangeRegistry registry) {
+    public RatingEngine(ReferenceSource references, TariffVersions tariffs, CallerLookup registry) {
         this.references = references;
         this.tariffs = tariffs;
         this.registry = registry;
@@ -102,11 +101,11 @@ public class RatingEngine {
             return rejected(RejectReason.NO_RATE, noRate.detail(), account, tariff);
         }
         Pricing.Priced priced = (Pricing.Priced) pricing;
-        var range = cdr.callType() == Cdr.CallType.OUTBOUND ? Optional.<NumberRangeRegistry.Range>empty()
-                : registry.lookup(cdr.caller());
+        var holder = cdr.callType() == Cdr.CallType.OUTBOUND ? Optional.<CallerLookup.Holder>empty()
+                : registry.holderOf(cdr.caller());
         return new RatingResult.Rated(account.code(), tariff.code(), tariff.version(), priced.lines(),
-                Money.of(priced.total()), range.map(NumberRangeRegistry.Range::region).orElse(null),
-                range.map(NumberRangeRegistry.Range::operator).orElse(null));
+                Money.of(priced.total()), holder.map(CallerLookup.Holder::region).orElse(null),
+                holder.map(CallerLookup.Holder::operator).orElse(null));
     }
 
     private static Account account(Cdr cdr, RatingReference ref) {

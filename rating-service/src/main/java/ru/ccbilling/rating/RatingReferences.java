@@ -24,7 +24,7 @@ import ru.ccbilling.reference.ReferenceData;
  * instance changed something: each change bumps a revision in PostgreSQL that every instance polls.
  */
 @Component
-public class RatingReferences {
+public class RatingReferences implements ReferenceSource {
 
     private final ReferenceData reference;
     private final AccountDirectory accounts;
@@ -40,6 +40,7 @@ public class RatingReferences {
         this.jdbc = jdbc;
     }
 
+    @Override
     public RatingReference current() {
         RatingReference snapshot = current;
         if (snapshot == null) {

@@ -43,7 +43,10 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, Credentials credentials, ObjectMapper json) throws Exception {
         AuthenticationEntryPoint apiEntryPoint = (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"cc-billing\"");
+            // no Basic challenge for the admin UI's own requests, or the browser shows its password dialog
+            if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"cc-billing\"");
+            }
             writeProblem(json, response, HttpStatus.UNAUTHORIZED, "Authentication required",
                     "Send HTTP Basic credentials or an X-Api-Key header.");
         };

@@ -30,7 +30,7 @@ import ru.ccbilling.rules.TariffModel;
  * as version 1 when the database has none.
  */
 @Service
-public class TariffCatalog {
+public class TariffCatalog implements TariffVersions {
 
     private static final Logger log = LoggerFactory.getLogger(TariffCatalog.class);
     /** CC-STANDARD-2026 is in force from 2026-01-01 00:00 Moscow time */
@@ -88,6 +88,7 @@ public class TariffCatalog {
     }
 
     /** the version of a tariff in force at that instant */
+    @Override
     public Optional<TariffVersionRef> inForce(String code, Instant at) {
         List<Published> versions = published.get(code);
         if (versions == null) {
@@ -103,6 +104,7 @@ public class TariffCatalog {
     }
 
     /** a given version, in any state (simulation may rate under a draft) */
+    @Override
     public Optional<TariffVersionRef> version(String code, int version) {
         List<OffsetDateTime> found = jdbc.query(
                 "select effective_from from tariff_version where tariff_code = ? and version = ?",

@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.kie.api.KieBase;
+import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieContainerSessionsPool;
 import org.kie.api.runtime.KieSession;
 import org.kie.dmn.api.core.DMNContext;
 import org.kie.dmn.api.core.DMNDecisionResult;
@@ -30,13 +31,14 @@ public final class CompiledTariff {
 
     private final DMNRuntime dmn;
     private final Map<String, DMNModel> modelByDecision;
-    private final KieBase rules;
+    private final KieContainerSessionsPool sessions;
     private final Map<List<Object>, Optional<BigDecimal>> memo = new ConcurrentHashMap<>();
 
-    CompiledTariff(DMNRuntime dmn, Map<String, DMNModel> modelByDecision, KieBase rules) {
+    CompiledTariff(DMNRuntime dmn, Map<String, DMNModel> modelByDecision, KieContainer rules) {
         this.dmn = dmn;
         this.modelByDecision = Map.copyOf(modelByDecision);
-        this.rules = rules;
+        // sessions are reset and reused rather than built for every call
+        this.sessions = rules.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
     }
 
     /**
@@ -170,7 +172,7 @@ public final class CompiledTariff {
     }
 
     private List<Line> runRules(CallToPrice call, Iterable<Rate> rates) {
-        KieSession session = rules.newKieSession();
+        KieSession session = sessions.newKieSession();
         try {
             boolean withOperator = false;
             int ivrSeconds = 0;

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.kie.api.KieBase;
+import org.kie.api.runtime.KieContainer;
 import org.kie.api.builder.Message;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
@@ -51,14 +51,14 @@ public final class TariffCompiler {
         return messages;
     }
 
-    private record Compiled(DMNRuntime dmn, Map<String, DMNModel> modelByDecision, KieBase rules) { }
+    private record Compiled(DMNRuntime dmn, Map<String, DMNModel> modelByDecision, KieContainer rules) { }
 
     private Compiled compileAll(List<TariffModel> models, List<ModelMessage> messages) {
         List<TariffModel> dmnModels = models.stream().filter(m -> m.kind() == TariffModel.Kind.DMN).toList();
         List<TariffModel> drlModels = models.stream().filter(m -> m.kind() == TariffModel.Kind.DRL).toList();
         DMNRuntime dmn = compileDecisions(dmnModels, messages);
         Map<String, DMNModel> byDecision = dmn == null ? Map.of() : decisionsOf(dmn, messages);
-        KieBase rules = compileRules(drlModels, messages);
+        KieContainer rules = compileRules(drlModels, messages);
         return new Compiled(dmn, byDecision, rules);
     }
 
@@ -110,7 +110,7 @@ public final class TariffCompiler {
         return byDecision;
     }
 
-    private KieBase compileRules(List<TariffModel> drlModels, List<ModelMessage> messages) {
+    private KieContainer compileRules(List<TariffModel> drlModels, List<ModelMessage> messages) {
         if (drlModels.isEmpty()) {
             messages.add(new ModelMessage("rules", Severity.ERROR, "the tariff has no DRL rule file", null));
             return null;
@@ -135,7 +135,11 @@ public final class TariffCompiler {
             return null;
         }
         try {
-            return helper.build();
+            KieContainer container = Boolean.getBoolean("ccbilling.drl.executable-model")
+                    ? helper.getKieContainer(org.drools.model.codegen.ExecutableModelProject.class)
+                    : helper.getKieContainer();
+            container.getKieBase();
+            return container;
         } catch (RuntimeException e) {
             messages.add(new ModelMessage(firstName(drlModels), Severity.ERROR, rootMessage(e), null));
             return null;

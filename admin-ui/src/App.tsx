@@ -1,0 +1,40 @@
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { authProvider } from './authProvider';
+import { dataProvider } from './dataProvider';
+import { i18nProvider } from './i18n/i18nProvider';
+import { AppLayout } from './layout/AppLayout';
+import { AppTitle } from './layout/AppTitle';
+import { RedirectToLogin } from './layout/RedirectToLogin';
+import { SimulatePage } from './pages/SimulatePage';
+import { AccountIcon, AccountList } from './resources/accounts';
+import { CdrIcon, CdrList, CdrShow } from './resources/cdrs';
+import { DestinationCreate, DestinationEdit, DestinationIcon, DestinationList } from './resources/destinations';
+import { HolidayCreate, HolidayEdit, HolidayIcon, HolidayList } from './resources/holidays';
+import { OperatorCreate, OperatorEdit, OperatorIcon, OperatorList } from './resources/operators';
+import { OriginCreate, OriginEdit, OriginIcon, OriginList } from './resources/origins';
+import { TrunkCreate, TrunkEdit, TrunkIcon, TrunkList } from './resources/trunks';
+
+export const App = () => (
+  <Admin
+    title={<AppTitle />}
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    layout={AppLayout}
+    loginPage={RedirectToLogin}
+    disableTelemetry
+    requireAuth
+  >
+    <Resource name="cdrs" list={CdrList} show={CdrShow} icon={CdrIcon} />
+    <Resource name="accounts" list={AccountList} icon={AccountIcon} />
+    <Resource name="destinations" list={DestinationList} create={DestinationCreate} edit={DestinationEdit} icon={DestinationIcon} />
+    <Resource name="origins" list={OriginList} create={OriginCreate} edit={OriginEdit} icon={OriginIcon} />
+    <Resource name="holidays" list={HolidayList} create={HolidayCreate} edit={HolidayEdit} icon={HolidayIcon} />
+    <Resource name="operators" list={OperatorList} create={OperatorCreate} edit={OperatorEdit} icon={OperatorIcon} />
+    <Resource name="trunks" list={TrunkList} create={TrunkCreate} edit={TrunkEdit} icon={TrunkIcon} />
+    <CustomRoutes>
+      <Route path="/simulate" element={<SimulatePage />} />
+    </CustomRoutes>
+  </Admin>
+);

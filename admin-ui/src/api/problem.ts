@@ -1,0 +1,35 @@
+import { HttpError } from 'react-admin';
+import type { components } from './schema';
+
+export type Problem = components['schemas']['Problem'];
+export type FieldError = components['schemas']['FieldError'];
+
+/** True when the value looks like an RFC 7807 document. */
+export function isProblem(value: unknown): value is Problem {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    ('title' in value || 'detail' in value || 'errors' in value || 'status' in value)
+  );
+}
+
+/** One readable line: detail (or title), then each field error as "field: message". */
+export function problemMessage(body: unknown, status: number): string {
+  if (isProblem(body)) {
+    const parts: string[] = [];
+    const head = body.detail || body.title;
+    if (head) parts.push(head);
+    const fieldErrors = (body.errors ?? []).map((e) => `${e.field}: ${e.message}`);
+    if (fieldErrors.length) parts.push(fieldErrors.join('; '));
+    if (parts.length) return parts.join(' — ');
+  }
+  if (typeof body === 'string' && body.trim() && !body.trim().startsWith('<')) {
+    return body.trim().slice(0, 300);
+  }
+  return `HTTP ${status}`;
+}
+
+/** The error react-admin shows: message from problem+json, status for authProvider.checkError. */
+export function toHttpError(body: unknown, response: Response): HttpError {
+  return new HttpError(problemMessage(body, response.status), response.status, body);
+}

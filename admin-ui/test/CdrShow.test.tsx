@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import { AdminContext, ResourceContextProvider } from 'react-admin';
+import { dataProvider } from '../src/dataProvider';
+import { i18nProvider } from '../src/i18n/i18nProvider';
+import { CdrShow } from '../src/resources/cdrs';
+import { mockFetch } from './fetchMock';
+
+const ratedCdr = {
+  source: 'e2e',
+  cdrId: 'call-1',
+  status: 'RATED',
+  callType: 'INBOUND_800',
+  startTime: '2026-03-10T07:15:00Z',
+  caller: '79161234567',
+  called: '78005553535',
+  durationSec: 295,
+  account: 'ACC-800',
+  tariff: 'INBOUND_STD',
+  tariffVersion: 3,
+  total: '91.68',
+  currency: 'RUB',
+  lines: [
+    { component: 'IVR', stage: 0, billedSeconds: 35, rate: '1.20', amount: '0.70', note: 'ivr per minute' },
+    { component: 'OPERATOR', stage: 1, billedSeconds: 200, rate: '21.60', amount: '72.00', note: 'operator MSK' },
+    { component: 'POST', stage: 2, billedSeconds: 60, rate: '18.98', amount: '18.98' },
+  ],
+};
+
+describe('CdrShow', () => {
+  it('shows the header fields, the charge lines and the total', async () => {
+    const seen = mockFetch(() => ({ body: ratedCdr }));
+    render(
+      <AdminContext dataProvider={dataProvider} i18nProvider={i18nProvider}>
+        <ResourceContextProvider value="cdrs">
+          <CdrShow id="e2e/call-1" />
+        </ResourceContextProvider>
+      </AdminContext>,
+    );
+
+    const table = await screen.findByTestId('charge-lines');
+    expect(seen[0].url.pathname).toBe('/api/v1/cdrs/e2e/call-1');
+
+    // Russian column headers
+    const headers = within(table).getAllByRole('columnheader').map((th) => th.textContent);
+    expect(headers).toEqual(['Компонент', 'Этап', 'Оплачено, с', 'Тариф', 'Сумма', 'Примечание']);
+
+    const rows = within(table).getAllByTestId('charge-line').map((tr) =>
+      within(tr).getAllByRole('cell').map((td) => td.textContent),
+    );
+    expect(rows).toEqual([
+      ['IVR', '0', '35', '1.20', '0.70', 'ivr per minute'],
+      ['OPERATOR', '1', '200', '21.60', '72.00', 'operator MSK'],
+      ['POST', '2', '60', '18.98', '18.98', ''],
+    ]);
+    expect(within(table).getByTestId('charge-total').textContent).toBe('91.68 RUB');
+
+    // header fields
+    expect(screen.getByText('INBOUND_STD')).toBeTruthy();
+    expect(screen.getByText('ACC-800')).toBeTruthy();
+    expect(screen.getByTestId('cdr-total').textContent).toBe('91.68 RUB');
+    expect(screen.getByText('Тарифицирован')).toBeTruthy();
+    expect(screen.getByText('Версия тарифа')).toBeTruthy();
+  });
+});

@@ -1,0 +1,39 @@
+import { vi } from 'vitest';
+
+export interface Seen {
+  method: string;
+  url: URL;
+  headers: Headers;
+  body: unknown;
+}
+
+type Reply = { status?: number; body?: unknown; contentType?: string } | undefined;
+type Handler = (req: Seen) => Reply | Promise<Reply>;
+
+/**
+ * Replaces global fetch; records every request and answers with the handler's reply
+ * (JSON body; status 200 by default; 204 when body is undefined).
+ */
+export function mockFetch(handler: Handler) {
+  const seen: Seen[] = [];
+  const fn = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = input instanceof Request ? input : new Request(String(input), init);
+    const text = await request.text();
+    const req: Seen = {
+      method: request.method,
+      url: new URL(request.url),
+      headers: request.headers,
+      body: text ? JSON.parse(text) : undefined,
+    };
+    seen.push(req);
+    const reply = (await handler(req)) ?? {};
+    const status = reply.status ?? (reply.body === undefined ? 204 : 200);
+    if (reply.body === undefined) return new Response(null, { status });
+    return new Response(JSON.stringify(reply.body), {
+      status,
+      headers: { 'Content-Type': reply.contentType ?? 'application/json' },
+    });
+  });
+  vi.stubGlobal('fetch', fn);
+  return seen;
+}

@@ -1,0 +1,7 @@
+package ru.ccbilling.rating;
+
+/** Where the engine gets the current reference snapshot from. */
+@FunctionalInterface
+public interface ReferenceSource {
+    RatingReference current();
+}
