@@ -21,7 +21,7 @@ import ru.ccbilling.cdr.CdrStore;
 import ru.ccbilling.cdr.IntakeOutcome;
 import ru.ccbilling.cdr.StoredCdr;
 import ru.ccbilling.money.Money;
-import ru.ccbilling.rating.web.RatedCdrs;
+import ru.ccbilling.rating.RatedCdrs;
 import ru.ccbilling.web.ApiException;
 
 @RestController

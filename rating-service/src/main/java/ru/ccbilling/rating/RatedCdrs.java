@@ -1,4 +1,4 @@
-package ru.ccbilling.rating.web;
+package ru.ccbilling.rating;
 
 import java.util.List;
 
@@ -10,9 +10,6 @@ import ru.ccbilling.api.model.Outcome;
 import ru.ccbilling.api.model.RatedCdr;
 import ru.ccbilling.api.model.RejectReason;
 import ru.ccbilling.money.Money;
-import ru.ccbilling.rating.Cdr;
-import ru.ccbilling.rating.FieldProblem;
-import ru.ccbilling.rating.RatingResult;
 
 /** Translates rating results into the contract's RatedCdr, the same for a simulated and a stored record. */
 public final class RatedCdrs {

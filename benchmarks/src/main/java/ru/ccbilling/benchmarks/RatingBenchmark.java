@@ -1,0 +1,86 @@
+package ru.ccbilling.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+import ru.ccbilling.rating.Cdr;
+import ru.ccbilling.rating.RatingEngine;
+
+/**
+ * Throughput of {@link RatingEngine#rate(Cdr)} in process: one operation is one CDR rated.
+ * The engine, the compiled shipped tariff and the CDRs are shared by all threads, as in the service.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 10)
+@Measurement(iterations = 5, time = 10)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+public class RatingBenchmark {
+
+    public static final int MIX_SIZE = 100_000;
+    public static final long SEED = 20260101L;
+
+    @State(Scope.Benchmark)
+    public static class Engine {
+        RatingEngine engine;
+        Cdr[] mix;
+        Cdr[] shortInbound;
+        final AtomicInteger threads = new AtomicInteger();
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            engine = RatingFixture.newEngine();
+            RatingFixture.checkGolden(engine);
+            mix = RatingFixture.mix(MIX_SIZE, SEED);
+            shortInbound = RatingFixture.shortInbound(MIX_SIZE, SEED + 1);
+            System.out.println("\nmix: " + RatingFixture.stats(engine, mix));
+        }
+    }
+
+    /** Each thread walks the CDRs from its own starting point, so two threads do not rate the same CDR together. */
+    @State(Scope.Thread)
+    public static class Cursor {
+        int next;
+
+        @Setup(Level.Trial)
+        public void setUp(Engine engine) {
+            next = engine.threads.getAndIncrement() * (MIX_SIZE / 7);
+        }
+
+        Cdr next(Cdr[] cdrs) {
+            Cdr cdr = cdrs[next];
+            next = next + 1 == cdrs.length ? 0 : next + 1;
+            return cdr;
+        }
+    }
+
+    @Benchmark
+    public void rateMix(Engine engine, Cursor cursor, Blackhole blackhole) {
+        blackhole.consume(engine.engine.rate(cursor.next(engine.mix)));
+    }
+
+    @Benchmark
+    @Threads(2)
+    public void rateMix2Threads(Engine engine, Cursor cursor, Blackhole blackhole) {
+        blackhole.consume(engine.engine.rate(cursor.next(engine.mix)));
+    }
+
+    @Benchmark
+    public void rateShortInboundCalls(Engine engine, Cursor cursor, Blackhole blackhole) {
+        blackhole.consume(engine.engine.rate(cursor.next(engine.shortInbound)));
+    }
+}

@@ -1,0 +1,59 @@
+package ru.ccbilling.rating;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import ru.ccbilling.Api;
+
+class CdrReaderTest {
+
+    private static CdrReader.Read read(String json) throws Exception {
+        return CdrReader.read(Api.json().readTree(json));
+    }
+
+    @Test
+    void aCompleteRecordIsRead() throws Exception {
+        var read = read("""
+            {"source":"s","cdrId":"1","callType":"FORWARD","startTime":"2026-05-12T09:00:00+03:00","caller":"79161234567",
+             "called":"78005553535","trunk":"TRUNK-A","forwardedTo":"73412123456",
+             "stages":[{"type":"IVR","durationSec":15},{"type":"OPERATOR","durationSec":20,"operatorId":"OP-101"}]}
+            """);
+        assertThat(read.ok()).isTrue();
+        assertThat(read.cdr().durationSec()).isEqualTo(35);
+        assertThat(read.cdr().stages()).hasSize(2);
+    }
+
+    @Test
+    void typeSpecificFieldsAreRequired() throws Exception {
+        var outbound = read("""
+            {"source":"s","cdrId":"1","callType":"OUTBOUND","startTime":"2026-05-12T09:00:00+03:00","caller":"74950000001",
+             "called":"79161234567","stages":[{"type":"IVR","durationSec":1}]}
+            """);
+        assertThat(outbound.problems()).extracting(FieldProblem::field).containsExactly("accountCode");
+        var forward = read("""
+            {"source":"s","cdrId":"1","callType":"FORWARD","startTime":"2026-05-12T09:00:00+03:00","caller":"74950000001",
+             "called":"78005553535","stages":[{"type":"IVR","durationSec":1}]}
+            """);
+        assertThat(forward.problems()).extracting(FieldProblem::field).containsExactly("forwardedTo");
+    }
+
+    @Test
+    void fractionalOrHugeDurationsAreRefused() throws Exception {
+        var read = read("""
+            {"source":"s","cdrId":"1","callType":"INBOUND_800","startTime":"2026-05-12T09:00:00+03:00","caller":"79161234567",
+             "called":"78005553535","stages":[{"type":"IVR","durationSec":1.5},{"type":"POST","durationSec":999999}]}
+            """);
+        assertThat(read.problems()).extracting(FieldProblem::field)
+                .containsExactly("stages[0].durationSec", "stages[1].durationSec");
+    }
+
+    @Test
+    void aTimestampWithoutOffsetIsRefused() throws Exception {
+        var read = read("""
+            {"source":"s","cdrId":"1","callType":"INBOUND_800","startTime":"2026-05-12T09:00:00","caller":"79161234567",
+             "called":"78005553535","stages":[{"type":"IVR","durationSec":1}]}
+            """);
+        assertThat(read.problems()).extracting(FieldProblem::field).containsExactly("startTime");
+    }
+}
