@@ -2,28 +2,89 @@ package ru.ccbilling.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import ru.ccbilling.rating.Cdr;
 import ru.ccbilling.rating.RatingEngine;
+import ru.ccbilling.rating.RatingReference;
+import ru.ccbilling.rating.RatingResult;
 import ru.ccbilling.rating.RejectReason;
 
-/** A smoke test of the benchmark's fixture (no JMH run): the engine rates the golden case, the mix is the mix. */
+/**
+ * Smoke tests of the benchmark's fixture (no JMH run): the engine rates the golden case, the mix is the mix it
+ * claims to be, and the engine rates it as the tariff sheet says, on one thread and on two.
+ */
 class RatingFixtureTest {
 
-    @Test
-    void engineRatesTheGoldenCaseAndTheMixIsAsDescribed() {
-        RatingEngine engine = RatingFixture.newEngine();
-        RatingFixture.checkGolden(engine);
+    private static RatingEngine engine;
+    private static Cdr[] mix;
 
-        Cdr[] mix = RatingFixture.mix(5_000, RatingBenchmark.SEED);
+    @BeforeAll
+    static void setUp() {
+        engine = RatingFixture.newEngine();
+        mix = RatingFixture.mix(5_000, RatingBenchmark.SEED);
+    }
+
+    @Test
+    void theEngineRatesTheGoldenCase() {
+        RatingFixture.checkGolden(engine);
+    }
+
+    @Test
+    void theMixIsAsDescribed() {
         RatingFixture.MixStats stats = RatingFixture.stats(engine, mix);
 
         assertThat(stats.byType().get(Cdr.CallType.INBOUND_800)).isBetween(2_800, 3_200);
         assertThat(stats.byType().get(Cdr.CallType.OUTBOUND)).isBetween(1_300, 1_700);
         assertThat(stats.byType().get(Cdr.CallType.FORWARD)).isBetween(350, 650);
         assertThat(stats.rejected().keySet()).containsOnly(RejectReason.UNKNOWN_OPERATOR, RejectReason.UNKNOWN_TRUNK);
-        assertThat(stats.rated()).isBetween(4_800, 4_950);
+        assertThat(stats.rated()).isBetween(4_850, 4_950);
         assertThat(RatingFixture.stats(engine, RatingFixture.shortInbound(1_000, 1)).rejected()).isEmpty();
+    }
+
+    @Test
+    void everyRatedCallCostsWhatTheTariffSheetSays() {
+        RatingReference ref = RatingFixture.demoReference();
+        List<String> wrong = new ArrayList<>();
+        for (Cdr cdr : mix) {
+            if (engine.rate(cdr) instanceof RatingResult.Rated rated
+                    && rated.total().amount().compareTo(TariffSheet.total(cdr, ref)) != 0) {
+                wrong.add(cdr.raw() + " rated " + rated.total().amount() + ", sheet " + TariffSheet.total(cdr, ref));
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void twoThreadsRateAsOneDoes() throws Exception {
+        List<String> alone = new ArrayList<>();
+        for (Cdr cdr : mix) {
+            alone.add(String.valueOf(engine.rate(cdr)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<List<String>>> runs = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                runs.add(pool.submit(() -> {
+                    List<String> results = new ArrayList<>();
+                    for (Cdr cdr : mix) {
+                        results.add(String.valueOf(engine.rate(cdr)));
+                    }
+                    return results;
+                }));
+            }
+            for (Future<List<String>> run : runs) {
+                assertThat(run.get()).isEqualTo(alone);
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 }
