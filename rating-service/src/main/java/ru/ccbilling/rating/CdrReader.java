@@ -1,7 +1,6 @@
 package ru.ccbilling.rating;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -33,15 +32,15 @@ public final class CdrReader {
             problems.add(new FieldProblem("record", "must be a JSON object"));
             return new Read(null, problems);
         }
-        String source = text(node, "source", 64, true, problems);
-        String cdrId = text(node, "cdrId", 128, true, problems);
+        String source = JsonFields.text(node, "source", 64, true, problems);
+        String cdrId = JsonFields.text(node, "cdrId", 128, true, problems);
         Cdr.CallType callType = callType(node, problems);
-        OffsetDateTime startTime = startTime(node, problems);
+        OffsetDateTime startTime = JsonFields.timestamp(node, "startTime", problems);
         String caller = number(node, "caller", true, problems);
         String called = number(node, "called", true, problems);
-        String accountCode = text(node, "accountCode", 64, callType == Cdr.CallType.OUTBOUND, problems);
+        String accountCode = JsonFields.text(node, "accountCode", 64, callType == Cdr.CallType.OUTBOUND, problems);
         // a missing trunk is not refused: the tariff rejects it as UNKNOWN_TRUNK, kept for reprocessing
-        String trunk = text(node, "trunk", 64, false, problems);
+        String trunk = JsonFields.text(node, "trunk", 64, false, problems);
         String forwardedTo = number(node, "forwardedTo", callType == Cdr.CallType.FORWARD, problems);
         List<Cdr.Stage> stages = stages(node, problems);
         if (!problems.isEmpty()) {
@@ -60,34 +59,8 @@ public final class CdrReader {
         return value != null && value.isTextual() ? value.asText() : null;
     }
 
-    private static String text(JsonNode node, String field, int maxLength, boolean required, List<FieldProblem> problems) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            if (required) {
-                problems.add(new FieldProblem(field, "is required"));
-            }
-            return null;
-        }
-        if (!value.isTextual()) {
-            problems.add(new FieldProblem(field, "must be a string"));
-            return null;
-        }
-        String text = value.asText().trim();
-        if (text.isEmpty()) {
-            if (required) {
-                problems.add(new FieldProblem(field, "must not be blank"));
-            }
-            return null;
-        }
-        if (text.length() > maxLength) {
-            problems.add(new FieldProblem(field, "must be at most " + maxLength + " characters"));
-            return null;
-        }
-        return text;
-    }
-
     private static Cdr.CallType callType(JsonNode node, List<FieldProblem> problems) {
-        String text = text(node, "callType", 32, true, problems);
+        String text = JsonFields.text(node, "callType", 32, true, problems);
         if (text == null) {
             return null;
         }
@@ -99,21 +72,8 @@ public final class CdrReader {
         }
     }
 
-    private static OffsetDateTime startTime(JsonNode node, List<FieldProblem> problems) {
-        String text = text(node, "startTime", 64, true, problems);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text);
-        } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem("startTime", "must be ISO-8601 with an offset, e.g. 2026-03-10T10:15:00+03:00"));
-            return null;
-        }
-    }
-
     private static String number(JsonNode node, String field, boolean required, List<FieldProblem> problems) {
-        String text = text(node, field, 32, required, problems);
+        String text = JsonFields.text(node, field, 32, required, problems);
         if (text == null) {
             return null;
         }

@@ -77,9 +77,10 @@ public class NumberRangeRegistry {
         return Optional.empty();
     }
 
-    /** Imports one registry file, replacing the ranges of the codes it contains. */
-    @Transactional
-    public ImportResult importFile(byte[] content) {
+    /** the ranges of a registry file, and the lines that are not ranges with the reason */
+    record Parsed(List<Range> ranges, List<Problem> skipped) { }
+
+    static Parsed parseFile(byte[] content) {
         List<Problem> skipped = new ArrayList<>();
         List<Range> parsed = new ArrayList<>();
         String[] lines = decode(content).split("\\r?\\n");
@@ -94,6 +95,15 @@ public class NumberRangeRegistry {
                 skipped.add(new Problem(i + 1, e.getMessage()));
             }
         }
+        return new Parsed(parsed, skipped);
+    }
+
+    /** Imports one registry file, replacing the ranges of the codes it contains. */
+    @Transactional
+    public ImportResult importFile(byte[] content) {
+        Parsed file = parseFile(content);
+        List<Range> parsed = file.ranges();
+        List<Problem> skipped = file.skipped();
         Set<String> codes = new LinkedHashSet<>();
         parsed.forEach(r -> codes.add(r.code()));
         for (String code : codes) {
@@ -132,7 +142,7 @@ public class NumberRangeRegistry {
         if (to < from) {
             throw new IllegalArgumentException("До is below От");
         }
-        long capacity = cells[3].isEmpty() ? to - from + 1 : digits(cells[3], "Емкость");
+        long capacity = cells[3].isEmpty() ? to - from + 1 : capacity(cells[3]);
         String operator = cells[4];
         String region = cells[5];
         if ((region.isEmpty() || region.equals("-")) && cells.length > 6 && !cells[6].isEmpty()) {
@@ -147,6 +157,13 @@ public class NumberRangeRegistry {
     private static long digits(String cell, String column) {
         if (!cell.matches("[0-9]{1,7}")) {
             throw new IllegalArgumentException(column + " must be up to 7 digits: '" + cell + "'");
+        }
+        return Long.parseLong(cell);
+    }
+
+    private static long capacity(String cell) {
+        if (!cell.matches("[0-9]{1,8}")) {
+            throw new IllegalArgumentException("Емкость must be a number of at most 8 digits: '" + cell + "'");
         }
         return Long.parseLong(cell);
     }

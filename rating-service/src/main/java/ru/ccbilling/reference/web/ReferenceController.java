@@ -1,10 +1,12 @@
 package ru.ccbilling.reference.web;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -132,11 +134,17 @@ class ReferenceController implements ReferenceApi {
     }
 
     @Override
-    public ResponseEntity<NumberRangeImport> importNumberRanges(String body) {
-        if (body == null || body.isBlank()) {
+    public ResponseEntity<NumberRangeImport> importNumberRanges(Resource body) {
+        byte[] content;
+        try (InputStream in = body.getInputStream()) {
+            content = in.readAllBytes();
+        } catch (IOException e) {
+            throw ApiException.badField("body", "the registry file could not be read");
+        }
+        if (content.length == 0) {
             throw ApiException.badField("body", "the registry file is empty");
         }
-        var result = registry.importFile(body.getBytes(StandardCharsets.UTF_8));
+        var result = registry.importFile(content);
         if (result.imported() == 0) {
             throw new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "Nothing to import",
                     "no line of the file is a registry range", result.skipped().stream()
