@@ -1,0 +1,138 @@
+package ru.ccbilling.rating;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * CC-STANDARD-2026 written a second time, plainly, straight from the tariff sheet and with none of the engine's
+ * code: the oracle that generated calls are checked against. Answers "REJECTED reason" or the lines
+ * "COMPONENT amount" in order.
+ */
+final class ReferenceTariffOracle {
+
+    private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+    private static final Set<String> HOLIDAYS = Set.of("01-01", "01-02", "01-05", "01-06", "01-07", "01-08", "01-09",
+            "02-23", "03-09", "05-01", "05-11", "06-12", "11-04", "12-31");
+    private static final Map<String, String> NUMBERS = Map.of("78005553535", "ACC-1001", "78001002030", "ACC-1002");
+    private static final Set<String> ACCOUNTS = Set.of("ACC-1001", "ACC-1002");
+    private static final Map<String, String> SITES = Map.of("OP-101", "MSK", "OP-102", "MSK", "OP-201", "NSK",
+            "OP-202", "NSK", "OP-301", "REMOTE");
+    private static final Map<String, Set<String>> DEDICATED = Map.of("ACC-1001", Set.of("OP-101", "OP-201"));
+    private static final Set<String> TRUNKS = Set.of("TRUNK-A", "TRUNK-B");
+    private static final Map<String, String> NETWORK = Map.of("LOCAL/PEAK", "1.20", "LOCAL/OFF_PEAK", "0.90",
+            "INTERCITY/PEAK", "2.10", "INTERCITY/OFF_PEAK", "1.60", "MOBILE/PEAK", "2.90", "MOBILE/OFF_PEAK", "2.40");
+    private static final Map<String, String> OPERATOR = Map.of("MSK", "18.00", "NSK", "12.00", "REMOTE", "9.00");
+    private static final Map<String, String> OUTBOUND = Map.ofEntries(
+            Map.entry("MOSCOW_FIXED/TRUNK-A", "0.80"), Map.entry("MOSCOW_FIXED/TRUNK-B", "0.95"),
+            Map.entry("RU_MOBILE/TRUNK-A", "1.90"), Map.entry("RU_MOBILE/TRUNK-B", "1.70"),
+            Map.entry("RU_INTERCITY/TRUNK-A", "1.50"), Map.entry("RU_INTERCITY/TRUNK-B", "1.50"),
+            Map.entry("BELARUS/TRUNK-A", "12.00"), Map.entry("BELARUS/TRUNK-B", "11.00"),
+            Map.entry("NORTH_AMERICA/TRUNK-A", "6.00"), Map.entry("NORTH_AMERICA/TRUNK-B", "6.50"));
+
+    private ReferenceTariffOracle() { }
+
+    static List<String> price(Cdr cdr) {
+        String type = cdr.callType().name();
+        String account = type.equals("OUTBOUND")
+                ? (ACCOUNTS.contains(cdr.accountCode()) ? cdr.accountCode() : null) : NUMBERS.get(cdr.called());
+        if (account == null) {
+            return List.of("REJECTED UNKNOWN_ACCOUNT");
+        }
+        for (Cdr.Stage s : cdr.stages()) {
+            if (s.type() == Cdr.StageType.OPERATOR && !SITES.containsKey(s.operatorId())) {
+                return List.of("REJECTED UNKNOWN_OPERATOR");
+            }
+        }
+        if (!type.equals("INBOUND_800") && (cdr.trunk() == null || !TRUNKS.contains(cdr.trunk()))) {
+            return List.of("REJECTED UNKNOWN_TRUNK");
+        }
+        LocalDateTime local = cdr.startTime().atZoneSameInstant(MOSCOW).toLocalDateTime();
+        if (local.toLocalDate().isBefore(LocalDate.of(2026, 1, 1))) {
+            return List.of("REJECTED NO_TARIFF");
+        }
+        String origin = null;
+        if (!type.equals("OUTBOUND")) {
+            String c = cdr.caller();
+            if (c.length() != 11 || !c.startsWith("7")) {
+                return List.of("REJECTED NO_RATE");
+            }
+            origin = c.startsWith("79") ? "MOBILE" : c.startsWith("7495") || c.startsWith("7499") ? "LOCAL" : "INTERCITY";
+        }
+        String destinationClass = null;
+        if (!type.equals("INBOUND_800")) {
+            String d = type.equals("OUTBOUND") ? cdr.called() : cdr.forwardedTo();
+            destinationClass = d.startsWith("7495") || d.startsWith("7499") ? "MOSCOW_FIXED" : d.startsWith("79")
+                    ? "RU_MOBILE" : d.startsWith("7") ? "RU_INTERCITY" : d.startsWith("375") ? "BELARUS"
+                    : d.startsWith("1") ? "NORTH_AMERICA" : null;
+            if (destinationClass == null) {
+                return List.of("REJECTED NO_RATE");
+            }
+        }
+        boolean holiday = HOLIDAYS.contains(String.format("%02d-%02d", local.getMonthValue(), local.getDayOfMonth()))
+                && local.getYear() == 2026;
+        boolean weekend = local.getDayOfWeek() == DayOfWeek.SATURDAY || local.getDayOfWeek() == DayOfWeek.SUNDAY;
+        String band = !holiday && !weekend && local.getHour() >= 8 && local.getHour() < 20 ? "PEAK" : "OFF_PEAK";
+
+        int d = cdr.durationSec();
+        List<String> lines = new ArrayList<>();
+        if (!type.equals("OUTBOUND")) {
+            lines.add("NETWORK " + (d <= 3 ? "0.00" : money(dec(NETWORK.get(origin + "/" + band)).multiply(BigDecimal.valueOf((d + 59) / 60)))));
+        }
+        if (!type.equals("INBOUND_800")) {
+            int billed = d == 0 ? 0 : d <= 30 ? 30 : 30 + ((d - 30 + 5) / 6) * 6;
+            lines.add((type.equals("OUTBOUND") ? "OUTBOUND " : "FORWARD_LEG ")
+                    + perMinute(OUTBOUND.get(destinationClass + "/" + cdr.trunk()), billed));
+        }
+        if (type.equals("OUTBOUND") && destinationClass.equals("RU_MOBILE")) {
+            lines.add("MARKING_FEE 0.48");
+        }
+        boolean withOperator = cdr.stages().stream().anyMatch(s -> s.type() == Cdr.StageType.OPERATOR);
+        int ivrSeconds = cdr.stages().stream().filter(s -> s.type() == Cdr.StageType.IVR).mapToInt(Cdr.Stage::durationSec).sum();
+        boolean abandoned = !type.equals("OUTBOUND") && !withOperator && ivrSeconds < 10;
+        boolean firstOperatorSeen = false;
+        boolean postBilled = false;
+        for (Cdr.Stage s : cdr.stages()) {
+            switch (s.type()) {
+                case IVR -> lines.add("IVR " + (abandoned ? "0.00" : perMinute(withOperator ? "0.30" : "0.60", s.durationSec())));
+                case OPERATOR -> {
+                    String rate = OPERATOR.get(SITES.get(s.operatorId()));
+                    String amount = !firstOperatorSeen
+                            ? money(dec(rate).multiply(BigDecimal.valueOf((s.durationSec() + 59) / 60)))
+                            : perMinute(rate, s.durationSec());
+                    firstOperatorSeen = true;
+                    boolean dedicated = DEDICATED.getOrDefault(account, Set.of()).contains(s.operatorId());
+                    lines.add("OPERATOR " + (dedicated ? "0.00" : amount));
+                }
+                case POST -> {
+                    if (!postBilled && s.durationSec() > 0) {
+                        postBilled = true;
+                        lines.add("POST 5.00");
+                    } else {
+                        lines.add("POST 0.00");
+                    }
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static String perMinute(String rate, int seconds) {
+        return money(dec(rate).multiply(BigDecimal.valueOf(seconds)).divide(BigDecimal.valueOf(60), 10, RoundingMode.HALF_UP));
+    }
+
+    private static BigDecimal dec(String value) {
+        return new BigDecimal(value);
+    }
+
+    private static String money(BigDecimal value) {
+        return value.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+}
