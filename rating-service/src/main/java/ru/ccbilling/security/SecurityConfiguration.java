@@ -61,7 +61,7 @@ public class SecurityConfiguration {
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error").permitAll()
                 .requestMatchers(POST, "/api/v1/cdrs", "/api/v1/cdrs/import", "/api/v1/service-events")
                     .hasAnyRole("API_CLIENT", "ADMIN")
-                .requestMatchers(GET, "/api/v1/cdrs", "/api/v1/cdrs/**", "/api/v1/service-events", "/api/v1/jobs/**")
+                .requestMatchers(GET, "/api/v1/cdrs", "/api/v1/cdrs/**", "/api/v1/service-events", "/api/v1/jobs", "/api/v1/jobs/**")
                     .hasAnyRole(EVERYONE)
                 .requestMatchers(POST, "/api/v1/rating/simulate").hasAnyRole(EVERYONE)
                 .requestMatchers(GET, "/api/v1/me").hasAnyRole(EVERYONE)

@@ -1,4 +1,4 @@
-package ru.ccbilling;
+package ru.ccbilling.clock;
 
 import java.time.Clock;
 
@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The one clock of the platform; tests may replace it. */
 @Configuration(proxyBeanMethods = false)
-class ClockConfiguration {
+public class ClockConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemDefaultZone();

@@ -1,0 +1,18 @@
+package ru.ccbilling.job;
+
+import java.util.UUID;
+
+/** What a running job reports as it goes; writes are throttled, the last report always lands. */
+public interface JobProgress {
+
+    UUID id();
+
+    /** the amount of work, when known (records, accounts...) */
+    void total(long total);
+
+    /** {@code done} more units finished; {@code outcome} counts them by outcome (RATED, REJECTED...), may be null */
+    void advance(long done, String outcome);
+
+    /** the job's result, as a JSON document, stored when it succeeds */
+    void result(String json);
+}

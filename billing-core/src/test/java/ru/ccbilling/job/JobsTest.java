@@ -1,0 +1,63 @@
+package ru.ccbilling.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+import ru.ccbilling.BillingCoreTestApplication;
+import ru.ccbilling.testing.TestDatabase;
+
+@SpringBootTest(classes = BillingCoreTestApplication.class)
+@ContextConfiguration(initializers = TestDatabase.class)
+class JobsTest {
+
+    @Autowired
+    Jobs jobs;
+
+    @Test
+    void aJobRecordsItsProgressCountsAndResult() throws Exception {
+        UUID id = jobs.start("TEST", "counting", "tester", progress -> {
+            progress.total(10);
+            for (int i = 0; i < 10; i++) {
+                progress.advance(1, i % 2 == 0 ? "EVEN" : "ODD");
+            }
+            progress.result("{\"sum\": 45}");
+        });
+        Job job = await(id);
+        assertThat(job.state()).isEqualTo(Job.State.SUCCEEDED);
+        assertThat(job.done()).isEqualTo(10);
+        assertThat(job.total()).isEqualTo(10);
+        assertThat(job.counts()).containsEntry("EVEN", 5L).containsEntry("ODD", 5L);
+        assertThat(job.result()).contains("45");
+        assertThat(job.startedBy()).isEqualTo("tester");
+    }
+
+    @Test
+    void aFailingJobKeepsItsError() throws Exception {
+        Job job = jobs.runHere("TEST", "failing", "tester", progress -> {
+            progress.advance(3, "DONE");
+            throw new IllegalStateException("the disk is full");
+        });
+        assertThat(job.state()).isEqualTo(Job.State.FAILED);
+        assertThat(job.error()).isEqualTo("the disk is full");
+        assertThat(job.done()).isEqualTo(3);
+    }
+
+    private Job await(UUID id) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            Job job = jobs.find(id).orElseThrow();
+            if (job.state() != Job.State.RUNNING) {
+                return job;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("job did not finish");
+    }
+}
