@@ -19,6 +19,8 @@ import org.kie.dmn.core.impl.DMNRuntimeImpl;
 import org.kie.dmn.core.internal.utils.DMNRuntimeBuilder;
 import org.kie.internal.io.ResourceFactory;
 import org.kie.internal.utils.KieHelper;
+import org.kie.dmn.validation.DMNValidator;
+import org.kie.dmn.validation.DMNValidatorFactory;
 
 import ru.ccbilling.rules.ModelMessage.Severity;
 
@@ -80,12 +82,36 @@ public final class TariffCompiler {
                     messages.add(new ModelMessage(name, severityOf(message.getLevel()), message.getText(),
                             message.getSourceId()));
                 }
+                messages.addAll(DecisionContract.check(name, model));
             }
+            analyseTables(dmnModels, messages);
             return runtime;
         } catch (RuntimeException e) {
             messages.add(new ModelMessage(firstName(dmnModels), Severity.ERROR,
                     "decision tables do not compile: " + rootMessage(e), null));
             return null;
+        }
+    }
+
+    /** overlapping rows of UNIQUE tables, gaps and other table analysis findings, per model */
+    private void analyseTables(List<TariffModel> dmnModels, List<ModelMessage> messages) {
+        DMNValidator validator = DMNValidatorFactory.newValidator();
+        try {
+            for (TariffModel model : dmnModels) {
+                for (DMNMessage message : validator.validate(new StringReader(model.content()),
+                        DMNValidator.Validation.VALIDATE_MODEL, DMNValidator.Validation.ANALYZE_DECISION_TABLE)) {
+                    // string columns cannot be gap-analysed; saying so on every table is noise, not a warning
+                    Severity severity = message.getText().contains("Gap analysis skipped") ? Severity.INFO
+                            : severityOf(message.getLevel());
+                    ModelMessage found = new ModelMessage(model.name(), severity, message.getText(),
+                            message.getSourceId());
+                    if (!messages.contains(found)) {
+                        messages.add(found);
+                    }
+                }
+            }
+        } finally {
+            validator.dispose();
         }
     }
 

@@ -52,4 +52,44 @@ class TariffCompilerTest {
         assertThat(compiler.validate(models))
                 .anySatisfy(m -> assertThat(m.message()).contains("MarkingFee"));
     }
+
+    private static String shipped(String name) {
+        return ShippedTariff.models().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow().content();
+    }
+
+    @Test
+    void overlappingRowsOfAUniqueTableAreAnError() {
+        String duplicateRow = "<rule id=\"NetworkMinute_dup\"><inputEntry id=\"dup_i0\"><text>\"MOBILE\"</text></inputEntry>"
+                + "<inputEntry id=\"dup_i1\"><text>-</text></inputEntry>"
+                + "<outputEntry id=\"dup_o\"><text>3.10</text></outputEntry></rule>";
+        String table = shipped("network-minute.dmn").replace("</decisionTable>", duplicateRow + "</decisionTable>");
+        assertThat(table).contains("NetworkMinute_dup");
+        List<ModelMessage> messages = compiler.validate(shippedWith(
+                new TariffModel("network-minute.dmn", TariffModel.Kind.DMN, table)));
+        assertThat(messages).anySatisfy(m -> {
+            assertThat(m.model()).isEqualTo("network-minute.dmn");
+            assertThat(m.severity()).isEqualTo(ModelMessage.Severity.ERROR);
+            assertThat(m.message()).containsIgnoringCase("overlap");
+        });
+    }
+
+    @Test
+    void anInputRetypedAwayFromWhatTheEngineGivesIsAnError() {
+        String table = shipped("network-minute.dmn")
+                .replace("name=\"origin\" typeRef=\"string\"", "name=\"origin\" typeRef=\"number\"");
+        assertThat(table).contains("name=\"origin\" typeRef=\"number\"");
+        List<ModelMessage> messages = compiler.validate(shippedWith(
+                new TariffModel("network-minute.dmn", TariffModel.Kind.DMN, table)));
+        assertThat(messages).anySatisfy(m -> {
+            assertThat(m.severity()).isEqualTo(ModelMessage.Severity.ERROR);
+            assertThat(m.message()).contains("origin", "string");
+        });
+    }
+
+    @Test
+    void theShippedTablesHaveNoWarnings() {
+        assertThat(compiler.validate(ShippedTariff.models()))
+                .filteredOn(m -> m.severity() != ModelMessage.Severity.INFO)
+                .isEmpty();
+    }
 }
