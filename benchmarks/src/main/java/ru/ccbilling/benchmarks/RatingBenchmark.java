@@ -1,7 +1,6 @@
 package ru.ccbilling.benchmarks;
 
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -16,6 +15,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.infra.ThreadParams;
 
 import ru.ccbilling.rating.Cdr;
 import ru.ccbilling.rating.RatingEngine;
@@ -34,20 +34,39 @@ public class RatingBenchmark {
     public static final int MIX_SIZE = 100_000;
     public static final long SEED = 20260101L;
 
+    /** The engine and the compiled shipped tariff, shared by all threads as in the service. */
     @State(Scope.Benchmark)
     public static class Engine {
         RatingEngine engine;
-        Cdr[] mix;
-        Cdr[] shortInbound;
-        final AtomicInteger threads = new AtomicInteger();
 
         @Setup(Level.Trial)
         public void setUp() {
             engine = RatingFixture.newEngine();
             RatingFixture.checkGolden(engine);
-            mix = RatingFixture.mix(MIX_SIZE, SEED);
-            shortInbound = RatingFixture.shortInbound(MIX_SIZE, SEED + 1);
-            System.out.println("\nmix: " + RatingFixture.stats(engine, mix));
+        }
+    }
+
+    /** The realistic mix: 100,000 CDRs, generated once with a fixed seed. */
+    @State(Scope.Benchmark)
+    public static class Mix {
+        Cdr[] cdrs;
+
+        @Setup(Level.Trial)
+        public void setUp(Engine engine) {
+            cdrs = RatingFixture.mix(MIX_SIZE, SEED);
+            System.out.println("\nmix: " + RatingFixture.stats(engine.engine, cdrs));
+        }
+    }
+
+    /** Short INBOUND_800 calls only: the fixed cost per call. */
+    @State(Scope.Benchmark)
+    public static class ShortCalls {
+        Cdr[] cdrs;
+
+        @Setup(Level.Trial)
+        public void setUp(Engine engine) {
+            cdrs = RatingFixture.shortInbound(MIX_SIZE, SEED + 1);
+            System.out.println("\nshort inbound calls: " + RatingFixture.stats(engine.engine, cdrs));
         }
     }
 
@@ -57,8 +76,8 @@ public class RatingBenchmark {
         int next;
 
         @Setup(Level.Trial)
-        public void setUp(Engine engine) {
-            next = engine.threads.getAndIncrement() * (MIX_SIZE / 7);
+        public void setUp(ThreadParams thread) {
+            next = thread.getThreadIndex() * (MIX_SIZE / 7);
         }
 
         Cdr next(Cdr[] cdrs) {
@@ -69,18 +88,18 @@ public class RatingBenchmark {
     }
 
     @Benchmark
-    public void rateMix(Engine engine, Cursor cursor, Blackhole blackhole) {
-        blackhole.consume(engine.engine.rate(cursor.next(engine.mix)));
+    public void rateMix(Engine engine, Mix mix, Cursor cursor, Blackhole blackhole) {
+        blackhole.consume(engine.engine.rate(cursor.next(mix.cdrs)));
     }
 
     @Benchmark
     @Threads(2)
-    public void rateMix2Threads(Engine engine, Cursor cursor, Blackhole blackhole) {
-        blackhole.consume(engine.engine.rate(cursor.next(engine.mix)));
+    public void rateMix2Threads(Engine engine, Mix mix, Cursor cursor, Blackhole blackhole) {
+        blackhole.consume(engine.engine.rate(cursor.next(mix.cdrs)));
     }
 
     @Benchmark
-    public void rateShortInboundCalls(Engine engine, Cursor cursor, Blackhole blackhole) {
-        blackhole.consume(engine.engine.rate(cursor.next(engine.shortInbound)));
+    public void rateShortInboundCalls(Engine engine, ShortCalls calls, Cursor cursor, Blackhole blackhole) {
+        blackhole.consume(engine.engine.rate(cursor.next(calls.cdrs)));
     }
 }

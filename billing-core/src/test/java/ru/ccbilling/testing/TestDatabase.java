@@ -69,9 +69,35 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
         }
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger DATABASES = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * A new, empty database on the test server, so that an application context (or a test that starts its own
+     * instances) never sees another context's data.
+     */
+    public static synchronized Connection newDatabase() {
+        Connection server = connection();
+        String name = "test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
+        try (java.sql.Connection admin = java.sql.DriverManager.getConnection(server.url(), server.user(),
+                server.password()); java.sql.Statement statement = admin.createStatement()) {
+            statement.execute("create database " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot create test database " + name, e);
+        }
+        return new Connection(withDatabase(server.url(), name), server.user(), server.password(), server.origin());
+    }
+
+    private static String withDatabase(String url, String database) {
+        // jdbc:postgresql://host:port/db?params -> the same with another db
+        int slash = url.indexOf('/', "jdbc:postgresql://".length());
+        int query = url.indexOf('?', slash);
+        return url.substring(0, slash + 1) + database + (query < 0 ? "" : url.substring(query));
+    }
+
+    /** Each application context gets its own database on the shared test server. */
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        Connection c = connection();
+        Connection c = newDatabase();
         TestPropertyValues.of(
                 "spring.datasource.url=" + c.url(),
                 "spring.datasource.username=" + (c.user() == null ? "" : c.user()),

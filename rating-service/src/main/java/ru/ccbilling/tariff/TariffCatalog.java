@@ -2,7 +2,6 @@ package ru.ccbilling.tariff;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,13 +20,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import ru.ccbilling.rules.CompiledTariff;
 import ru.ccbilling.rules.ShippedTariff;
+import ru.ccbilling.rules.TariffCompilationException;
 import ru.ccbilling.rules.TariffCompiler;
 import ru.ccbilling.rules.TariffModel;
 
 /**
- * The tariffs and their versions, and the compiled model of each version, compiled once and shared.
- * A CDR is rated by the version in force at its start time. The shipped reference tariff is installed
- * as version 1 when the database has none.
+ * The tariffs and their versions, and the compiled models of each version revision, compiled once and shared
+ * between threads. A CDR is rated by the published version in force at its start time. The published versions
+ * are re-read on an interval, so a publication on another instance is in force here within seconds. The shipped
+ * reference tariff is installed as version 1 when the database has none.
  */
 @Service
 public class TariffCatalog implements TariffVersions {
@@ -36,9 +37,9 @@ public class TariffCatalog implements TariffVersions {
     /** CC-STANDARD-2026 is in force from 2026-01-01 00:00 Moscow time */
     static final OffsetDateTime SHIPPED_EFFECTIVE_FROM = OffsetDateTime.parse("2026-01-01T00:00:00+03:00");
 
-    private record Key(String code, int version) { }
+    private record Key(String code, int version, int revision) { }
 
-    private record Published(int version, Instant effectiveFrom) { }
+    private record Published(int version, int revision, OffsetDateTime effectiveFrom) { }
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -68,26 +69,29 @@ public class TariffCatalog implements TariffVersions {
                 jdbc.update("insert into tariff_model (tariff_code, version, name, kind, content) values (?, 1, ?, ?, ?)",
                         ShippedTariff.CODE, model.name(), model.kind().name(), model.content());
             }
+            jdbc.update("insert into tariff_audit (tariff_code, version, action, actor, detail) values (?, 1, 'PUBLISHED', 'system', ?)",
+                    ShippedTariff.CODE, "the shipped reference tariff, in force from " + SHIPPED_EFFECTIVE_FROM);
             log.info("Installed the shipped tariff {} as version 1", ShippedTariff.CODE);
         });
         refresh();
     }
 
     /** Re-reads the published versions (another instance may have published). */
-    @Scheduled(fixedDelayString = "${ccbilling.reference.refresh-interval:5s}", initialDelayString = "${ccbilling.reference.refresh-interval:5s}")
+    @Scheduled(fixedDelayString = "${ccbilling.reference.refresh-interval:5s}",
+            initialDelayString = "${ccbilling.reference.refresh-interval:5s}")
     public void refresh() {
         Map<String, List<Published>> byTariff = new HashMap<>();
         jdbc.query("""
-                select tariff_code, version, effective_from from tariff_version
+                select tariff_code, version, revision, effective_from from tariff_version
                 where state in ('PUBLISHED', 'SUPERSEDED') order by effective_from desc, version desc
                 """, rs -> {
                     byTariff.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(new Published(rs.getInt(2), rs.getObject(3, OffsetDateTime.class).toInstant()));
+                            .add(new Published(rs.getInt(2), rs.getInt(3), rs.getObject(4, OffsetDateTime.class)));
                 });
         published = Map.copyOf(byTariff);
     }
 
-    /** the version of a tariff in force at that instant */
+    /** the published version of a tariff in force at that instant */
     @Override
     public Optional<TariffVersionRef> inForce(String code, Instant at) {
         List<Published> versions = published.get(code);
@@ -95,24 +99,28 @@ public class TariffCatalog implements TariffVersions {
             return Optional.empty();
         }
         for (Published p : versions) {
-            if (!p.effectiveFrom().isAfter(at)) {
-                return Optional.of(new TariffVersionRef(code, p.version(), p.effectiveFrom().atOffset(ZoneOffset.UTC),
-                        compiledVersion(code, p.version())));
+            if (!p.effectiveFrom().toInstant().isAfter(at)) {
+                return Optional.of(new TariffVersionRef(code, p.version(), p.effectiveFrom(),
+                        compiled(code, p.version(), p.revision())));
             }
         }
         return Optional.empty();
     }
 
-    /** a given version, in any state (simulation may rate under a draft) */
+    /**
+     * A given version in any state (simulation may rate under a draft), compiled at its current revision.
+     * Throws {@link TariffCompilationException} for a draft that does not compile.
+     */
     @Override
     public Optional<TariffVersionRef> version(String code, int version) {
-        List<OffsetDateTime> found = jdbc.query(
-                "select effective_from from tariff_version where tariff_code = ? and version = ?",
-                (rs, i) -> rs.getObject(1, OffsetDateTime.class), code, version);
+        record Row(OffsetDateTime effectiveFrom, int revision) { }
+        List<Row> found = jdbc.query("select effective_from, revision from tariff_version where tariff_code = ? and version = ?",
+                (rs, i) -> new Row(rs.getObject(1, OffsetDateTime.class), rs.getInt(2)), code, version);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new TariffVersionRef(code, version, found.get(0), compiledVersion(code, version)));
+        Row row = found.get(0);
+        return Optional.of(new TariffVersionRef(code, version, row.effectiveFrom(), compiled(code, version, row.revision())));
     }
 
     public List<TariffModel> models(String code, int version) {
@@ -121,17 +129,28 @@ public class TariffCatalog implements TariffVersions {
                 code, version);
     }
 
-    private CompiledTariff compiledVersion(String code, int version) {
-        return compiled.computeIfAbsent(new Key(code, version), k -> {
-            long started = System.nanoTime();
-            CompiledTariff result = compiler.compile(models(code, version));
-            log.info("Compiled tariff {} version {} in {} ms", code, version, (System.nanoTime() - started) / 1_000_000);
-            return result;
-        });
+    /**
+     * Compiles and validates a version revision once: the compiled tariff is kept for rating, the messages are
+     * answered. Validation and publication of the same revision reuse the compilation.
+     */
+    public TariffCompiler.Compilation compileRevision(String code, int version, int revision) {
+        long started = System.nanoTime();
+        TariffCompiler.Compilation compilation = compiler.compileAndValidate(models(code, version));
+        if (compilation.valid()) {
+            compiled.put(new Key(code, version, revision), compilation.tariff());
+        }
+        log.info("Compiled tariff {} version {} revision {} in {} ms", code, version, revision,
+                (System.nanoTime() - started) / 1_000_000);
+        return compilation;
     }
 
-    /** drafts change: forget what was compiled for them */
-    public void evict(String code, int version) {
-        compiled.remove(new Key(code, version));
+    private CompiledTariff compiled(String code, int version, int revision) {
+        return compiled.computeIfAbsent(new Key(code, version, revision), k -> {
+            long started = System.nanoTime();
+            CompiledTariff result = compiler.compile(models(code, version));
+            log.info("Compiled tariff {} version {} revision {} in {} ms", code, version, revision,
+                    (System.nanoTime() - started) / 1_000_000);
+            return result;
+        });
     }
 }

@@ -19,6 +19,7 @@ import org.kie.dmn.core.impl.DMNRuntimeImpl;
 import org.kie.dmn.core.internal.utils.DMNRuntimeBuilder;
 import org.kie.internal.io.ResourceFactory;
 import org.kie.internal.utils.KieHelper;
+import org.kie.dmn.backend.marshalling.v1x.DMNMarshallerFactory;
 import org.kie.dmn.validation.DMNValidator;
 import org.kie.dmn.validation.DMNValidatorFactory;
 
@@ -46,6 +47,21 @@ public final class TariffCompiler {
         return new CompiledTariff(compiled.dmn, compiled.modelByDecision, compiled.rules);
     }
 
+    /** The messages of every model and, when there is no error, the compiled tariff: one compilation for both. */
+    public record Compilation(List<ModelMessage> messages, CompiledTariff tariff) {
+        public boolean valid() {
+            return tariff != null;
+        }
+    }
+
+    public Compilation compileAndValidate(List<TariffModel> models) {
+        List<ModelMessage> messages = new ArrayList<>();
+        Compiled compiled = compileAll(models, messages);
+        boolean failed = messages.stream().anyMatch(m -> m.severity() == Severity.ERROR);
+        return new Compilation(List.copyOf(messages),
+                failed ? null : new CompiledTariff(compiled.dmn, compiled.modelByDecision, compiled.rules));
+    }
+
     /** Every error and warning of every model; an empty list or warnings only means the version compiles. */
     public List<ModelMessage> validate(List<TariffModel> models) {
         List<ModelMessage> messages = new ArrayList<>();
@@ -67,6 +83,12 @@ public final class TariffCompiler {
     private DMNRuntime compileDecisions(List<TariffModel> dmnModels, List<ModelMessage> messages) {
         List<Resource> resources = new ArrayList<>();
         for (TariffModel model : dmnModels) {
+            String unreadable = unreadableXml(model);
+            if (unreadable != null) {
+                messages.add(new ModelMessage(model.name(), Severity.ERROR, "not a readable DMN document: " + unreadable,
+                        null));
+                continue;
+            }
             Resource resource = ResourceFactory.newReaderResource(new StringReader(model.content()), "UTF-8");
             resource.setSourcePath(model.name());
             resources.add(resource);
@@ -93,11 +115,24 @@ public final class TariffCompiler {
         }
     }
 
+    /** why a DMN model cannot be read as XML, or null when it can */
+    private static String unreadableXml(TariffModel model) {
+        try {
+            var definitions = DMNMarshallerFactory.newDefaultMarshaller().unmarshal(new StringReader(model.content()));
+            return definitions == null ? "no definitions" : null;
+        } catch (RuntimeException e) {
+            return rootMessage(e);
+        }
+    }
+
     /** overlapping rows of UNIQUE tables, gaps and other table analysis findings, per model */
     private void analyseTables(List<TariffModel> dmnModels, List<ModelMessage> messages) {
         DMNValidator validator = DMNValidatorFactory.newValidator();
         try {
             for (TariffModel model : dmnModels) {
+                if (unreadableXml(model) != null) {
+                    continue;
+                }
                 for (DMNMessage message : validator.validate(new StringReader(model.content()),
                         DMNValidator.Validation.VALIDATE_MODEL, DMNValidator.Validation.ANALYZE_DECISION_TABLE)) {
                     // string columns cannot be gap-analysed; saying so on every table is noise, not a warning

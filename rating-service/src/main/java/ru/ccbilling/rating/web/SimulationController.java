@@ -9,6 +9,13 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import ru.ccbilling.api.RatingApi;
+import ru.ccbilling.api.model.ChangeSimulation;
+import ru.ccbilling.api.model.ChangeSimulationRequest;
+import ru.ccbilling.api.model.ComponentTotal;
+import ru.ccbilling.api.model.RecordDifference;
+import ru.ccbilling.tariff.TariffVersions;
+import ru.ccbilling.tariff.web.TariffProblems;
+import ru.ccbilling.web.ApiException;
 import ru.ccbilling.api.model.Outcome;
 import ru.ccbilling.api.model.RatedCdr;
 import ru.ccbilling.api.model.SimulationRequest;
@@ -24,14 +31,22 @@ import ru.ccbilling.rating.TariffChoice;
 class SimulationController implements RatingApi {
 
     private final RatingEngine engine;
+    private final ru.ccbilling.rating.ChangeSimulation changes;
+    private final TariffVersions tariffs;
 
-    SimulationController(RatingEngine engine) {
+    SimulationController(RatingEngine engine, ru.ccbilling.rating.ChangeSimulation changes, TariffVersions tariffs) {
         this.engine = engine;
+        this.changes = changes;
+        this.tariffs = tariffs;
     }
 
     @Override
     public ResponseEntity<SimulationResult> simulateRating(SimulationRequest request) {
         TariffChoice choice = new TariffChoice(request.getTariff(), request.getTariffVersion());
+        if (choice.tariff() != null && choice.version() != null) {
+            TariffProblems.translate(() -> tariffs.version(choice.tariff(), choice.version())
+                    .orElseThrow(() -> ApiException.notFound("tariff " + choice.tariff() + " has no version " + choice.version())));
+        }
         List<RatedCdr> results = new ArrayList<>(request.getRecords().size());
         for (JsonNode node : request.getRecords()) {
             CdrReader.Read read = CdrReader.read(node);
@@ -44,5 +59,37 @@ class SimulationController implements RatingApi {
             results.add(RatedCdrs.of(read.cdr(), engine.rate(read.cdr(), choice)));
         }
         return ResponseEntity.ok(new SimulationResult(results));
+    }
+
+    @Override
+    public ResponseEntity<ChangeSimulation> simulateTariffChange(String code, Integer version,
+                                                                 ChangeSimulationRequest request) {
+        TariffProblems.translate(() -> tariffs.version(code, version)
+                .orElseThrow(() -> ApiException.notFound("tariff " + code + " has no version " + version)));
+        boolean byRecords = request.getRecords() != null && !request.getRecords().isEmpty();
+        if (!byRecords && request.getAccount() == null) {
+            throw ApiException.badField("records", "give records, or an account (with from and to) of stored CDRs");
+        }
+        var result = changes.simulate(code, version, new ru.ccbilling.rating.ChangeSimulation.Request(
+                request.getRecords(), request.getAccount(), request.getFrom(), request.getTo(),
+                request.getLimit() == null ? 10_000 : request.getLimit()));
+        return ResponseEntity.ok(new ChangeSimulation(result.recordCount(), result.changedCount(),
+                result.currentTotal().toString(), result.candidateTotal().toString(),
+                result.candidateTotal().minus(result.currentTotal()).toString(),
+                result.totals().stream().map(t -> new ComponentTotal(t.account(), t.component(), t.current().toString(),
+                        t.candidate().toString(), t.delta().toString())).toList(),
+                result.records().stream().map(SimulationController::difference).toList()));
+    }
+
+    private static RecordDifference difference(ru.ccbilling.rating.ChangeSimulation.RecordDiff d) {
+        RatedCdr current = RatedCdrs.of(d.cdr(), d.current());
+        RatedCdr candidate = RatedCdrs.of(d.cdr(), d.candidate());
+        return new RecordDifference(current.getLines(), candidate.getLines()).source(d.cdr().source())
+                .cdrId(d.cdr().cdrId()).account(d.current().account())
+                .currentStatus(current.getStatus().getValue()).currentTotal(current.getTotal())
+                .currentVersion(current.getTariffVersion())
+                .candidateStatus(candidate.getStatus().getValue()).candidateTotal(candidate.getTotal())
+                .delta(d.delta().toString())
+                .reason(candidate.getReason() == null ? null : candidate.getReason().getValue());
     }
 }

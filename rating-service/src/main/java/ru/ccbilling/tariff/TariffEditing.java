@@ -1,0 +1,188 @@
+package ru.ccbilling.tariff;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import ru.ccbilling.rules.ModelMessage;
+import ru.ccbilling.rules.TariffCompiler;
+import ru.ccbilling.rules.TariffModel;
+
+/**
+ * Tariff managers change prices through versions: a draft copied from a version, its models replaced,
+ * validated, then published from a date. Published versions are immutable; publishing puts the version in force
+ * for the next CDR (this instance at once, other instances at their next refresh) with no restart.
+ */
+@Service
+public class TariffEditing {
+
+    private final JdbcTemplate jdbc;
+    private final TariffCatalog catalog;
+    private final TariffAudit audit;
+    private final ObjectProvider<PublicationGuard> guards;
+
+    TariffEditing(JdbcTemplate jdbc, TariffCatalog catalog, TariffAudit audit, ObjectProvider<PublicationGuard> guards) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.audit = audit;
+        this.guards = guards;
+    }
+
+    public List<TariffVersionInfo> versions(String tariff) {
+        requireTariff(tariff);
+        return jdbc.query(SELECT + " where tariff_code = ? order by version desc", TariffEditing::row, tariff);
+    }
+
+    public TariffVersionInfo version(String tariff, int version) {
+        return find(tariff, version, false);
+    }
+
+    /** A new tariff whose version 1 is a draft copy of a version of another tariff. */
+    @Transactional
+    public TariffVersionInfo createTariff(String code, String name, String copyOf, int copyOfVersion, String actor) {
+        find(copyOf, copyOfVersion, false);
+        if (jdbc.update("insert into tariff (code, name) values (?, ?) on conflict do nothing", code, name) == 0) {
+            throw new TariffProblem(TariffProblem.Kind.NOT_A_DRAFT, "a tariff " + code + " exists already");
+        }
+        jdbc.update("insert into tariff_version (tariff_code, version, state, created_by) values (?, 1, 'DRAFT', ?)",
+                code, actor);
+        jdbc.update("insert into tariff_model (tariff_code, version, name, kind, content) "
+                + "select ?, 1, name, kind, content from tariff_model where tariff_code = ? and version = ?",
+                code, copyOf, copyOfVersion);
+        audit.record(code, 1, TariffAudit.Action.CREATED, actor, "new tariff, a copy of " + copyOf + " version " + copyOfVersion);
+        return find(code, 1, false);
+    }
+
+    @Transactional
+    public TariffVersionInfo createDraft(String tariff, int basedOn, String actor) {
+        requireTariff(tariff);
+        jdbc.queryForObject("select code from tariff where code = ? for update", String.class, tariff);
+        find(tariff, basedOn, false);
+        Integer next = jdbc.queryForObject("select coalesce(max(version), 0) + 1 from tariff_version where tariff_code = ?",
+                Integer.class, tariff);
+        jdbc.update("insert into tariff_version (tariff_code, version, state, based_on, created_by) values (?, ?, 'DRAFT', ?, ?)",
+                tariff, next, basedOn, actor);
+        jdbc.update("""
+                insert into tariff_model (tariff_code, version, name, kind, content)
+                select tariff_code, ?, name, kind, content from tariff_model where tariff_code = ? and version = ?
+                """, next, tariff, basedOn);
+        audit.record(tariff, next, TariffAudit.Action.CREATED, actor, "draft copied from version " + basedOn);
+        return find(tariff, next, false);
+    }
+
+    @Transactional
+    public TariffModel putModel(String tariff, int version, TariffModel model, String actor) {
+        TariffVersionInfo draft = draftForUpdate(tariff, version);
+        jdbc.update("""
+                insert into tariff_model (tariff_code, version, name, kind, content) values (?, ?, ?, ?, ?)
+                on conflict (tariff_code, version, name) do update set kind = excluded.kind, content = excluded.content
+                """, tariff, version, model.name(), model.kind().name(), model.content());
+        jdbc.update("update tariff_version set revision = revision + 1 where tariff_code = ? and version = ?", tariff, version);
+        audit.record(tariff, version, TariffAudit.Action.CHANGED, actor, "model " + model.name() + " replaced (revision "
+                + (draft.revision() + 1) + ")");
+        return model;
+    }
+
+    @Transactional
+    public void deleteModel(String tariff, int version, String name, String actor) {
+        draftForUpdate(tariff, version);
+        if (jdbc.update("delete from tariff_model where tariff_code = ? and version = ? and name = ?", tariff, version, name) == 0) {
+            throw new TariffProblem(TariffProblem.Kind.NOT_FOUND, "version " + version + " has no model " + name);
+        }
+        jdbc.update("update tariff_version set revision = revision + 1 where tariff_code = ? and version = ?", tariff, version);
+        audit.record(tariff, version, TariffAudit.Action.CHANGED, actor, "model " + name + " removed");
+    }
+
+    /** Every compile error and warning of every model; the compilation is kept for rating and publication. */
+    @Transactional
+    public Validation validate(String tariff, int version, String actor) {
+        TariffVersionInfo info = find(tariff, version, false);
+        long started = System.nanoTime();
+        TariffCompiler.Compilation compilation = catalog.compileRevision(tariff, version, info.revision());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        long errors = compilation.messages().stream().filter(m -> m.severity() == ModelMessage.Severity.ERROR).count();
+        audit.record(tariff, version, TariffAudit.Action.VALIDATED, actor,
+                compilation.valid() ? "valid" : errors + " error(s)");
+        return new Validation(compilation.valid(), compilation.messages(), millis);
+    }
+
+    public record Validation(boolean valid, List<ModelMessage> messages, long compileMillis) { }
+
+    @Transactional
+    public TariffVersionInfo publish(String tariff, int version, OffsetDateTime effectiveFrom, String actor) {
+        TariffVersionInfo draft = draftForUpdate(tariff, version);
+        PublicationGuard guard = guards.getIfAvailable();
+        Optional<String> refusal = guard == null ? Optional.empty() : guard.refusal(effectiveFrom);
+        if (refusal.isPresent()) {
+            throw new TariffProblem(TariffProblem.Kind.DATE_REFUSED, refusal.get());
+        }
+        TariffCompiler.Compilation compilation = catalog.compileRevision(tariff, version, draft.revision());
+        if (!compilation.valid()) {
+            throw new TariffProblem(TariffProblem.Kind.DOES_NOT_COMPILE, "version " + version
+                    + " does not compile; the version in force is unchanged", compilation.messages().stream()
+                    .filter(m -> m.severity() == ModelMessage.Severity.ERROR).toList());
+        }
+        jdbc.update("""
+                update tariff_version set state = 'PUBLISHED', effective_from = ?, published_by = ?, published_at = now()
+                where tariff_code = ? and version = ?
+                """, effectiveFrom, actor, tariff, version);
+        List<Integer> superseded = jdbc.queryForList("""
+                update tariff_version set state = 'SUPERSEDED'
+                where tariff_code = ? and state = 'PUBLISHED' and version <> ? and effective_from <= ?
+                returning version
+                """, Integer.class, tariff, version, effectiveFrom);
+        audit.record(tariff, version, TariffAudit.Action.PUBLISHED, actor, "in force from " + effectiveFrom);
+        for (Integer old : superseded) {
+            audit.record(tariff, old, TariffAudit.Action.SUPERSEDED, actor, "by version " + version + " from " + effectiveFrom);
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                catalog.refresh();
+            }
+        });
+        return find(tariff, version, false);
+    }
+
+    private TariffVersionInfo draftForUpdate(String tariff, int version) {
+        TariffVersionInfo info = find(tariff, version, true);
+        if (info.state() != TariffVersionInfo.State.DRAFT) {
+            throw new TariffProblem(TariffProblem.Kind.NOT_A_DRAFT, "version " + version + " of " + tariff + " is "
+                    + info.state() + "; published versions are immutable: create a draft from it");
+        }
+        return info;
+    }
+
+    private TariffVersionInfo find(String tariff, int version, boolean lock) {
+        List<TariffVersionInfo> found = jdbc.query(SELECT + " where tariff_code = ? and version = ?"
+                + (lock ? " for update" : ""), TariffEditing::row, tariff, version);
+        if (found.isEmpty()) {
+            throw new TariffProblem(TariffProblem.Kind.NOT_FOUND, "tariff " + tariff + " has no version " + version);
+        }
+        return found.get(0);
+    }
+
+    private void requireTariff(String tariff) {
+        Integer n = jdbc.queryForObject("select count(*) from tariff where code = ?", Integer.class, tariff);
+        if (n == null || n == 0) {
+            throw new TariffProblem(TariffProblem.Kind.NOT_FOUND, "no tariff " + tariff);
+        }
+    }
+
+    private static final String SELECT = """
+            select tariff_code, version, state, effective_from, based_on, revision, created_by, created_at,
+                   published_by, published_at from tariff_version""";
+
+    private static TariffVersionInfo row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new TariffVersionInfo(rs.getString(1), rs.getInt(2), TariffVersionInfo.State.valueOf(rs.getString(3)),
+                rs.getObject(4, OffsetDateTime.class), (Integer) rs.getObject(5), rs.getInt(6), rs.getString(7),
+                rs.getObject(8, OffsetDateTime.class), rs.getString(9), rs.getObject(10, OffsetDateTime.class));
+    }
+}
