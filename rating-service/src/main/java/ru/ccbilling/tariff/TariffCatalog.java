@@ -45,6 +45,8 @@ public class TariffCatalog implements TariffVersions {
     private final TransactionTemplate tx;
     private final TariffCompiler compiler = new TariffCompiler();
     private final Map<Key, CompiledTariff> compiled = new ConcurrentHashMap<>();
+    /** validations of draft revisions, so that publishing a revision just validated does not compile it again */
+    private final Map<Key, TariffCompiler.Compilation> validations = new ConcurrentHashMap<>();
     /** published versions per tariff, latest effectiveFrom first */
     private volatile Map<String, List<Published>> published = Map.of();
 
@@ -134,14 +136,17 @@ public class TariffCatalog implements TariffVersions {
      * answered. Validation and publication of the same revision reuse the compilation.
      */
     public TariffCompiler.Compilation compileRevision(String code, int version, int revision) {
-        long started = System.nanoTime();
-        TariffCompiler.Compilation compilation = compiler.compileAndValidate(models(code, version));
-        if (compilation.valid()) {
-            compiled.put(new Key(code, version, revision), compilation.tariff());
-        }
-        log.info("Compiled tariff {} version {} revision {} in {} ms", code, version, revision,
-                (System.nanoTime() - started) / 1_000_000);
-        return compilation;
+        Key key = new Key(code, version, revision);
+        return validations.computeIfAbsent(key, k -> {
+            long started = System.nanoTime();
+            TariffCompiler.Compilation compilation = compiler.compileAndValidate(models(code, version));
+            if (compilation.valid()) {
+                compiled.put(k, compilation.tariff());
+            }
+            log.info("Validated tariff {} version {} revision {} in {} ms", code, version, revision,
+                    (System.nanoTime() - started) / 1_000_000);
+            return compilation;
+        });
     }
 
     private CompiledTariff compiled(String code, int version, int revision) {
