@@ -112,6 +112,17 @@ public final class CdrReader {
         return stages;
     }
 
+    /** 60 and 60.0 are whole numbers of seconds; 60.5, "60" and 1e12 are not */
+    private static boolean isWholeNumber(JsonNode value) {
+        if (!value.isNumber()) {
+            return false;
+        }
+        java.math.BigDecimal number = value.decimalValue();
+        return number.signum() == 0 || (number.stripTrailingZeros().scale() <= 0
+                && number.compareTo(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0
+                && number.compareTo(java.math.BigDecimal.valueOf(Integer.MIN_VALUE)) >= 0);
+    }
+
     private static Cdr.Stage stage(JsonNode node, String path, List<FieldProblem> problems) {
         if (!node.isObject()) {
             problems.add(new FieldProblem(path, "must be a JSON object"));
@@ -133,7 +144,7 @@ public final class CdrReader {
         int seconds = 0;
         if (duration == null || duration.isNull()) {
             problems.add(new FieldProblem(path + ".durationSec", "is required"));
-        } else if (!duration.isIntegralNumber() || !duration.canConvertToInt()) {
+        } else if (!isWholeNumber(duration)) {
             problems.add(new FieldProblem(path + ".durationSec", "must be a whole number of seconds"));
         } else if (duration.intValue() < 0) {
             problems.add(new FieldProblem(path + ".durationSec", "must be 0 or more"));

@@ -56,4 +56,13 @@ class CdrReaderTest {
             """);
         assertThat(read.problems()).extracting(FieldProblem::field).containsExactly("startTime");
     }
+
+    @Test
+    void aWholeNumberWrittenWithADecimalPointIsAccepted() throws Exception {
+        var read = read("""
+            {"source":"s","cdrId":"1","callType":"INBOUND_800","startTime":"2026-05-12T09:00:00+03:00","caller":"79161234567",
+             "called":"78005553535","stages":[{"type":"IVR","durationSec":60.0},{"type":"POST","durationSec":"60"}]}
+            """);
+        assertThat(read.problems()).extracting(FieldProblem::field).containsExactly("stages[1].durationSec");
+    }
 }
