@@ -15,10 +15,12 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
   },
   server: {
+    // changeOrigin off: the backend sees the dev server's Host, so its redirects (after sign-in) come back
+    // here and the browser's Origin matches (Spring refuses a cross-origin POST /login with 403)
     proxy: {
-      '/api': backend,
-      '/login': backend,
-      '/logout': backend,
+      '/api': { target: backend, changeOrigin: false },
+      '/login': { target: backend, changeOrigin: false },
+      '/logout': { target: backend, changeOrigin: false },
     },
   },
   test: {

@@ -4,13 +4,15 @@
 //   - GET /login: a form with username/password; POST /login sets the session and XSRF-TOKEN cookies;
 //   - /api/v1/**: session cookie or HTTP Basic, else 401 problem+json (no WWW-Authenticate);
 //   - POST/PUT/DELETE from the browser need X-XSRF-TOKEN equal to the XSRF-TOKEN cookie;
-//   - POST /logout.
+//   - POST /logout;
+//   - /api/v1/tariffs/**: see mock-tariffs.mjs (versions in CC-STANDARD-2026 after the first add a NETWORK line).
 // Usage: npm run build && node e2e/mock-backend.mjs [port]   (default 8089; user manager/manager)
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { networkLine, tariffApi, tariffInForceAt } from './mock-tariffs.mjs';
 
 const PORT = Number(process.argv[2] || process.env.PORT || 8089);
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -48,6 +50,18 @@ function rate(rec) {
     account: 'ACC-800', tariff: 'INBOUND_STD', tariffVersion: 1, total, currency: 'RUB', lines,
     receivedAt: new Date().toISOString(), record: rec,
   };
+}
+
+/** rate() under the tariff version in force at the call's start (a NETWORK line from version 2 on). */
+function rateInForce(rec) {
+  const rated = rate(rec);
+  if (rated.outcome === 'REFUSED') return rated;
+  const version = tariffInForceAt(new Date(rec.startTime));
+  const network = networkLine(version, rec);
+  if (!network) return rated;
+  const lines = [network, ...rated.lines];
+  const total = lines.reduce((sum, l) => sum + Number(l.amount), 0).toFixed(2);
+  return { ...rated, lines, total, tariff: 'CC-STANDARD-2026', tariffVersion: version.version };
 }
 
 const cookies = (req) =>
@@ -142,7 +156,7 @@ async function api(req, res, url, who) {
   if (path === '/api/v1/cdrs' && m === 'POST') {
     const { records = [] } = await json();
     const results = records.map((rec) => {
-      const rated = rate(rec);
+      const rated = rateInForce(rec);
       if (rated.outcome === 'REFUSED') return rated;
       if (cdrs.some((c) => c.source === rec.source && c.cdrId === rec.cdrId)) return { source: rec.source, cdrId: rec.cdrId, outcome: 'DUPLICATE' };
       cdrs.unshift(rated);
@@ -169,9 +183,10 @@ async function api(req, res, url, who) {
   if (path === '/api/v1/rating/simulate' && m === 'POST') {
     const { records } = await json();
     if (!Array.isArray(records)) return problem(res, 400, 'Bad Request', 'Validation failed', [{ field: 'records', message: 'must not be null' }]);
-    return send(res, 200, { results: records.map(rate) });
+    return send(res, 200, { results: records.map(rateInForce) });
   }
   if (path === '/api/v1/accounts' && m === 'GET') return send(res, 200, accounts);
+  if (path.startsWith('/api/v1/tariffs')) return tariffApi(req, res, url, who, { json, send, problem, rate });
   const ref = path.match(/^\/api\/v1\/reference\/([a-z]+)(?:\/([^/]+))?$/);
   if (ref && reference[ref[1]]) {
     const table = reference[ref[1]];

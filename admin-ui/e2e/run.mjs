@@ -1,32 +1,20 @@
 // End-to-end check of the admin UI against a running backend.
 //   BASE_URL      backend root serving the UI and the API (default http://127.0.0.1:8080)
-//   E2E_USER / E2E_PASSWORD   the user who signs in to the UI (default manager/manager)
+//   E2E_USER / E2E_PASSWORD   the user who signs in to the UI (default manager/manager, a tariff manager)
 //   E2E_API_KEY, or E2E_API_USER / E2E_API_PASSWORD: credentials for submitting the CDR
 //                 (POST /api/v1/cdrs) when the UI user may not; default: E2E_USER over HTTP Basic
+//   E2E_SKIP_TARIFF=1   skip the tariff scenario (e2e/tariff.mjs), which publishes a new tariff version
 //   CHROMIUM      browser binary (default /usr/bin/chromium)
 // Exit 0 on success; prints the failing step and exits 1 otherwise. Screenshots go to e2e/out/.
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { BASE_URL, OUT, STEP_TIMEOUT_MS, USER, PASSWORD, check, launch, log, runMain, signIn, withFailureShot } from './common.mjs';
+import { tariffScenario } from './tariff.mjs';
 
-const BASE_URL = (process.env.BASE_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
-const USER = process.env.E2E_USER || 'manager';
-const PASSWORD = process.env.E2E_PASSWORD || 'manager';
 const API_KEY = process.env.E2E_API_KEY;
 const API_USER = process.env.E2E_API_USER || USER;
 const API_PASSWORD = process.env.E2E_API_PASSWORD || (process.env.E2E_API_USER ? '' : PASSWORD);
-const OUT = join(dirname(fileURLToPath(import.meta.url)), 'out');
-const TOTAL_BUDGET_MS = 60_000;
-const STEP_TIMEOUT_MS = 15_000;
-
-const started = Date.now();
-const log = (msg) => console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}`);
-
-class StepFailure extends Error {}
-function check(condition, message) {
-  if (!condition) throw new StepFailure(message);
-}
+const SKIP_TARIFF = Boolean(process.env.E2E_SKIP_TARIFF);
+const TOTAL_BUDGET_MS = SKIP_TARIFF ? 60_000 : 150_000;
 
 const cdrId = `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
 const record = {
@@ -69,110 +57,68 @@ async function submitCdr() {
 }
 
 async function run() {
-  mkdirSync(OUT, { recursive: true });
   await submitCdr();
-
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  page.on('pageerror', (e) => log(`page error: ${e.message}`));
-  page.on('response', (r) => {
-    if (r.url().includes('/api/') && r.status() >= 400) log(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`);
-  });
-
+  const { browser, page } = await launch();
   try {
-    // (b) the app sends an anonymous visitor to Spring's login page
-    await page.goto(`${BASE_URL}/`);
-    await page.waitForURL((url) => url.pathname === '/login', { timeout: STEP_TIMEOUT_MS });
-    log(`landed on ${page.url()}`);
-    await page.locator('input[name="username"]').fill(USER);
-    await page.locator('input[name="password"]').fill(PASSWORD);
-    await page.locator('button[type="submit"], input[type="submit"]').first().click();
-    await page.waitForURL((url) => url.pathname !== '/login', { timeout: STEP_TIMEOUT_MS });
-    await page.getByTestId('app-title').waitFor();
-    check((await page.getByTestId('app-title').textContent()) === 'Биллинг КЦ', 'app title is not «Биллинг КЦ»');
-    log(`signed in as ${USER}, at ${page.url()}`);
-
-    // (c) CDR list, filtered by source, then the row of our record
-    await page.goto(`${BASE_URL}/#/cdrs`);
-    const sourceFilter = page.locator('input[name="source"]');
-    await sourceFilter.fill('e2e');
-    // react-admin applies the filter (debounced) and keeps it in the URL
-    await page.waitForURL((url) => decodeURIComponent(url.hash).includes('"source":"e2e"'));
-    const row = page.locator('tbody tr', { hasText: cdrId });
-    try {
-      await row.first().waitFor({ timeout: 5_000 });
-    } catch {
-      // the API has no cdrId filter: after many runs our record may be past the first page
-      log(`${cdrId} not on the first page; showing 1000 rows of source e2e`);
-      const filter = encodeURIComponent(JSON.stringify({ source: 'e2e' }));
-      await page.goto(`${BASE_URL}/#/cdrs?filter=${filter}&page=1&perPage=1000`);
-      await row.first().waitFor();
-    }
-    log(`found ${cdrId} in the list filtered by source e2e`);
-    await row.first().click();
-    await page.waitForURL((url) => url.hash.includes('/show'));
-    const lines = page.getByTestId('charge-lines');
-    await lines.waitFor();
-    const total = (await page.getByTestId('charge-total').textContent())?.trim() ?? '';
-    check(total.startsWith('91.68'), `show page total is "${total}", expected 91.68`);
-    // columns: component, stage, billedSeconds, rate, amount, note
-    const rows = await page
-      .getByTestId('charge-line')
-      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())));
-    const operatorLines = rows.filter((cells) => cells[0] === 'OPERATOR');
-    check(operatorLines.length > 0, `no OPERATOR line on the show page: ${JSON.stringify(rows)}`);
-    check(
-      operatorLines.some((cells) => cells[4] === '72.00'),
-      `OPERATOR line(s) ${JSON.stringify(operatorLines)}, expected amount 72.00`,
-    );
-    log(`show page: total ${total}, lines ${JSON.stringify(rows.map((c) => `${c[0]} ${c[4]}`))}`);
-    await page.screenshot({ path: join(OUT, 'cdr-show-ru.png'), fullPage: true });
-
-    // (d) switch to English
-    await page.locator('button[aria-controls="simple-menu"]').click();
-    await page.getByRole('menuitem', { name: 'English' }).click();
-    await page.getByText('Charge lines', { exact: true }).waitFor();
-    await page.getByText('Reference data', { exact: true }).waitFor();
-    check((await page.getByTestId('app-title').textContent()) === 'CC Billing', 'app title is not "CC Billing"');
-    await page.screenshot({ path: join(OUT, 'cdr-show-en.png'), fullPage: true });
-    log(`English labels shown; screenshots in ${OUT}`);
-  } catch (error) {
-    await page.screenshot({ path: join(OUT, 'failure.png'), fullPage: true }).catch(() => {});
-    log(`failed at ${page.url()} (screenshot e2e/out/failure.png)`);
-    throw error;
+    await withFailureShot(page, 'failure.png', async () => {
+      // (b) the app sends an anonymous visitor to Spring's login page
+      await signIn(page);
+      check((await page.getByTestId('app-title').textContent()) === 'Биллинг КЦ', 'app title is not «Биллинг КЦ»');
+      await cdrScenario(page);
+      // (e) tariff editing: a new version published with a changed rate
+      if (SKIP_TARIFF) log('tariff scenario skipped (E2E_SKIP_TARIFF)');
+      else await tariffScenario(page);
+    });
   } finally {
     await browser.close();
   }
 }
 
-const watchdog = setTimeout(() => {
-  console.error(`E2E FAILED: took longer than ${TOTAL_BUDGET_MS / 1000} s`);
-  process.exit(1);
-}, TOTAL_BUDGET_MS);
+async function cdrScenario(page) {
+  // (c) CDR list, filtered by source, then the row of our record
+  await page.goto(`${BASE_URL}/#/cdrs`);
+  const sourceFilter = page.locator('input[name="source"]');
+  await sourceFilter.fill('e2e');
+  // react-admin applies the filter (debounced) and keeps it in the URL
+  await page.waitForURL((url) => decodeURIComponent(url.hash).includes('"source":"e2e"'));
+  const row = page.locator('tbody tr', { hasText: cdrId });
+  try {
+    await row.first().waitFor({ timeout: 5_000 });
+  } catch {
+    // the API has no cdrId filter: after many runs our record may be past the first page
+    log(`${cdrId} not on the first page; showing 1000 rows of source e2e`);
+    const filter = encodeURIComponent(JSON.stringify({ source: 'e2e' }));
+    await page.goto(`${BASE_URL}/#/cdrs?filter=${filter}&page=1&perPage=1000`);
+    await row.first().waitFor();
+  }
+  log(`found ${cdrId} in the list filtered by source e2e`);
+  await row.first().click();
+  await page.waitForURL((url) => url.hash.includes('/show'));
+  const lines = page.getByTestId('charge-lines');
+  await lines.waitFor();
+  const total = (await page.getByTestId('charge-total').textContent())?.trim() ?? '';
+  check(total.startsWith('91.68'), `show page total is "${total}", expected 91.68`);
+  // columns: component, stage, billedSeconds, rate, amount, note
+  const rows = await page
+    .getByTestId('charge-line')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())));
+  const operatorLines = rows.filter((cells) => cells[0] === 'OPERATOR');
+  check(operatorLines.length > 0, `no OPERATOR line on the show page: ${JSON.stringify(rows)}`);
+  check(
+    operatorLines.some((cells) => cells[4] === '72.00'),
+    `OPERATOR line(s) ${JSON.stringify(operatorLines)}, expected amount 72.00`,
+  );
+  log(`show page: total ${total}, lines ${JSON.stringify(rows.map((c) => `${c[0]} ${c[4]}`))}`);
+  await page.screenshot({ path: join(OUT, 'cdr-show-ru.png'), fullPage: true });
 
-run().then(
-  () => {
-    clearTimeout(watchdog);
-    console.log(`E2E PASSED in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    process.exit(0);
-  },
-  (error) => {
-    clearTimeout(watchdog);
-    console.error(`E2E FAILED: ${error instanceof StepFailure ? error.message : (error?.stack ?? error)}`);
-    process.exit(1);
-  },
-);
+  // (d) switch to English
+  await page.locator('button[aria-controls="simple-menu"]').click();
+  await page.getByRole('menuitem', { name: 'English' }).click();
+  await page.getByText('Charge lines', { exact: true }).waitFor();
+  await page.getByText('Reference data', { exact: true }).waitFor();
+  check((await page.getByTestId('app-title').textContent()) === 'CC Billing', 'app title is not "CC Billing"');
+  await page.screenshot({ path: join(OUT, 'cdr-show-en.png'), fullPage: true });
+  log(`English labels shown; screenshots in ${OUT}`);
+}
+
+runMain('run', TOTAL_BUDGET_MS, run);

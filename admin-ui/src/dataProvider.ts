@@ -1,7 +1,8 @@
 import { HttpError, type DataProvider, type Identifier, type RaRecord } from 'react-admin';
 import { api } from './api/client';
 import { listLocally, pick, withIds } from './api/arrayResource';
-import { toHttpError } from './api/problem';
+import { unwrap } from './api/unwrap';
+import { tariffApi } from './api/tariffs';
 import type { components, paths } from './api/schema';
 
 type Schemas = components['schemas'];
@@ -10,19 +11,7 @@ export type CdrRecordWithId = RatedCdr & { id: string };
 
 type CdrListQuery = NonNullable<paths['/api/v1/cdrs']['get']['parameters']['query']>;
 
-/** Result of an openapi-fetch call: data on success, error body and response otherwise. */
-interface ApiResult<T> {
-  data?: T;
-  error?: unknown;
-  response: Response;
-}
-
-/** Returns the data of a successful call; turns any other answer into a react-admin HttpError. */
-export async function unwrap<T>(call: Promise<ApiResult<T>>): Promise<T> {
-  const { data, error, response } = await call;
-  if (!response.ok) throw toHttpError(error, response);
-  return data as T;
-}
+export { unwrap };
 
 // ---------------------------------------------------------------- CDRs (server-side paging)
 
@@ -125,6 +114,11 @@ const arrayResources: Record<string, ArrayResource<any>> = {
     fields: ['trunk', 'description'],
     list: () => unwrap(api.GET('/api/v1/reference/trunks')),
     put: (body) => unwrap(api.PUT('/api/v1/reference/trunks', { body })),
+  }),
+  tariffs: arrayResource<Schemas['Tariff']>({
+    key: 'code',
+    fields: ['code', 'name'],
+    list: () => tariffApi.list(),
   }),
   accounts: arrayResource<Schemas['Account']>({
     key: 'account',

@@ -51,7 +51,9 @@ public class SecurityConfiguration {
                     "Send HTTP Basic credentials or an X-Api-Key header.");
         };
         AccessDeniedHandler denied = (request, response, e) -> writeProblem(json, response, HttpStatus.FORBIDDEN,
-                "Forbidden", "Your role may not " + request.getMethod() + " " + request.getRequestURI() + ".");
+                "Forbidden", e instanceof org.springframework.security.web.csrf.CsrfException
+                        ? "The CSRF token is missing or stale: reload the page and try again."
+                        : "Your role may not " + request.getMethod() + " " + request.getRequestURI() + ".");
         RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
         RequestMatcher carriesCredentials = request -> request.getHeader("Authorization") != null
                 || request.getHeader(ApiKeyFilter.HEADER) != null;

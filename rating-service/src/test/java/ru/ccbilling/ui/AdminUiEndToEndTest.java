@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 import ru.ccbilling.PlatformTest;
 
@@ -18,6 +19,7 @@ import ru.ccbilling.PlatformTest;
  * The browser script is admin-ui/e2e/run.mjs.
  */
 @PlatformTest
+@TestPropertySource(properties = "ccbilling.test.context=browser") // its own context and database: it publishes tariffs
 class AdminUiEndToEndTest {
 
     @LocalServerPort

@@ -135,9 +135,11 @@ public final class TariffCompiler {
                 }
                 for (DMNMessage message : validator.validate(new StringReader(model.content()),
                         DMNValidator.Validation.VALIDATE_MODEL, DMNValidator.Validation.ANALYZE_DECISION_TABLE)) {
-                    // string columns cannot be gap-analysed; saying so on every table is noise, not a warning
-                    Severity severity = message.getText().contains("Gap analysis skipped") ? Severity.INFO
-                            : severityOf(message.getLevel());
+                    // string columns cannot be gap-analysed; saying so on every table is noise
+                    if (message.getText().contains("Gap analysis skipped")) {
+                        continue;
+                    }
+                    Severity severity = severityOf(message.getLevel());
                     ModelMessage found = new ModelMessage(model.name(), severity, message.getText(),
                             message.getSourceId());
                     if (!messages.contains(found)) {

@@ -1,0 +1,46 @@
+import { Chip, Typography } from '@mui/material';
+import { useTranslate } from 'react-admin';
+
+type Color = 'success' | 'error' | 'warning' | 'info' | 'default' | 'primary';
+
+const STATE_COLORS: Record<string, Color> = { DRAFT: 'warning', PUBLISHED: 'success', SUPERSEDED: 'default' };
+const CHANGE_COLORS: Record<string, Color> = { ADDED: 'success', REMOVED: 'error', CHANGED: 'warning', UNCHANGED: 'default' };
+const SEVERITY_COLORS: Record<string, Color> = { ERROR: 'error', WARNING: 'warning', INFO: 'info' };
+const ACTION_COLORS: Record<string, Color> = {
+  CREATED: 'info',
+  CHANGED: 'warning',
+  VALIDATED: 'default',
+  PUBLISHED: 'success',
+  SUPERSEDED: 'default',
+};
+
+const group = { state: STATE_COLORS, change: CHANGE_COLORS, severity: SEVERITY_COLORS, action: ACTION_COLORS };
+
+/** A translated, coloured enum value: version state, change kind, message severity or audit action. */
+export const TariffChip = ({ kind, value }: { kind: keyof typeof group; value?: string }) => {
+  const translate = useTranslate();
+  if (!value) return null;
+  return (
+    <Chip
+      size="small"
+      variant={kind === 'state' && value === 'PUBLISHED' ? 'filled' : 'outlined'}
+      color={group[kind][value] ?? 'default'}
+      label={translate(`app.tariff.${kind}.${value}`, { _: value })}
+      data-testid={`${kind}-chip`}
+      data-value={value}
+    />
+  );
+};
+
+/** A money difference: red when the client pays more, green when less, plain when zero. */
+export const DeltaText = ({ value, bold }: { value?: string; bold?: boolean }) => {
+  if (value === undefined || value === null || value === '') return <>—</>;
+  const n = Number(value);
+  const color = n > 0 ? 'error.main' : n < 0 ? 'success.main' : 'text.secondary';
+  const text = n > 0 && !value.startsWith('+') ? `+${value}` : value;
+  return (
+    <Typography component="span" variant="body2" sx={{ color, fontWeight: bold ? 700 : undefined }} data-testid="delta">
+      {text}
+    </Typography>
+  );
+};
