@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,19 +12,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import ru.ccbilling.rating.Cdr;
-import ru.ccbilling.rating.FieldProblem;
 
 /**
  * Reads a mapping's JSON definition into a {@link MappingDefinition}, checking everything a tariff manager can
  * get wrong (unknown keys and columns, invalid regexes, time zones and formats), each problem named with its
  * path, e.g. {@code definition.fields.trunk.regex}. Nothing is half-accepted: any problem refuses the mapping.
  */
-final class DefinitionReader {
+final class DefinitionReader extends CheckedJson {
 
     static final String DEFAULT_ZONE = "Europe/Moscow";
     static final String DEFAULT_TIME_FORMAT = "yyyy-MM-dd HH:mm:ss";
@@ -36,7 +33,6 @@ final class DefinitionReader {
             "timeFormat", "numberRewrites", "fields", "callType", "stages");
     private static final Pattern GROUP_REFERENCE = Pattern.compile("\\$(\\d+)");
 
-    private final List<FieldProblem> problems = new ArrayList<>();
     private Map<String, Integer> columnIndex = Map.of();
 
     private DefinitionReader() { }
@@ -328,102 +324,5 @@ final class DefinitionReader {
         return new Pick.Column(index, name);
     }
 
-    private Pattern regex(JsonNode node, String path, boolean required) {
-        if (node == null || node.isNull()) {
-            return required ? problem(path, "is required: a regular expression") : null;
-        }
-        if (!node.isTextual()) {
-            return problem(path, "must be a regular expression in a string");
-        }
-        try {
-            return Pattern.compile(node.asText());
-        } catch (PatternSyntaxException e) {
-            return problem(path, "invalid regular expression: " + e.getDescription() + " near index " + e.getIndex());
-        }
-    }
 
-    private <E extends Enum<E>> E enumValue(JsonNode node, String path, Class<E> type, boolean required) {
-        if (node == null || node.isNull()) {
-            return required ? problem(path, "is required: one of " + List.of(type.getEnumConstants())) : null;
-        }
-        try {
-            return Enum.valueOf(type, node.asText());
-        } catch (IllegalArgumentException e) {
-            return problem(path, "must be one of " + List.of(type.getEnumConstants()));
-        }
-    }
-
-    private String text(JsonNode node, String path, String fallback) {
-        if (node == null || node.isNull()) {
-            return fallback;
-        }
-        if (!node.isTextual()) {
-            problem(path, "must be a string");
-            return fallback;
-        }
-        return node.asText();
-    }
-
-    private boolean bool(JsonNode node, String path) {
-        if (node == null || node.isNull()) {
-            return false;
-        }
-        if (!node.isBoolean()) {
-            problem(path, "must be true or false");
-            return false;
-        }
-        return node.booleanValue();
-    }
-
-    private void unknownKeys(JsonNode node, String path, Set<String> known) {
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!known.contains(name)) {
-                problem(path + "." + name, "unknown key; expected " + String.join(", ", known.stream().sorted().toList()));
-            }
-        }
-    }
-
-    private interface Each {
-        void accept(JsonNode node, String path);
-    }
-
-    /** each element of an array of objects (an absent array is empty unless required) */
-    private void forEach(JsonNode node, String path, boolean optional, Each each) {
-        if (node == null || node.isNull()) {
-            if (!optional) {
-                problem(path, "is required: a list");
-            }
-            return;
-        }
-        forEachValue(node, path, (element, p) -> {
-            if (element.isObject()) {
-                each.accept(element, p);
-            } else {
-                problem(p, "must be an object");
-            }
-        });
-    }
-
-    private void forEachValue(JsonNode node, String path, Each each) {
-        if (!node.isArray()) {
-            problem(path, "must be a list");
-            return;
-        }
-        for (int i = 0; i < node.size(); i++) {
-            each.accept(node.get(i), path + "[" + i + "]");
-        }
-    }
-
-    private static <T> void add(List<T> list, T value) {
-        if (value != null) {
-            list.add(value);
-        }
-    }
-
-    /** records a problem and answers null, so a reader can return {@code problem(...)} */
-    private <T> T problem(String path, String message) {
-        problems.add(new FieldProblem(path, message));
-        return null;
-    }
 }
