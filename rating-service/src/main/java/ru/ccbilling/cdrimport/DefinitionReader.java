@@ -58,39 +58,51 @@ final class DefinitionReader extends CheckedJson {
         MappingDefinition.Times times = times(node);
         List<MappingDefinition.Rewrite> rewrites = rewrites(node.get("numberRewrites"), path + ".numberRewrites");
         Map<String, Pick> fields = fields(node.get("fields"), path + ".fields");
-        JsonNode callType = node.get("callType");
-        List<MappingDefinition.CallTypeRule> callTypes = new ArrayList<>();
-        Cdr.CallType defaultCallType = null;
-        if (callType == null || !callType.isObject()) {
-            problem(path + ".callType", "is required: {rules: [{when, then}], default}");
-        } else {
-            unknownKeys(callType, path + ".callType", Set.of("rules", "default"));
-            forEach(callType.get("rules"), path + ".callType.rules", false, (rule, p) -> callTypes.add(
-                    new MappingDefinition.CallTypeRule(rule(rule, p, Set.of("when", "unless", "then")),
-                            enumValue(rule.get("then"), p + ".then", Cdr.CallType.class, true))));
-            defaultCallType = enumValue(callType.get("default"), path + ".callType.default", Cdr.CallType.class, false);
-            if (callTypes.isEmpty() && defaultCallType == null) {
-                problem(path + ".callType", "needs rules or a default");
-            }
+        CallTypes callTypes = callTypes(node.get("callType"), path + ".callType");
+        Stages stages = stages(node.get("stages"), path + ".stages");
+        return new MappingDefinition(layout, times, rewrites, fields, callTypes.rules(), callTypes.fallback(),
+                stages.rules(), stages.otherwise());
+    }
+
+    private record CallTypes(List<MappingDefinition.CallTypeRule> rules, Cdr.CallType fallback) { }
+
+    private record Stages(List<MappingDefinition.StageRule> rules, MappingDefinition.StageRule otherwise) { }
+
+    private CallTypes callTypes(JsonNode node, String path) {
+        List<MappingDefinition.CallTypeRule> rules = new ArrayList<>();
+        if (node == null || !node.isObject()) {
+            problem(path, "is required: {rules: [{when, then}], default}");
+            return new CallTypes(rules, null);
         }
-        JsonNode stagesNode = node.get("stages");
-        List<MappingDefinition.StageRule> stages = new ArrayList<>();
+        unknownKeys(node, path, Set.of("rules", "default"));
+        forEach(node.get("rules"), path + ".rules", false, (rule, p) -> rules.add(
+                new MappingDefinition.CallTypeRule(rule(rule, p, Set.of("when", "unless", "then")),
+                        enumValue(rule.get("then"), p + ".then", Cdr.CallType.class, true))));
+        Cdr.CallType fallback = enumValue(node.get("default"), path + ".default", Cdr.CallType.class, false);
+        if (rules.isEmpty() && fallback == null) {
+            problem(path, "needs rules or a default");
+        }
+        return new CallTypes(rules, fallback);
+    }
+
+    private Stages stages(JsonNode node, String path) {
+        List<MappingDefinition.StageRule> rules = new ArrayList<>();
+        if (node == null || !node.isObject()) {
+            problem(path, "is required: {rules: [{type, when, seconds, operatorId}], otherwise}");
+            return new Stages(rules, null);
+        }
+        unknownKeys(node, path, Set.of("rules", "otherwise"));
+        forEach(node.get("rules"), path + ".rules", true, (rule, p) -> rules.add(stageRule(rule, p)));
         MappingDefinition.StageRule otherwise = null;
-        if (stagesNode == null || !stagesNode.isObject()) {
-            problem(path + ".stages", "is required: {rules: [{type, when, seconds, operatorId}], otherwise}");
-        } else {
-            unknownKeys(stagesNode, path + ".stages", Set.of("rules", "otherwise"));
-            forEach(stagesNode.get("rules"), path + ".stages.rules", true, (rule, p) -> stages.add(stageRule(rule, p)));
-            JsonNode other = stagesNode.get("otherwise");
-            if (other != null && !other.isNull()) {
-                otherwise = other.isObject() ? stageRule(other, path + ".stages.otherwise")
-                        : problem(path + ".stages.otherwise", "must be a stage rule object");
-            }
-            if (stages.isEmpty() && otherwise == null) {
-                problem(path + ".stages", "needs rules or an otherwise stage");
-            }
+        JsonNode other = node.get("otherwise");
+        if (other != null && !other.isNull()) {
+            otherwise = other.isObject() ? stageRule(other, path + ".otherwise")
+                    : problem(path + ".otherwise", "must be a stage rule object");
         }
-        return new MappingDefinition(layout, times, rewrites, fields, callTypes, defaultCallType, stages, otherwise);
+        if (rules.isEmpty() && otherwise == null) {
+            problem(path, "needs rules or an otherwise stage");
+        }
+        return new Stages(rules, otherwise);
     }
 
     private MappingDefinition.Layout layout(CdrFormat format, JsonNode node) {
@@ -126,17 +138,19 @@ final class DefinitionReader extends CheckedJson {
             index.put(columns.get(i), i);
         }
         columnIndex = index;
-        boolean header = bool(node.get("header"), "definition.header");
-        char delimiter = ',';
-        JsonNode delimiterNode = node.get("delimiter");
-        if (delimiterNode != null && !delimiterNode.isNull()) {
-            if (!delimiterNode.isTextual() || delimiterNode.asText().length() != 1 || delimiterNode.asText().equals("\"")) {
-                problem("definition.delimiter", "must be one character other than a double quote, e.g. \",\" or \";\"");
-            } else {
-                delimiter = delimiterNode.asText().charAt(0);
-            }
+        return new MappingDefinition.Layout(columns, minColumns, bool(node.get("header"), "definition.header"),
+                delimiter(node.get("delimiter")));
+    }
+
+    private char delimiter(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return ',';
         }
-        return new MappingDefinition.Layout(columns, minColumns, header, delimiter);
+        if (!node.isTextual() || node.asText().length() != 1 || node.asText().equals("\"")) {
+            problem("definition.delimiter", "must be one character other than a double quote, e.g. \",\" or \";\"");
+            return ',';
+        }
+        return node.asText().charAt(0);
     }
 
     private MappingDefinition.Times times(JsonNode node) {
