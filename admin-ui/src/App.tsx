@@ -6,10 +6,13 @@ import { i18nProvider } from './i18n/i18nProvider';
 import { AppLayout } from './layout/AppLayout';
 import { AppTitle } from './layout/AppTitle';
 import { RedirectToLogin } from './layout/RedirectToLogin';
+import { ImportPage } from './pages/ImportPage';
 import { SimulatePage } from './pages/SimulatePage';
 import { AccountIcon, AccountList } from './resources/accounts';
+import { CdrMappingCreate, CdrMappingEdit, CdrMappingIcon, CdrMappingList } from './resources/cdrMappings';
 import { CdrIcon, CdrList, CdrShow } from './resources/cdrs';
 import { DestinationCreate, DestinationEdit, DestinationIcon, DestinationList } from './resources/destinations';
+import { JobIcon, JobList, JobShow } from './resources/jobs';
 import { HolidayCreate, HolidayEdit, HolidayIcon, HolidayList } from './resources/holidays';
 import { OperatorCreate, OperatorEdit, OperatorIcon, OperatorList } from './resources/operators';
 import { OriginCreate, OriginEdit, OriginIcon, OriginList } from './resources/origins';
@@ -31,6 +34,8 @@ export const App = () => (
     <Resource name="tariffs" list={TariffList} show={TariffShow} icon={TariffIcon} recordRepresentation="code">
       {tariffRoutes}
     </Resource>
+    <Resource name="jobs" list={JobList} show={JobShow} icon={JobIcon} />
+    <Resource name="cdr-mappings" list={CdrMappingList} create={CdrMappingCreate} edit={CdrMappingEdit} icon={CdrMappingIcon} />
     <Resource name="accounts" list={AccountList} icon={AccountIcon} />
     <Resource name="destinations" list={DestinationList} create={DestinationCreate} edit={DestinationEdit} icon={DestinationIcon} />
     <Resource name="origins" list={OriginList} create={OriginCreate} edit={OriginEdit} icon={OriginIcon} />
@@ -39,6 +44,7 @@ export const App = () => (
     <Resource name="trunks" list={TrunkList} create={TrunkCreate} edit={TrunkEdit} icon={TrunkIcon} />
     <CustomRoutes>
       <Route path="/simulate" element={<SimulatePage />} />
+      <Route path="/import" element={<ImportPage />} />
     </CustomRoutes>
   </Admin>
 );

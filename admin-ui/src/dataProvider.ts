@@ -3,6 +3,7 @@ import { api } from './api/client';
 import { listLocally, pick, withIds } from './api/arrayResource';
 import { unwrap } from './api/unwrap';
 import { tariffApi } from './api/tariffs';
+import { withFormErrors } from './api/problem';
 import type { components, paths } from './api/schema';
 
 type Schemas = components['schemas'];
@@ -120,12 +121,40 @@ const arrayResources: Record<string, ArrayResource<any>> = {
     fields: ['code', 'name'],
     list: () => tariffApi.list(),
   }),
+  'cdr-mappings': arrayResource<Schemas['CdrMapping']>({
+    key: 'name',
+    fields: ['name', 'format', 'description', 'definition'],
+    list: () => unwrap(api.GET('/api/v1/cdr-mappings')),
+    // the form edits the definition as text
+    put: async (body) => {
+      try {
+        const definition = jsonObject(body.definition) as Schemas['CdrMappingDefinition'];
+        return await unwrap(api.PUT('/api/v1/cdr-mappings', { body: { ...body, definition } }));
+      } catch (e) {
+        // the server names fields inside the definition: show them under its text area
+        throw withFormErrors(e, ['name', 'format', 'description', 'definition'], 'definition');
+      }
+    },
+    remove: async (name) => {
+      await unwrap(api.DELETE('/api/v1/cdr-mappings/{name}', { params: { path: { name } } }));
+    },
+  }),
+  jobs: arrayResource<Schemas['Job']>({
+    key: 'id',
+    fields: [],
+    list: () => unwrap(api.GET('/api/v1/jobs', { params: { query: { limit: 500 } } })),
+  }),
   accounts: arrayResource<Schemas['Account']>({
     key: 'account',
     fields: ['account', 'client', 'tariff', 'tariffFrom', 'numbers'],
     list: () => unwrap(api.GET('/api/v1/accounts')),
   }),
 };
+
+/** A JSON object given as text (from a text area) or already parsed. */
+export function jsonObject(value: unknown): Record<string, unknown> {
+  return typeof value === 'string' ? JSON.parse(value) : (value as Record<string, unknown>);
+}
 
 function resourceOf(name: string): ArrayResource<any> {
   const r = arrayResources[name];
@@ -171,6 +200,10 @@ export const dataProvider: DataProvider = {
 
   async getOne(resource, params) {
     if (resource === 'cdrs') return { data: (await getCdr(params.id)) as any };
+    if (resource === 'jobs') {
+      const job = await unwrap(api.GET('/api/v1/jobs/{id}', { params: { path: { id: String(params.id) } } }));
+      return { data: { ...job, id: job.id } as any };
+    }
     return { data: (await findOne(resource, params.id)) as any };
   },
 

@@ -222,3 +222,55 @@ describe('XSRF header on state-changing requests', () => {
     expect(seen[1].headers.get('X-XSRF-TOKEN')).toBe('fresh');
   });
 });
+
+describe('cdr mappings and jobs', () => {
+  it('sends the definition edited as text as a JSON object', async () => {
+    const seen = mockFetch((req) => ({ body: req.method === 'GET' ? [] : req.body }));
+    const result = await dataProvider.create('cdr-mappings', {
+      data: { name: 'pbx-spb', format: 'ASTERISK_CSV', definition: '{"timeZone": "UTC"}', description: '' },
+    });
+    const put = seen.find((r) => r.method === 'PUT')!;
+    expect(put.url.pathname).toBe('/api/v1/cdr-mappings');
+    expect(put.body).toEqual({ name: 'pbx-spb', format: 'ASTERISK_CSV', definition: { timeZone: 'UTC' } });
+    expect(result.data.id).toBe('pbx-spb');
+  });
+
+  it('reads one job by its id', async () => {
+    const seen = mockFetch(() => ({ body: { id: 'j-1', kind: 'CDR_IMPORT', state: 'RUNNING', done: 5, total: 9, counts: { RATED: 5 } } }));
+    const { data } = await dataProvider.getOne('jobs', { id: 'j-1' });
+    expect(seen[0].url.pathname).toBe('/api/v1/jobs/j-1');
+    expect(data).toMatchObject({ id: 'j-1', done: 5, total: 9 });
+  });
+});
+
+describe('a refused mapping', () => {
+  it('puts the problems of the definition under its input', async () => {
+    mockFetch((req) =>
+      req.method === 'GET'
+        ? { body: [] }
+        : {
+            status: 400,
+            contentType: 'application/problem+json',
+            body: {
+              title: 'Invalid mapping',
+              status: 400,
+              detail: 'definition.fields.trunk.regex: invalid regular expression',
+              errors: [
+                { field: 'definition.fields.trunk.regex', message: 'invalid regular expression' },
+                { field: 'definition.timeZone', message: "unknown time zone 'X'" },
+                { field: 'name', message: 'is required' },
+              ],
+            },
+          },
+    );
+    const error = await dataProvider
+      .create('cdr-mappings', { data: { name: 'x', format: 'ASTERISK_CSV', definition: '{}' } })
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error.status).toBe(400);
+    expect(error.body.errors).toEqual({
+      definition: "definition.fields.trunk.regex: invalid regular expression; definition.timeZone: unknown time zone 'X'",
+      name: 'is required',
+    });
+  });
+});

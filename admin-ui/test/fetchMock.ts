@@ -23,7 +23,7 @@ export function mockFetch(handler: Handler) {
       method: request.method,
       url: new URL(request.url),
       headers: request.headers,
-      body: text ? JSON.parse(text) : undefined,
+      body: text ? parseBody(text) : undefined,
     };
     seen.push(req);
     const reply = (await handler(req)) ?? {};
@@ -36,4 +36,13 @@ export function mockFetch(handler: Handler) {
   });
   vi.stubGlobal('fetch', fn);
   return seen;
+}
+
+/** JSON bodies parsed; any other body (a CSV upload) as its text. */
+function parseBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }

@@ -33,3 +33,20 @@ export function problemMessage(body: unknown, status: number): string {
 export function toHttpError(body: unknown, response: Response): HttpError {
   return new HttpError(problemMessage(body, response.status), response.status, body);
 }
+
+/**
+ * A refusal whose `errors` name form inputs, as react-admin shows them under each input: field paths of the
+ * problem ("definition.fields.trunk.regex") are grouped by their first part; parts that are no input go to
+ * `fallback`. Other errors pass unchanged.
+ */
+export function withFormErrors(error: unknown, inputs: string[], fallback: string): unknown {
+  if (!(error instanceof HttpError) || !isProblem(error.body) || !error.body.errors?.length) return error;
+  const grouped: Record<string, string[]> = {};
+  for (const e of error.body.errors) {
+    const head = e.field.split(/[.[]/)[0];
+    const input = inputs.includes(head) ? head : fallback;
+    (grouped[input] ??= []).push(e.field === input ? e.message : `${e.field}: ${e.message}`);
+  }
+  const errors = Object.fromEntries(Object.entries(grouped).map(([k, v]) => [k, v.join('; ')]));
+  return new HttpError(error.message, error.status, { ...error.body, errors });
+}

@@ -45,9 +45,15 @@ export const ReferenceEdit = ({ deletable, children }: { deletable: boolean; chi
   </Edit>
 );
 
-export const ReferenceCreate = ({ children }: { children: ReactNode }) => (
+export const ReferenceCreate = ({
+  children,
+  defaultValues,
+}: {
+  children: ReactNode;
+  defaultValues?: Record<string, unknown>;
+}) => (
   <Create redirect="list">
-    <SimpleForm>{children}</SimpleForm>
+    <SimpleForm defaultValues={defaultValues}>{children}</SimpleForm>
   </Create>
 );
 

@@ -4,6 +4,7 @@ export const en = {
     title: 'CC Billing',
     menu: {
       simulate: 'Simulate',
+      import: 'Import',
       reference: 'Reference data',
     },
     errors: {
@@ -172,6 +173,42 @@ export const en = {
         candidate_lines: 'Lines under this version',
       },
     },
+    import: {
+      title: 'Import equipment CDRs',
+      intro:
+        'Upload a CDR file of the call-centre equipment (Asterisk Master.csv, FreeSWITCH CSV). The mapping says how each line becomes a CDR; the source names the PBX the records come from. The file is imported as a job: its progress shows below.',
+      choose_file: 'Choose file',
+      no_file: 'No file chosen',
+      mapping: 'Mapping',
+      source: 'Source',
+      source_help: 'e.g. pbx-msk-1',
+      run: 'Import',
+      sending: 'Uploading…',
+      progress: 'Progress',
+      all_jobs: 'All jobs',
+      problem: 'The server refused the import',
+    },
+    job: {
+      state: {
+        RUNNING: 'Running',
+        SUCCEEDED: 'Succeeded',
+        FAILED: 'Failed',
+        INTERRUPTED: 'Interrupted',
+      },
+      done_of_total: '%{done} of %{total} lines',
+      done: '%{done} done',
+      refused_lines: 'Refused lines: %{count}',
+      more_refused: '… and %{count} more, not listed',
+      line: 'Line',
+      cdr_id: 'CDR ID',
+      reason: 'Reason',
+    },
+    mappings: {
+      invalid_json: 'Not valid JSON: %{error}',
+      not_object: 'The definition must be a JSON object',
+      definition_help:
+        'JSON: columns, timeZone, timeFormat, numberRewrites, fields (cdrId, startTime, caller, called, accountCode, trunk, forwardedTo), callType rules, stage rules. See CdrMappingDefinition in /swagger-ui.html.',
+    },
     simulate: {
       title: 'Simulate rating',
       intro: 'Rate records without storing them. Edit the JSON request below and press “Rate”.',
@@ -265,6 +302,31 @@ export const en = {
       fields: {
         trunk: 'Trunk',
         description: 'Description',
+        q: 'Search',
+      },
+    },
+    jobs: {
+      name: 'Job |||| Jobs',
+      fields: {
+        startedAt: 'Started at',
+        finishedAt: 'Finished at',
+        kind: 'Kind',
+        state: 'State',
+        done: 'Progress',
+        counts: 'Counts',
+        description: 'Description',
+        startedBy: 'Started by',
+        q: 'Search',
+      },
+    },
+    'cdr-mappings': {
+      name: 'CDR mapping |||| CDR mappings',
+      fields: {
+        name: 'Name',
+        format: 'Format',
+        description: 'Description',
+        definition: 'Definition (JSON)',
+        updatedAt: 'Changed at',
         q: 'Search',
       },
     },

@@ -6,6 +6,7 @@ export const ru: AppMessages = {
     title: 'Биллинг КЦ',
     menu: {
       simulate: 'Симуляция',
+      import: 'Импорт',
       reference: 'Справочники',
     },
     errors: {
@@ -174,6 +175,42 @@ export const ru: AppMessages = {
         candidate_lines: 'Строки по этой версии',
       },
     },
+    import: {
+      title: 'Импорт CDR оборудования',
+      intro:
+        'Загрузите файл CDR оборудования колл-центра (Asterisk Master.csv, CSV FreeSWITCH). Маппинг говорит, как строка файла становится записью CDR; источник — АТС, с которой пришли записи. Файл импортируется заданием, его ход показан ниже.',
+      choose_file: 'Выбрать файл',
+      no_file: 'Файл не выбран',
+      mapping: 'Маппинг',
+      source: 'Источник',
+      source_help: 'например, pbx-msk-1',
+      run: 'Импортировать',
+      sending: 'Загрузка…',
+      progress: 'Ход импорта',
+      all_jobs: 'Все задания',
+      problem: 'Сервер не принял импорт',
+    },
+    job: {
+      state: {
+        RUNNING: 'Выполняется',
+        SUCCEEDED: 'Завершено',
+        FAILED: 'Ошибка',
+        INTERRUPTED: 'Прервано',
+      },
+      done_of_total: '%{done} из %{total} строк',
+      done: 'обработано: %{done}',
+      refused_lines: 'Не принятые строки: %{count}',
+      more_refused: '… и ещё %{count}, не показаны',
+      line: 'Строка',
+      cdr_id: 'ID CDR',
+      reason: 'Причина',
+    },
+    mappings: {
+      invalid_json: 'Некорректный JSON: %{error}',
+      not_object: 'Определение должно быть JSON-объектом',
+      definition_help:
+        'JSON: columns, timeZone, timeFormat, numberRewrites, fields (cdrId, startTime, caller, called, accountCode, trunk, forwardedTo), правила callType, правила stages. Описание — CdrMappingDefinition в /swagger-ui.html.',
+    },
     simulate: {
       title: 'Симуляция тарификации',
       intro: 'Тарификация записей без сохранения. Измените JSON-запрос ниже и нажмите «Рассчитать».',
@@ -267,6 +304,31 @@ export const ru: AppMessages = {
       fields: {
         trunk: 'Транк',
         description: 'Описание',
+        q: 'Поиск',
+      },
+    },
+    jobs: {
+      name: 'Задание |||| Задания',
+      fields: {
+        startedAt: 'Начато',
+        finishedAt: 'Закончено',
+        kind: 'Вид',
+        state: 'Состояние',
+        done: 'Ход',
+        counts: 'Итоги',
+        description: 'Описание',
+        startedBy: 'Кто запустил',
+        q: 'Поиск',
+      },
+    },
+    'cdr-mappings': {
+      name: 'Маппинг CDR |||| Маппинги CDR',
+      fields: {
+        name: 'Имя',
+        format: 'Формат',
+        description: 'Описание',
+        definition: 'Определение (JSON)',
+        updatedAt: 'Изменён',
         q: 'Поиск',
       },
     },

@@ -4,11 +4,12 @@ import ExpandLess from '@mui/icons-material/ExpandLess';
 import ExpandMore from '@mui/icons-material/ExpandMore';
 import LibraryBooksIcon from '@mui/icons-material/LibraryBooks';
 import ScienceIcon from '@mui/icons-material/Science';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Menu, useSidebarState, useTranslate } from 'react-admin';
 
 export const REFERENCE_RESOURCES = ['destinations', 'origins', 'holidays', 'operators', 'trunks'];
 
-/** CDRs, Tariffs, Simulate, Accounts, then the collapsible "Reference data" group. */
+/** CDRs, Tariffs, Simulate, Import, Jobs, CDR mappings, Accounts, then the collapsible "Reference data" group. */
 export const AppMenu = () => {
   const translate = useTranslate();
   const [sidebarOpen] = useSidebarState();
@@ -18,6 +19,9 @@ export const AppMenu = () => {
       <Menu.ResourceItem name="cdrs" />
       <Menu.ResourceItem name="tariffs" />
       <Menu.Item to="/simulate" primaryText={translate('app.menu.simulate')} leftIcon={<ScienceIcon />} />
+      <Menu.Item to="/import" primaryText={translate('app.menu.import')} leftIcon={<UploadFileIcon />} />
+      <Menu.ResourceItem name="jobs" />
+      <Menu.ResourceItem name="cdr-mappings" />
       <Menu.ResourceItem name="accounts" />
       <ListItemButton
         onClick={() => setReferenceOpen(!referenceOpen)}

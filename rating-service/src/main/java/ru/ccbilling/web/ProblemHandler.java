@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -87,9 +88,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             errors.add(new FieldError(field, "has the wrong type or shape"));
             detail = field + ": has the wrong type or shape";
         } else if (e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
-            detail = "A JSON body is required.";
+            detail = "body: is required, the request body is empty";
+            errors.add(new FieldError("body", "is required, the request body is empty"));
         }
         return problem(HttpStatus.BAD_REQUEST, "Malformed request body", detail, errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        FieldError error = new FieldError(e.getParameterName(), "is required");
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getParameterName() + ": is required", List.of(error));
     }
 
     @Override

@@ -1,0 +1,187 @@
+package ru.ccbilling.cdrimport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ru.ccbilling.cdr.CdrIntake;
+import ru.ccbilling.cdr.IntakeOutcome;
+import ru.ccbilling.job.JobProgress;
+import ru.ccbilling.job.Jobs;
+
+/**
+ * Imports an equipment file as a job: the upload is stored aside, then read line by line; the mapping turns each
+ * line into a JSON record and {@link CdrIntake} takes them {@value #CHUNK} at a time, exactly as JSON intake does
+ * (so the same record again is a DUPLICATE, whatever way it came). A line that cannot be a record is REFUSED with
+ * its number and reason and the rest of the file goes on. Importing the same file again completes an interrupted
+ * import and changes nothing else.
+ */
+@Service
+public class CdrFileImport {
+
+    public static final String JOB_KIND = "CDR_IMPORT";
+    static final int CHUNK = 1000;
+    static final int MAX_SOURCE_LENGTH = 64;
+
+    private static final Logger log = LoggerFactory.getLogger(CdrFileImport.class);
+
+    private final CdrMappings mappings;
+    private final CdrIntake intake;
+    private final Jobs jobs;
+    private final ObjectMapper json;
+
+    CdrFileImport(CdrMappings mappings, CdrIntake intake, Jobs jobs, ObjectMapper json) {
+        this.mappings = mappings;
+        this.intake = intake;
+        this.jobs = jobs;
+        this.json = json;
+    }
+
+    /**
+     * Checks the parameters, stores the file aside and starts the job; answers its id. Throws
+     * {@link ImportRefused} naming the parameter at fault, and then nothing is imported.
+     */
+    public UUID start(String mappingName, String source, InputStream file, String startedBy) {
+        CdrMapping mapping = mappings.find(mappingName).orElseThrow(() -> new ImportRefused("mapping",
+                "no mapping named '" + mappingName + "'; there are " + String.join(", ",
+                        mappings.all().stream().map(CdrMapping::name).toList())));
+        if (source == null || source.isBlank()) {
+            throw new ImportRefused("source", "is required: the source of the file's records, e.g. the PBX");
+        }
+        if (source.trim().length() > MAX_SOURCE_LENGTH) {
+            throw new ImportRefused("source", "must be at most " + MAX_SOURCE_LENGTH + " characters");
+        }
+        MappingDefinition definition;
+        try {
+            definition = mapping.compile();
+        } catch (InvalidMapping e) {
+            throw new ImportRefused("mapping", "the mapping '" + mappingName + "' is not usable: " + e.getMessage());
+        }
+        Path spooled = spool(file);
+        String description = "Import of " + spooled.toFile().length() + " bytes by mapping " + mappingName
+                + " as source " + source.trim();
+        try {
+            return jobs.start(JOB_KIND, description, startedBy,
+                    progress -> run(mappingName, definition, source.trim(), spooled, progress));
+        } catch (RuntimeException e) {
+            delete(spooled);
+            throw e;
+        }
+    }
+
+    private Path spool(InputStream file) {
+        Path spooled = null;
+        try {
+            spooled = Files.createTempFile("cdr-import-", ".csv");
+            try (InputStream in = file) {
+                Files.copy(in, spooled, StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (!EquipmentFile.hasContent(spooled)) {
+                throw new ImportRefused("body", "the file is empty");
+            }
+            return spooled;
+        } catch (IOException e) {
+            delete(spooled);
+            throw new ImportRefused("body", "the file could not be read: " + e.getMessage());
+        } catch (RuntimeException e) {
+            delete(spooled);
+            throw e;
+        }
+    }
+
+    private void run(String mappingName, MappingDefinition definition, String source, Path file, JobProgress progress) {
+        ImportReport.Builder report = new ImportReport.Builder(mappingName, source);
+        try {
+            progress.total(EquipmentFile.countRecords(file, definition.header()));
+            Chunk chunk = new Chunk();
+            try (EquipmentFile lines = new EquipmentFile(file, definition.delimiter(), definition.header())) {
+                for (CsvLine line = lines.next(); line != null; line = lines.next()) {
+                    report.read();
+                    MappingDefinition.Conversion conversion = definition.convert(line, source);
+                    if (conversion.refusal() != null) {
+                        report.refuse(line.number(), null, conversion.refusal());
+                        progress.advance(1, IntakeOutcome.Kind.REFUSED.name());
+                        continue;
+                    }
+                    chunk.add(line.number(), conversion.record());
+                    if (chunk.size() == CHUNK) {
+                        submit(chunk, report, progress);
+                    }
+                }
+            }
+            submit(chunk, report, progress);
+            progress.result(json.writeValueAsString(report.build()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the stored file could not be read", e);
+        } finally {
+            delete(file);
+        }
+    }
+
+    private void submit(Chunk chunk, ImportReport.Builder report, JobProgress progress) {
+        if (chunk.size() == 0) {
+            return;
+        }
+        List<IntakeOutcome> outcomes = intake.submit(chunk.records);
+        Map<IntakeOutcome.Kind, Long> counts = new EnumMap<>(IntakeOutcome.Kind.class);
+        for (int i = 0; i < outcomes.size(); i++) {
+            IntakeOutcome outcome = outcomes.get(i);
+            counts.merge(outcome.kind(), 1L, Long::sum);
+            if (outcome.kind() == IntakeOutcome.Kind.REFUSED) {
+                report.refuse(chunk.lines.get(i), outcome.cdrId(), String.join("; ", outcome.errors().stream()
+                        .map(p -> p.field() + ": " + p.message()).toList()));
+            }
+        }
+        counts.forEach((kind, n) -> progress.advance(n, kind.name()));
+        chunk.clear();
+    }
+
+    private static void delete(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("could not delete the imported file {}", file, e);
+        }
+    }
+
+    /** records waiting for intake, with the line each came from */
+    private static final class Chunk {
+        private final List<JsonNode> records = new ArrayList<>(CHUNK);
+        private final List<Long> lines = new ArrayList<>(CHUNK);
+
+        void add(long line, JsonNode record) {
+            lines.add(line);
+            records.add(record);
+        }
+
+        int size() {
+            return records.size();
+        }
+
+        void clear() {
+            records.clear();
+            lines.clear();
+        }
+    }
+}
