@@ -8,7 +8,8 @@ create table vat_rate (
 );
 insert into vat_rate (valid_from, rate) values ('2019-01-01', 20.00), ('2026-01-01', 22.00);
 
-create sequence ledger_entry_seq cache 100;
+-- no cache: ids follow the order entries were made in, which the ledger lists by
+create sequence ledger_entry_seq;
 
 create table ledger_entry (
     id           bigint        primary key default nextval('ledger_entry_seq'),

@@ -8,7 +8,7 @@ create table financial_period (
     updated_at  timestamptz not null default now()
 );
 
-create sequence account_close_seq cache 100;
+create sequence account_close_seq;
 
 -- one active close per account and month: the unique index is what stops a second close of the same account-month
 create table account_close (
