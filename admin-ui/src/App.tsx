@@ -7,11 +7,12 @@ import { AppLayout } from './layout/AppLayout';
 import { AppTitle } from './layout/AppTitle';
 import { RedirectToLogin } from './layout/RedirectToLogin';
 import { SimulatePage } from './pages/SimulatePage';
-import { AccountIcon, AccountList } from './resources/accounts';
+import { AccountCreate, AccountEdit, AccountIcon, AccountList, AccountShow } from './resources/accounts';
 import { CdrIcon, CdrList, CdrShow } from './resources/cdrs';
 import { DestinationCreate, DestinationEdit, DestinationIcon, DestinationList } from './resources/destinations';
 import { HolidayCreate, HolidayEdit, HolidayIcon, HolidayList } from './resources/holidays';
 import { OperatorCreate, OperatorEdit, OperatorIcon, OperatorList } from './resources/operators';
+import { PeriodIcon, PeriodList, PeriodShow } from './resources/periods';
 import { OriginCreate, OriginEdit, OriginIcon, OriginList } from './resources/origins';
 import { TrunkCreate, TrunkEdit, TrunkIcon, TrunkList } from './resources/trunks';
 
@@ -27,7 +28,8 @@ export const App = () => (
     requireAuth
   >
     <Resource name="cdrs" list={CdrList} show={CdrShow} icon={CdrIcon} />
-    <Resource name="accounts" list={AccountList} icon={AccountIcon} />
+    <Resource name="accounts" list={AccountList} show={AccountShow} edit={AccountEdit} create={AccountCreate} icon={AccountIcon} />
+    <Resource name="periods" list={PeriodList} show={PeriodShow} icon={PeriodIcon} />
     <Resource name="destinations" list={DestinationList} create={DestinationCreate} edit={DestinationEdit} icon={DestinationIcon} />
     <Resource name="origins" list={OriginList} create={OriginCreate} edit={OriginEdit} icon={OriginIcon} />
     <Resource name="holidays" list={HolidayList} create={HolidayCreate} edit={HolidayEdit} icon={HolidayIcon} />

@@ -4,20 +4,23 @@ import ExpandLess from '@mui/icons-material/ExpandLess';
 import ExpandMore from '@mui/icons-material/ExpandMore';
 import LibraryBooksIcon from '@mui/icons-material/LibraryBooks';
 import ScienceIcon from '@mui/icons-material/Science';
-import { Menu, useSidebarState, useTranslate } from 'react-admin';
+import { Menu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
 
 export const REFERENCE_RESOURCES = ['destinations', 'origins', 'holidays', 'operators', 'trunks'];
 
-/** CDRs, Simulate, Accounts, then the collapsible "Reference data" group. */
+/** CDRs, Simulate, Accounts, Periods (finance and admin only), then the collapsible "Reference data" group. */
 export const AppMenu = () => {
   const translate = useTranslate();
   const [sidebarOpen] = useSidebarState();
   const [referenceOpen, setReferenceOpen] = useState(true);
+  const { permissions } = usePermissions<string[]>();
+  const finance = (permissions ?? []).some((role) => role === 'FINANCE' || role === 'ADMIN');
   return (
     <Menu>
       <Menu.ResourceItem name="cdrs" />
       <Menu.Item to="/simulate" primaryText={translate('app.menu.simulate')} leftIcon={<ScienceIcon />} />
       <Menu.ResourceItem name="accounts" />
+      {finance && <Menu.ResourceItem name="periods" />}
       <ListItemButton
         onClick={() => setReferenceOpen(!referenceOpen)}
         aria-expanded={referenceOpen}
