@@ -100,24 +100,7 @@ public class PeriodClose {
                 throw new PeriodRefused(PeriodRefused.Why.CONFLICT, "month", "the period " + month
                         + " is being closed by job " + running + "; wait for it to finish");
             }
-            Set<String> closed = new LinkedHashSet<>();
-            periods.closes(month).forEach(c -> closed.add(c.account()));
-            List<String> targets;
-            if (all) {
-                targets = new ArrayList<>(accounts.codes());
-                targets.removeAll(closed);
-                if (targets.isEmpty()) {
-                    throw new PeriodRefused(PeriodRefused.Why.CONFLICT, "month", "the period " + month
-                            + " is already closed for every account");
-                }
-            } else {
-                targets = new ArrayList<>(new LinkedHashSet<>(chosen));
-                List<String> already = targets.stream().filter(closed::contains).toList();
-                if (!already.isEmpty()) {
-                    throw new PeriodRefused(PeriodRefused.Why.CONFLICT, "accounts", "the period " + month
-                            + " is already closed for " + String.join(", ", already) + "; reopen it first");
-                }
-            }
+            List<String> targets = targets(month, all ? null : chosen);
             String description = "Close " + month + (all ? " for every account" : " for " + targets.size() + " account(s)");
             UUID job = jobs.start(JOB_KIND, description, actor, progress -> run(month, targets, actor, progress));
             periods.closing(month, job);
@@ -126,6 +109,28 @@ public class PeriodClose {
                             + (targets.size() > 20 ? ", ..." : ""), job);
             return job;
         });
+    }
+
+    /** the accounts to close: those chosen (none of them closed yet) or every account not closed yet */
+    private List<String> targets(YearMonth month, List<String> chosen) {
+        Set<String> closed = new LinkedHashSet<>();
+        periods.closes(month).forEach(c -> closed.add(c.account()));
+        if (chosen == null) {
+            List<String> targets = new ArrayList<>(accounts.codes());
+            targets.removeAll(closed);
+            if (targets.isEmpty()) {
+                throw new PeriodRefused(PeriodRefused.Why.CONFLICT, "month", "the period " + month
+                        + " is already closed for every account");
+            }
+            return targets;
+        }
+        List<String> targets = new ArrayList<>(new LinkedHashSet<>(chosen));
+        List<String> already = targets.stream().filter(closed::contains).toList();
+        if (!already.isEmpty()) {
+            throw new PeriodRefused(PeriodRefused.Why.CONFLICT, "accounts", "the period " + month
+                    + " is already closed for " + String.join(", ", already) + "; reopen it first");
+        }
+        return targets;
     }
 
     private void run(YearMonth month, List<String> targets, String actor, JobProgress progress) {

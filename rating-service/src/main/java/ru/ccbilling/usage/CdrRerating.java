@@ -1,6 +1,5 @@
 package ru.ccbilling.usage;
 
-import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -56,34 +55,54 @@ class CdrRerating implements Rerating {
         this.events = events;
     }
 
+    /** What re-rating one account's month gathers: totals, records that cannot be priced, new prices to store. */
+    private static final class Gathered {
+        final Map<Key, UsageTotal> totals = new LinkedHashMap<>();
+        final List<String> unrated = new ArrayList<>();
+        final List<CdrStore.Pending> cdrs = new ArrayList<>();
+        final List<ServiceEventPricing.Priced> events = new ArrayList<>();
+        long networkSeconds;
+    }
+
     @Override
     public Rerated rerate(String account, YearMonth month, String tariff, Integer version, boolean store) {
         TariffChoice choice = new TariffChoice(tariff, version);
         OffsetDateTime from = RatedUsage.start(month);
         OffsetDateTime to = RatedUsage.start(month.plusMonths(1));
-        Map<Key, UsageTotal> totals = new LinkedHashMap<>();
-        List<String> unrated = new ArrayList<>();
-        long[] networkSeconds = {0};
-        List<CdrStore.Pending> rerated = new ArrayList<>();
+        Gathered g = new Gathered();
+        rerateCalls(account, from, to, choice, g);
+        repriceServices(account, from, to, choice, g);
+        if (store && g.unrated.isEmpty()) {
+            cdrs.restate(g.cdrs);
+            events.restate(g.events);
+        }
+        MonthUsage usage = new MonthUsage(account, new ArrayList<>(g.totals.values()), RatedUsage.minutes(g.networkSeconds),
+                g.cdrs.size(), g.events.size(), null);
+        return new Rerated(usage, g.cdrs.size() + g.events.size(), g.unrated);
+    }
+
+    private void rerateCalls(String account, OffsetDateTime from, OffsetDateTime to, TariffChoice choice, Gathered g) {
         jdbc.query("select source, cdr_id, record::text from cdr where account_code = ? and status = 'RATED'"
                 + " and start_time >= ? and start_time < ? order by start_time, id", rs -> {
                     String id = rs.getString(1) + "/" + rs.getString(2);
                     Cdr cdr = read(rs.getString(3), id);
                     RatingResult result = engine.rate(cdr, choice);
                     if (!(result instanceof RatingResult.Rated rated) || !account.equals(result.account())) {
-                        unrated.add(id + ": " + (result instanceof RatingResult.Rejected r
+                        g.unrated.add(id + ": " + (result instanceof RatingResult.Rejected r
                                 ? r.reason() + " " + r.detail() : "now belongs to " + result.account()));
                         return;
                     }
                     for (PricedLine line : rated.lines()) {
-                        add(totals, cdr.callType().name(), line.component(), line.billedSeconds(), Money.of(line.amount()));
+                        add(g.totals, cdr.callType().name(), line.component(), line.billedSeconds(), Money.of(line.amount()));
                         if (UsageTotal.NETWORK.equals(line.component())) {
-                            networkSeconds[0] += line.billedSeconds();
+                            g.networkSeconds += line.billedSeconds();
                         }
                     }
-                    rerated.add(new CdrStore.Pending(cdr, rated, null));
+                    g.cdrs.add(new CdrStore.Pending(cdr, rated, null));
                 }, account, from, to);
-        List<ServiceEventPricing.Priced> repriced = new ArrayList<>();
+    }
+
+    private void repriceServices(String account, OffsetDateTime from, OffsetDateTime to, TariffChoice choice, Gathered g) {
         jdbc.query("select source, event_id, service, account_code, event_time, quantity from service_event"
                 + " where account_code = ? and status = 'RATED' and event_time >= ? and event_time < ?"
                 + " order by event_time, source, event_id", rs -> {
@@ -92,21 +111,14 @@ class CdrRerating implements Rerating {
                             rs.getObject(5, OffsetDateTime.class), rs.getInt(6));
                     ServiceEventPricing.Priced priced = eventPricing.price(event, choice);
                     if (priced.reason() != null) {
-                        unrated.add(event.source() + "/" + event.eventId() + ": " + priced.reason());
+                        g.unrated.add(event.source() + "/" + event.eventId() + ": " + priced.reason());
                         return;
                     }
                     Key key = new Key(UsageTotal.ONE_TIME, event.service().name());
-                    totals.merge(key, new UsageTotal(key.service(), key.component(), event.quantity(),
+                    g.totals.merge(key, new UsageTotal(key.service(), key.component(), event.quantity(),
                             UsageUnits.unit(key.component()), priced.amount()), UsageTotal::plus);
-                    repriced.add(priced);
+                    g.events.add(priced);
                 }, account, from, to);
-        if (store && unrated.isEmpty()) {
-            cdrs.restate(rerated);
-            events.restate(repriced);
-        }
-        MonthUsage usage = new MonthUsage(account, new ArrayList<>(totals.values()), RatedUsage.minutes(networkSeconds[0]),
-                rerated.size(), repriced.size(), null);
-        return new Rerated(usage, rerated.size() + repriced.size(), unrated);
     }
 
     private static void add(Map<Key, UsageTotal> totals, String service, String component, int billedSeconds, Money amount) {

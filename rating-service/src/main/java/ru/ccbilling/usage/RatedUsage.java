@@ -33,6 +33,14 @@ class RatedUsage implements UsageSource {
         this.jdbc = jdbc;
     }
 
+    /** What one batch of accounts used, gathered query by query. */
+    private static final class Gathered {
+        final Map<String, List<UsageTotal>> totals = new HashMap<>();
+        final Map<String, Long> networkSeconds = new HashMap<>();
+        final Map<String, long[]> counts = new HashMap<>();
+        final Map<String, String> fingerprints = new HashMap<>();
+    }
+
     @Override
     public Map<String, MonthUsage> usage(YearMonth month, Collection<String> accounts) {
         if (accounts.isEmpty()) {
@@ -41,8 +49,19 @@ class RatedUsage implements UsageSource {
         OffsetDateTime from = start(month);
         OffsetDateTime to = start(month.plusMonths(1));
         Object[] codes = accounts.toArray();
-        Map<String, List<UsageTotal>> totals = new HashMap<>();
-        Map<String, Long> networkSeconds = new HashMap<>();
+        Gathered g = new Gathered();
+        callLines(codes, from, to, g);
+        cdrCoverage(codes, from, to, g);
+        serviceEvents(codes, from, to, g);
+        Map<String, MonthUsage> result = new HashMap<>();
+        g.counts.forEach((account, n) -> result.put(account, new MonthUsage(account,
+                g.totals.getOrDefault(account, List.of()), minutes(g.networkSeconds.getOrDefault(account, 0L)), n[0],
+                n[1], g.fingerprints.get(account))));
+        return result;
+    }
+
+    /** CDR lines summed by account, call type and component */
+    private void callLines(Object[] codes, OffsetDateTime from, OffsetDateTime to, Gathered g) {
         query("""
                 select c.account_code, c.call_type, l->>'component', sum((l->>'amount')::numeric),
                        sum((l->>'billedSeconds')::bigint), count(*) filter (where (l->>'amount')::numeric <> 0)
@@ -52,23 +71,29 @@ class RatedUsage implements UsageSource {
                 """, codes, from, to, rs -> {
                     String component = rs.getString(3);
                     long seconds = rs.getLong(5);
-                    totals.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new UsageTotal(rs.getString(2),
+                    g.totals.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new UsageTotal(rs.getString(2),
                             component, UsageUnits.quantity(component, seconds, rs.getLong(6)), UsageUnits.unit(component),
                             Money.of(rs.getBigDecimal(4))));
                     if (UsageTotal.NETWORK.equals(component)) {
-                        networkSeconds.merge(rs.getString(1), seconds, Long::sum);
+                        g.networkSeconds.merge(rs.getString(1), seconds, Long::sum);
                     }
                 });
-        Map<String, long[]> counts = new HashMap<>();
-        Map<String, String> fingerprints = new HashMap<>();
+    }
+
+    /** how many rated CDRs each account has in the month, and a fingerprint of which */
+    private void cdrCoverage(Object[] codes, OffsetDateTime from, OffsetDateTime to, Gathered g) {
         query("""
                 select account_code, count(*), md5(string_agg(id::text, ',' order by id)) from cdr
                  where status = 'RATED' and account_code = any(?) and start_time >= ? and start_time < ?
                  group by 1
                 """, codes, from, to, rs -> {
-                    counts.computeIfAbsent(rs.getString(1), k -> new long[2])[0] = rs.getLong(2);
-                    fingerprints.put(rs.getString(1), "cdr:" + rs.getString(3));
+                    g.counts.computeIfAbsent(rs.getString(1), k -> new long[2])[0] = rs.getLong(2);
+                    g.fingerprints.put(rs.getString(1), "cdr:" + rs.getString(3));
                 });
+    }
+
+    /** one-time services summed by account and service */
+    private void serviceEvents(Object[] codes, OffsetDateTime from, OffsetDateTime to, Gathered g) {
         query("""
                 select account_code, service, sum(amount), sum(quantity), count(*),
                        md5(string_agg(source || ':' || event_id, ',' order by source, event_id))
@@ -77,16 +102,11 @@ class RatedUsage implements UsageSource {
                  group by 1, 2 order by 1, 2
                 """, codes, from, to, rs -> {
                     String service = rs.getString(2);
-                    totals.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new UsageTotal(UsageTotal.ONE_TIME,
+                    g.totals.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new UsageTotal(UsageTotal.ONE_TIME,
                             service, rs.getLong(4), UsageUnits.unit(service), Money.of(rs.getBigDecimal(3))));
-                    counts.computeIfAbsent(rs.getString(1), k -> new long[2])[1] += rs.getLong(5);
-                    fingerprints.merge(rs.getString(1), service + ":" + rs.getString(6), (a, b) -> a + "|" + b);
+                    g.counts.computeIfAbsent(rs.getString(1), k -> new long[2])[1] += rs.getLong(5);
+                    g.fingerprints.merge(rs.getString(1), service + ":" + rs.getString(6), (a, b) -> a + "|" + b);
                 });
-        Map<String, MonthUsage> result = new HashMap<>();
-        counts.forEach((account, n) -> result.put(account, new MonthUsage(account,
-                totals.getOrDefault(account, List.of()), minutes(networkSeconds.getOrDefault(account, 0L)), n[0], n[1],
-                fingerprints.get(account))));
-        return result;
     }
 
     static OffsetDateTime start(YearMonth month) {
