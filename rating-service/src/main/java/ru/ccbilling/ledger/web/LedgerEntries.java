@@ -1,6 +1,6 @@
 package ru.ccbilling.ledger.web;
 
-import java.math.BigDecimal;
+import static ru.ccbilling.web.Decimals.plain;
 
 import ru.ccbilling.api.model.EntryKind;
 import ru.ccbilling.ledger.LedgerEntry;
@@ -23,14 +23,6 @@ final class LedgerEntries {
                 .reason(e.reason()).reverses(e.reverses()).reversedBy(e.reversedBy()).createdAt(e.createdAt());
     }
 
-    /** "120" rather than "120.000", "0.95" rather than "0.9500" */
-    static String plain(BigDecimal value) {
-        if (value == null) {
-            return null;
-        }
-        BigDecimal stripped = value.stripTrailingZeros();
-        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
-    }
 
     private static String text(Money money) {
         return money == null ? null : money.toString();

@@ -1,6 +1,7 @@
 package ru.ccbilling.period.web;
 
-import java.math.BigDecimal;
+import static ru.ccbilling.web.Decimals.plain;
+
 import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
@@ -151,13 +152,6 @@ class PeriodController implements PeriodsApi {
         }
     }
 
-    private static String plain(BigDecimal value) {
-        if (value == null) {
-            return null;
-        }
-        BigDecimal stripped = value.stripTrailingZeros();
-        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
-    }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
