@@ -8,13 +8,14 @@ import { AppTitle } from './layout/AppTitle';
 import { RedirectToLogin } from './layout/RedirectToLogin';
 import { ImportPage } from './pages/ImportPage';
 import { SimulatePage } from './pages/SimulatePage';
-import { AccountIcon, AccountList } from './resources/accounts';
 import { CdrMappingCreate, CdrMappingEdit, CdrMappingIcon, CdrMappingList } from './resources/cdrMappings';
+import { AccountCreate, AccountEdit, AccountIcon, AccountList, AccountShow } from './resources/accounts';
 import { CdrIcon, CdrList, CdrShow } from './resources/cdrs';
 import { DestinationCreate, DestinationEdit, DestinationIcon, DestinationList } from './resources/destinations';
 import { JobIcon, JobList, JobShow } from './resources/jobs';
 import { HolidayCreate, HolidayEdit, HolidayIcon, HolidayList } from './resources/holidays';
 import { OperatorCreate, OperatorEdit, OperatorIcon, OperatorList } from './resources/operators';
+import { PeriodIcon, PeriodList, PeriodShow } from './resources/periods';
 import { OriginCreate, OriginEdit, OriginIcon, OriginList } from './resources/origins';
 import { TariffIcon, TariffList, TariffShow, tariffRoutes } from './resources/tariffs';
 import { TrunkCreate, TrunkEdit, TrunkIcon, TrunkList } from './resources/trunks';
@@ -36,7 +37,8 @@ export const App = () => (
     </Resource>
     <Resource name="jobs" list={JobList} show={JobShow} icon={JobIcon} />
     <Resource name="cdr-mappings" list={CdrMappingList} create={CdrMappingCreate} edit={CdrMappingEdit} icon={CdrMappingIcon} />
-    <Resource name="accounts" list={AccountList} icon={AccountIcon} />
+    <Resource name="accounts" list={AccountList} show={AccountShow} edit={AccountEdit} create={AccountCreate} icon={AccountIcon} />
+    <Resource name="periods" list={PeriodList} show={PeriodShow} icon={PeriodIcon} />
     <Resource name="destinations" list={DestinationList} create={DestinationCreate} edit={DestinationEdit} icon={DestinationIcon} />
     <Resource name="origins" list={OriginList} create={OriginCreate} edit={OriginEdit} icon={OriginIcon} />
     <Resource name="holidays" list={HolidayList} create={HolidayCreate} edit={HolidayEdit} icon={HolidayIcon} />

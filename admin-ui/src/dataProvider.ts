@@ -56,6 +56,33 @@ export function cdrQuery(params: {
   return query;
 }
 
+// ---------------------------------------------------------------- accounts and periods (one record from the API)
+
+export type AccountDetails = Schemas['AccountDetails'];
+export type FinancialPeriod = Schemas['FinancialPeriod'];
+
+/** The fields of an account the API takes on create and update (the rest is read-only). */
+export function accountBody(record: Record<string, unknown>): AccountDetails {
+  const body = pick<AccountDetails>(record, [
+    'account', 'client', 'inn', 'kpp', 'legalAddress', 'postalAddress', 'deliveryMethod', 'email', 'contacts', 'tariffs',
+  ]);
+  for (const address of ['legalAddress', 'postalAddress'] as const) {
+    const a = body[address];
+    if (a && !a.postalCode && !a.address) delete body[address];
+  }
+  return body;
+}
+
+async function getAccount(id: Identifier): Promise<RaRecord> {
+  const account = await unwrap(api.GET('/api/v1/accounts/{account}', { params: { path: { account: String(id) } } }));
+  return { ...account, id: account.account };
+}
+
+async function getPeriod(id: Identifier): Promise<RaRecord> {
+  const period = await unwrap(api.GET('/api/v1/periods/{month}', { params: { path: { month: String(id) } } }));
+  return { ...period, id: period.month };
+}
+
 async function getCdr(id: Identifier): Promise<CdrRecordWithId> {
   const path = parseCdrId(id);
   const cdr = await unwrap(api.GET('/api/v1/cdrs/{source}/{cdrId}', { params: { path } }));
@@ -149,6 +176,11 @@ const arrayResources: Record<string, ArrayResource<any>> = {
     fields: ['account', 'client', 'tariff', 'tariffFrom', 'numbers'],
     list: () => unwrap(api.GET('/api/v1/accounts')),
   }),
+  periods: arrayResource<FinancialPeriod>({
+    key: 'month',
+    fields: [],
+    list: () => unwrap(api.GET('/api/v1/periods')),
+  }),
 };
 
 /** A JSON object given as text (from a text area) or already parsed. */
@@ -204,6 +236,8 @@ export const dataProvider: DataProvider = {
       const job = await unwrap(api.GET('/api/v1/jobs/{id}', { params: { path: { id: String(params.id) } } }));
       return { data: { ...job, id: job.id } as any };
     }
+    if (resource === 'accounts') return { data: (await getAccount(params.id)) as any };
+    if (resource === 'periods') return { data: (await getPeriod(params.id)) as any };
     return { data: (await findOne(resource, params.id)) as any };
   },
 
@@ -220,6 +254,10 @@ export const dataProvider: DataProvider = {
   },
 
   async create(resource, params) {
+    if (resource === 'accounts') {
+      const created = await unwrap(api.POST('/api/v1/accounts', { body: accountBody(params.data) }));
+      return { data: { ...created, id: created.account } as any };
+    }
     const r = resourceOf(resource);
     const key = String(params.data[String(r.key)] ?? '');
     if ((await loadAll(resource)).some((record) => String(record.id) === key)) {
@@ -229,6 +267,13 @@ export const dataProvider: DataProvider = {
   },
 
   async update(resource, params) {
+    if (resource === 'accounts') {
+      const body = accountBody({ ...params.previousData, ...params.data, account: params.id });
+      const changed = await unwrap(
+        api.PUT('/api/v1/accounts/{account}', { params: { path: { account: String(params.id) } }, body }),
+      );
+      return { data: { ...changed, id: changed.account } as any };
+    }
     const r = resourceOf(resource);
     // the key is not editable: changing it would create another record
     const data = { ...params.previousData, ...params.data, [String(r.key)]: params.id };

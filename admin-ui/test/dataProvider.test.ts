@@ -274,3 +274,43 @@ describe('a refused mapping', () => {
     });
   });
 });
+
+describe('accounts and periods', () => {
+  it('reads one account with its details and saves only what the API takes', async () => {
+    document.cookie = 'XSRF-TOKEN=tok; path=/';
+    const seen = mockFetch((req) => {
+      if (req.method === 'GET') {
+        return { body: { account: 'ACC-1001', client: 'ООО «Ромашка»', inn: '7705123452', numbers: [{ number: '78005553535', validFrom: '2025-12-01' }] } };
+      }
+      return { body: { ...(req.body as object) } };
+    });
+    const one = await dataProvider.getOne('accounts', { id: 'ACC-1001' });
+    expect(one.data.id).toBe('ACC-1001');
+    expect(one.data.inn).toBe('7705123452');
+    await dataProvider.update('accounts', {
+      id: 'ACC-1001',
+      data: { client: 'ООО «Ромашка и К»', legalAddress: { postalCode: '', address: '' } },
+      previousData: one.data,
+    });
+    expect(seen[1].method).toBe('PUT');
+    expect(seen[1].url.pathname).toBe('/api/v1/accounts/ACC-1001');
+    expect(seen[1].body).toEqual({ account: 'ACC-1001', client: 'ООО «Ромашка и К»', inn: '7705123452' });
+  });
+
+  it('lists periods by month and reads one', async () => {
+    mockFetch((req) =>
+      req.url.pathname === '/api/v1/periods'
+        ? { body: [{ month: '2026-11', state: 'OPEN', closedAccounts: 0, accounts: 2 },
+            { month: '2026-10', state: 'CLOSED', closedAccounts: 2, accounts: 2 }] }
+        : { body: { month: '2026-10', state: 'CLOSED', closedAccounts: 2, accounts: 2, closes: [] } },
+    );
+    const list = await dataProvider.getList('periods', {
+      pagination: { page: 1, perPage: 25 },
+      sort: { field: 'month', order: 'DESC' },
+      filter: {},
+    });
+    expect(list.data.map((p) => p.id)).toEqual(['2026-11', '2026-10']);
+    const one = await dataProvider.getOne('periods', { id: '2026-10' });
+    expect(one.data.state).toBe('CLOSED');
+  });
+});

@@ -7,3 +7,9 @@ export const LocalDateField = (props: DateFieldProps) => {
   const [locale] = useLocaleState();
   return <DateField locales={BROWSER_LOCALES[locale] ?? locale} {...props} />;
 };
+
+/** Formats an ISO date-time for the UI language, for tables built outside react-admin fields. */
+export const useDateTimeText = () => {
+  const [locale] = useLocaleState();
+  return (iso?: string) => (iso ? new Date(iso).toLocaleString(BROWSER_LOCALES[locale] ?? locale) : '');
+};

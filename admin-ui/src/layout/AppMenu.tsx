@@ -5,15 +5,17 @@ import ExpandMore from '@mui/icons-material/ExpandMore';
 import LibraryBooksIcon from '@mui/icons-material/LibraryBooks';
 import ScienceIcon from '@mui/icons-material/Science';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import { Menu, useSidebarState, useTranslate } from 'react-admin';
+import { Menu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
 
 export const REFERENCE_RESOURCES = ['destinations', 'origins', 'holidays', 'operators', 'trunks'];
 
-/** CDRs, Tariffs, Simulate, Import, Jobs, CDR mappings, Accounts, then the collapsible "Reference data" group. */
+/** CDRs, Tariffs, Simulate, Import, Jobs, CDR mappings, Accounts, Periods (finance and admin only), then the collapsible "Reference data" group. */
 export const AppMenu = () => {
   const translate = useTranslate();
   const [sidebarOpen] = useSidebarState();
   const [referenceOpen, setReferenceOpen] = useState(true);
+  const { permissions } = usePermissions<string[]>();
+  const finance = (permissions ?? []).some((role) => role === 'FINANCE' || role === 'ADMIN');
   return (
     <Menu>
       <Menu.ResourceItem name="cdrs" />
@@ -23,6 +25,7 @@ export const AppMenu = () => {
       <Menu.ResourceItem name="jobs" />
       <Menu.ResourceItem name="cdr-mappings" />
       <Menu.ResourceItem name="accounts" />
+      {finance && <Menu.ResourceItem name="periods" />}
       <ListItemButton
         onClick={() => setReferenceOpen(!referenceOpen)}
         aria-expanded={referenceOpen}

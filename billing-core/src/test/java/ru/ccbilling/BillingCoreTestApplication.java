@@ -1,7 +1,48 @@
 package ru.ccbilling;
 
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** Boots billing-core alone for its own integration tests. */
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+import ru.ccbilling.period.MonthUsage;
+import ru.ccbilling.period.MonthlyTerms;
+import ru.ccbilling.period.Rerating;
+import ru.ccbilling.period.TariffTerms;
+import ru.ccbilling.period.UsageSource;
+
+/**
+ * Boots billing-core alone for its own integration tests. Rating, which implements what billing reads from it,
+ * is not here: these stand in for a rating with no records and no tariffs.
+ */
 @SpringBootApplication
-public class BillingCoreTestApplication { }
+public class BillingCoreTestApplication {
+
+    @Bean
+    UsageSource noUsage() {
+        return (month, accounts) -> Map.of();
+    }
+
+    @Bean
+    TariffTerms noTariffs() {
+        return new TariffTerms() {
+            @Override
+            public Optional<MonthlyTerms> inForce(String tariff, LocalDate day) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<MonthlyTerms> version(String tariff, int version) {
+                return Optional.empty();
+            }
+        };
+    }
+
+    @Bean
+    Rerating noRerating() {
+        return (account, month, tariff, version, store) -> new Rerating.Rerated(MonthUsage.none(account), 0, List.of());
+    }
+}

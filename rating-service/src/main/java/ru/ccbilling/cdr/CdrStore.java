@@ -164,6 +164,24 @@ public class CdrStore {
         });
     }
 
+    /** Replaces the rating of stored records (re-rating): lines, total, tariff and version; nothing else changes. */
+    public void restate(List<Pending> rerated) {
+        jdbc.batchUpdate("""
+                update cdr set lines = ?::jsonb, total = ?, tariff_code = ?, tariff_version = ?
+                 where source = ? and cdr_id = ? and start_time = ? and status = 'RATED'
+                """, rerated, 500, (ps, p) -> {
+                    RatingResult.Rated rated = (RatingResult.Rated) p.result();
+                    ps.setString(1, write(rated.lines().stream().map(l -> new StoredCdr.StoredLine(l.component(), l.stage(),
+                            l.amount().toPlainString(), l.billedSeconds(), l.rate().toPlainString(), l.note())).toList()));
+                    ps.setBigDecimal(2, rated.total().amount());
+                    ps.setString(3, rated.tariff());
+                    ps.setInt(4, rated.tariffVersion());
+                    ps.setString(5, p.cdr().source());
+                    ps.setString(6, p.cdr().cdrId());
+                    ps.setTimestamp(7, Timestamp.from(p.cdr().startTime().toInstant()));
+                });
+    }
+
     private static Array array(Connection c, String type, Object[] values) throws SQLException {
         return c.createArrayOf(type, values);
     }

@@ -1,6 +1,7 @@
 package ru.ccbilling.demo;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -15,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import ru.ccbilling.account.Account;
 import ru.ccbilling.account.AccountDirectory;
+import ru.ccbilling.account.LegalDetails;
 import ru.ccbilling.reference.ReferenceData;
 import ru.ccbilling.security.Credentials;
 import ru.ccbilling.security.Role;
@@ -29,6 +31,20 @@ class DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     private static final LocalDate TARIFF_START = LocalDate.of(2026, 1, 1);
+
+    /** invented but well-formed details: INN with a valid check digit, KPP of the client's tax office */
+    private static final LegalDetails ROMASHKA = new LegalDetails("7705123452", "770501001",
+            new LegalDetails.Address("115114", "г. Москва, ул. Летниковская, д. 10, стр. 2, офис 305"),
+            new LegalDetails.Address("115114", "г. Москва, ул. Летниковская, д. 10, стр. 2, офис 305"),
+            LegalDetails.DeliveryMethod.PORTAL, "buh@romashka.example",
+            List.of(new LegalDetails.Contact("Иванова Мария Петровна", "главный бухгалтер", "+7 495 123-45-67",
+                    "buh@romashka.example")));
+    private static final LegalDetails VEKTOR = new LegalDetails("5406123789", "540601001",
+            new LegalDetails.Address("630099", "г. Новосибирск, ул. Советская, д. 18, офис 41"),
+            new LegalDetails.Address("630099", "г. Новосибирск, а/я 125"),
+            LegalDetails.DeliveryMethod.POST, null,
+            List.of(new LegalDetails.Contact("Петров Сергей Николаевич", "финансовый директор", "+7 383 222-33-44",
+                    "finance@vektor.example")));
 
     private final AccountDirectory accounts;
     private final ReferenceData reference;
@@ -62,14 +78,31 @@ class DemoData {
         var tariff = Set.of(new Account.TariffAssignment("CC-STANDARD-2026", TARIFF_START, null));
         accounts.open(new Account("ACC-1001", "ООО «Ромашка»", tariff, Set.of(
                 new Account.DedicatedOperator("OP-101", TARIFF_START, null),
-                new Account.DedicatedOperator("OP-201", TARIFF_START, null))));
-        accounts.open(new Account("ACC-1002", "АО «Вектор»", tariff, Set.of()));
+                new Account.DedicatedOperator("OP-201", TARIFF_START, null))), ROMASHKA);
+        accounts.open(new Account("ACC-1002", "АО «Вектор»", tariff, Set.of()), VEKTOR);
+        // databases seeded before the accounts had legal details get them too
+        legalDetailsIfMissing("ACC-1001", "ООО «Ромашка»", ROMASHKA);
+        legalDetailsIfMissing("ACC-1002", "АО «Вектор»", VEKTOR);
 
         number("78005553535", "BUSY", "ACC-1001", "2025-12-01");
         number("78001002030", "BUSY", "ACC-1002", "2025-12-01");
+        held("78005553535", "ACC-1001", "2025-12-01");
+        held("78001002030", "ACC-1002", "2025-12-01");
         number("78009990000", "FREE", null, "2025-12-01");
         number("78007770000", "QUARANTINE", null, "2026-10-01");
         log.info("Demo data is in place: accounts ACC-1001 and ACC-1002, users manager/sales/finance/admin, API key demo-api-key");
+    }
+
+    private void legalDetailsIfMissing(String code, String client, LegalDetails details) {
+        if (accounts.legalDetails(code).map(LegalDetails::inn).isEmpty()) {
+            accounts.updateClient(code, client, details);
+        }
+    }
+
+    /** the account holds the number from that day (number rental is prorated by these days) */
+    private void held(String number, String account, String since) {
+        jdbc.update("insert into account_number (account_code, number, valid_from) values (?, ?, ?) on conflict do nothing",
+                account, number, LocalDate.parse(since));
     }
 
     private void number(String number, String status, String account, String since) {

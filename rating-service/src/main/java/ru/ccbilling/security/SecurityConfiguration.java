@@ -78,6 +78,12 @@ public class SecurityConfiguration {
                 .requestMatchers(POST, "/api/v1/reference/**").hasAnyRole("TARIFF_MANAGER", "ADMIN")
                 .requestMatchers(DELETE, "/api/v1/reference/**").hasAnyRole("TARIFF_MANAGER", "ADMIN")
                 .requestMatchers(GET, "/api/v1/reference/**").hasAnyRole(STAFF)
+                // money: finance (and admin) only; sales may read accounts and edit the client's details
+                .requestMatchers(POST, "/api/v1/accounts/*/charges", "/api/v1/accounts/*/payments",
+                        "/api/v1/accounts/*/ledger/**").hasAnyRole("FINANCE", "ADMIN")
+                .requestMatchers(GET, "/api/v1/accounts/*/ledger", "/api/v1/accounts/*/usage")
+                    .hasAnyRole("FINANCE", "SALES", "ADMIN")
+                .requestMatchers("/api/v1/periods", "/api/v1/periods/**").hasAnyRole("FINANCE", "ADMIN")
                 .requestMatchers(GET, "/api/v1/accounts", "/api/v1/accounts/**").hasAnyRole(STAFF)
                 .requestMatchers("/api/v1/accounts/**").hasAnyRole("FINANCE", "SALES", "ADMIN")
                 .requestMatchers("/api/**").hasRole("ADMIN")

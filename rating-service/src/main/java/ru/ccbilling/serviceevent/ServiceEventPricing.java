@@ -10,6 +10,7 @@ import ru.ccbilling.account.Account;
 import ru.ccbilling.money.Money;
 import ru.ccbilling.rating.ReferenceSource;
 import ru.ccbilling.rating.RejectReason;
+import ru.ccbilling.rating.TariffChoice;
 import ru.ccbilling.rating.TimeBands;
 import ru.ccbilling.rules.Decisions;
 import ru.ccbilling.tariff.TariffVersionRef;
@@ -32,13 +33,19 @@ public class ServiceEventPricing {
     }
 
     public Priced price(ServiceEvent event) {
+        return price(event, TariffChoice.ASSIGNED);
+    }
+
+    /** priced under a chosen tariff and/or version (re-rating), else the account's tariff in force */
+    public Priced price(ServiceEvent event, TariffChoice choice) {
         Account account = references.current().accounts().get(event.account());
         if (account == null) {
             return rejected(event, RejectReason.UNKNOWN_ACCOUNT, null);
         }
         LocalDate day = event.time().atZoneSameInstant(TimeBands.MOSCOW).toLocalDate();
-        Optional<TariffVersionRef> tariff = account.tariffOn(day)
-                .flatMap(code -> tariffs.inForce(code, event.time().toInstant()));
+        Optional<String> code = choice.tariff() != null ? Optional.of(choice.tariff()) : account.tariffOn(day);
+        Optional<TariffVersionRef> tariff = code.flatMap(c -> choice.version() != null ? tariffs.version(c, choice.version())
+                : tariffs.inForce(c, event.time().toInstant()));
         if (tariff.isEmpty()) {
             return rejected(event, RejectReason.NO_TARIFF, null);
         }

@@ -49,6 +49,21 @@ public class ServiceEvents {
         return duplicates;
     }
 
+    /** replaces the prices of rated events (re-rating); the events themselves do not change */
+    public void restate(List<ServiceEventPricing.Priced> priced) {
+        jdbc.batchUpdate("""
+                update service_event set unit_price = ?, amount = ?, tariff_code = ?, tariff_version = ?
+                 where source = ? and event_id = ? and status = 'RATED'
+                """, priced, 500, (ps, p) -> {
+                    ps.setBigDecimal(1, p.unitPrice().amount());
+                    ps.setBigDecimal(2, p.amount().amount());
+                    ps.setString(3, p.tariff());
+                    ps.setInt(4, p.tariffVersion());
+                    ps.setString(5, p.event().source());
+                    ps.setString(6, p.event().eventId());
+                });
+    }
+
     public Page list(String account, int page, int size) {
         String where = account == null ? "" : " where account_code = ?";
         List<Object> args = new ArrayList<>();

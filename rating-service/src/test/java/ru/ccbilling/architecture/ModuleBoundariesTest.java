@@ -31,8 +31,9 @@ class ModuleBoundariesTest {
 
     @Test
     void billingCoreDoesNotDependOnRating() {
-        noClasses().that().resideInAnyPackage("ru.ccbilling.account..", "ru.ccbilling.inventory..",
-                        "ru.ccbilling.money..", "ru.ccbilling.database..")
+        noClasses().that().resideInAnyPackage("ru.ccbilling.account", "ru.ccbilling.inventory..",
+                        "ru.ccbilling.money..", "ru.ccbilling.database..", "ru.ccbilling.ledger", "ru.ccbilling.period",
+                        "ru.ccbilling.job", "ru.ccbilling.clock..")
                 .should().dependOnClassesThat().resideInAnyPackage("ru.ccbilling.rating..", "ru.ccbilling.cdr..",
                         "ru.ccbilling.tariff..", "ru.ccbilling.reference..", "ru.ccbilling.rules..")
                 .check(CLASSES);

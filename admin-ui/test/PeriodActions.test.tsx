@@ -1,0 +1,75 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { AdminContext } from 'react-admin';
+import { i18nProvider } from '../src/i18n/i18nProvider';
+import { PeriodActions } from '../src/components/PeriodActions';
+import { mockFetch } from './fetchMock';
+
+const renderActions = (state: string, onChange = vi.fn()) => {
+  render(
+    <AdminContext i18nProvider={i18nProvider}>
+      <PeriodActions month="2026-03" state={state} onChange={onChange} />
+    </AdminContext>,
+  );
+  return onChange;
+};
+
+beforeEach(() => {
+  document.cookie = 'XSRF-TOKEN=tok; path=/';
+});
+
+describe('PeriodActions', () => {
+  it('closes the period and follows its job until it succeeds', async () => {
+    const seen = mockFetch((req) => {
+      if (req.url.pathname === '/api/v1/periods/2026-03/close') {
+        return { status: 202, body: { id: 'j-1', kind: 'PERIOD_CLOSE', state: 'RUNNING', done: 0, counts: {} } };
+      }
+      if (req.url.pathname === '/api/v1/jobs/j-1') {
+        return { body: { id: 'j-1', kind: 'PERIOD_CLOSE', state: 'SUCCEEDED', done: 2, total: 2, counts: { CLOSED: 2 } } };
+      }
+      return { status: 404, body: {} };
+    });
+    const onChange = renderActions('OPEN');
+    expect((screen.getByRole('button', { name: 'Переоткрыть' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Закрыть по всем счетам' }));
+    const done = await screen.findByTestId('job-done');
+    expect(done.textContent).toBe('Закрыто счетов: 2');
+    expect(seen[0].method).toBe('POST');
+    expect(seen[0].body).toEqual({});
+    expect(onChange).toHaveBeenCalled();
+  });
+
+  it('closes only the accounts typed in, and shows a refusal as the server said it', async () => {
+    const seen = mockFetch(() => ({
+      status: 409,
+      contentType: 'application/problem+json',
+      body: { title: 'Conflict', status: 409, detail: 'the period 2026-03 is already closed for ACC-1001; reopen it first' },
+    }));
+    renderActions('PARTIALLY_CLOSED');
+    fireEvent.click(screen.getByRole('button', { name: 'Закрыть по части счетов' }));
+    fireEvent.change(await screen.findByTestId('dialog-text'), { target: { value: 'ACC-1001, ACC-1002\nACC-7' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Закрыть' }));
+    const problem = await screen.findByTestId('problem');
+    expect(problem.textContent).toContain('already closed for ACC-1001');
+    expect(seen[0].body).toEqual({ accounts: ['ACC-1001', 'ACC-1002', 'ACC-7'] });
+  });
+
+  it('reopens only with a reason, which it sends', async () => {
+    const seen = mockFetch(() => ({ body: { month: '2026-03', state: 'OPEN', closedAccounts: 0, accounts: 2 } }));
+    const onChange = renderActions('CLOSED');
+    expect((screen.getByRole('button', { name: 'Закрыть по всем счетам' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Переоткрыть' }));
+    const input = await screen.findByTestId('dialog-text');
+    const buttons = screen.getAllByRole('button', { name: 'Переоткрыть' });
+    const confirm = buttons[buttons.length - 1] as HTMLButtonElement;
+    expect(confirm.disabled).toBe(true);
+    fireEvent.change(input, { target: { value: '   ' } });
+    expect(confirm.disabled).toBe(true);
+    fireEvent.change(input, { target: { value: 'забыли разовую услугу' } });
+    expect(confirm.disabled).toBe(false);
+    fireEvent.click(confirm);
+    await waitFor(() => expect(onChange).toHaveBeenCalled());
+    expect(seen[0].url.pathname).toBe('/api/v1/periods/2026-03/reopen');
+    expect(seen[0].body).toEqual({ reason: 'забыли разовую услугу' });
+  });
+});

@@ -1,0 +1,61 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { AdminContext } from 'react-admin';
+import { i18nProvider } from '../src/i18n/i18nProvider';
+import { RerateForm } from '../src/components/RerateForm';
+import { mockFetch } from './fetchMock';
+
+const result = (applied: boolean) => ({
+  month: '2026-07',
+  account: 'ACC-1001',
+  tariff: 'CC-STANDARD-2026',
+  tariffVersion: 2,
+  closed: true,
+  applied,
+  records: 3,
+  unrated: [],
+  corrections: applied ? 2 : 0,
+  bookedIn: applied ? '2026-11' : undefined,
+  differences: [
+    { kind: 'USAGE', service: 'INBOUND_800', component: 'NETWORK', oldAmount: '14.00', newAmount: '12.40', difference: '-1.60' },
+    { kind: 'PARTNER_ACCRUAL', component: 'NETWORK', oldAmount: '4.90', newAmount: '4.34', difference: '-0.56' },
+  ],
+});
+
+beforeEach(() => {
+  document.cookie = 'XSRF-TOKEN=tok; path=/';
+});
+
+describe('RerateForm', () => {
+  it('previews the differences, then applies exactly what was previewed', async () => {
+    const seen = mockFetch((req) => ({ body: result((req.body as { apply: boolean }).apply) }));
+    const onApplied = vi.fn();
+    render(
+      <AdminContext i18nProvider={i18nProvider}>
+        <RerateForm month="2026-07" onApplied={onApplied} />
+      </AdminContext>,
+    );
+    const apply = screen.getByRole('button', { name: 'Применить' }) as HTMLButtonElement;
+    expect(apply.disabled).toBe(true);
+    fireEvent.change(screen.getByTestId('rerate-account'), { target: { value: 'ACC-1001' } });
+    fireEvent.change(screen.getByTestId('rerate-version'), { target: { value: '2' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Предпросмотр' }));
+
+    const rows = await screen.findAllByTestId('rerate-difference');
+    expect(within(rows[0]).getAllByRole('cell').map((c) => c.textContent)).toEqual([
+      'Услуги связи', 'INBOUND_800', 'NETWORK', '14.00', '12.40', '-1.60',
+    ]);
+    expect(within(rows[1]).getAllByRole('cell')[0].textContent).toBe('Партнёрское начисление');
+    expect(seen[0].url.pathname).toBe('/api/v1/periods/2026-07/rerate');
+    expect(seen[0].body).toEqual({ account: 'ACC-1001', tariffVersion: 2, apply: false });
+
+    expect(apply.disabled).toBe(false);
+    fireEvent.change(screen.getByTestId('rerate-version'), { target: { value: '3' } });
+    expect(apply.disabled).toBe(true); // another choice needs its own preview
+    fireEvent.change(screen.getByTestId('rerate-version'), { target: { value: '2' } });
+    fireEvent.click(apply);
+    expect(await screen.findByText('Корректировок проведено: 2, в периоде 2026-11.')).toBeTruthy();
+    expect(seen[1].body).toEqual({ account: 'ACC-1001', tariffVersion: 2, apply: true });
+    expect(onApplied).toHaveBeenCalled();
+  });
+});

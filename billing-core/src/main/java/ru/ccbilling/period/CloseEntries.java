@@ -1,0 +1,141 @@
+package ru.ccbilling.period;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import ru.ccbilling.account.Account;
+import ru.ccbilling.account.Holdings;
+import ru.ccbilling.account.NumberAssignment;
+import ru.ccbilling.ledger.EntryKind;
+import ru.ccbilling.ledger.NewEntry;
+import ru.ccbilling.money.Money;
+
+/**
+ * The entries that close one account's month (tariff sheet, section 4): its usage by service and component; the
+ * 8-800 number rental per number held and the dedicated seat per dedicated operator, each prorated by the days held
+ * (amount × days / days in month, rounded once, half up) at the rate of the tariff version in force each day; the
+ * volume discount −round(NETWORK × (1 − coefficient)); and the partner's share of NETWORK after the discount.
+ */
+final class CloseEntries {
+
+    /** The partner operator and its share of each account's NETWORK amount after the volume discount. */
+    record Partner(String name, BigDecimal share) { }
+
+    /** The entries, and the tariff version whose volume coefficient applied (null when no tariff was in force). */
+    record Result(List<NewEntry> entries, MonthlyTerms terms) { }
+
+    private record Fee(String fee, String reference, String tariff, int version) { }
+
+    private CloseEntries() { }
+
+    static Result of(YearMonth month, Holdings holdings, MonthUsage usage, TariffTerms tariffs, Partner partner,
+                     String actor) {
+        String account = holdings.account().code();
+        LocalDate day = month.atEndOfMonth();
+        List<NewEntry> entries = new ArrayList<>();
+        usage.totals().stream()
+                .filter(t -> t.amount().amount().signum() != 0)
+                .sorted(Comparator.comparing(UsageTotal::service).thenComparing(UsageTotal::component))
+                .forEach(t -> entries.add(NewEntry.of(account, EntryKind.USAGE, month, day, t.amount(), actor)
+                        .withItem(t.service(), t.component(), null)
+                        .withQuantity(BigDecimal.valueOf(t.quantity()), t.unit(), null)));
+        MonthlyTerms last = fees(month, holdings, tariffs, actor, entries);
+        Money discount = volumeDiscount(last, usage);
+        if (discount.amount().signum() != 0) {
+            entries.add(discountEntry(account, month, usage, last, discount, actor));
+        }
+        Money accrual = partnerAccrual(partner, usage, discount);
+        if (accrual.amount().signum() != 0) {
+            entries.add(NewEntry.of(account, EntryKind.PARTNER_ACCRUAL, month, day, accrual, actor)
+                    .withItem(null, UsageTotal.NETWORK, null).withQuantity(null, null, partner.share())
+                    .withCounterparty(partner.name()));
+        }
+        return new Result(entries, last);
+    }
+
+    /** −round(NETWORK × (1 − coefficient)), zero without a tariff or below the first threshold */
+    static Money volumeDiscount(MonthlyTerms terms, MonthUsage usage) {
+        Money network = usage.networkTotal();
+        if (terms == null || network.amount().signum() == 0) {
+            return Money.ZERO;
+        }
+        BigDecimal coefficient = terms.volumeCoefficient(usage.networkMinutes());
+        return Money.ZERO.minus(network.times(BigDecimal.ONE.subtract(coefficient)));
+    }
+
+    static NewEntry discountEntry(String account, YearMonth month, MonthUsage usage, MonthlyTerms terms, Money discount,
+                                  String actor) {
+        return NewEntry.of(account, EntryKind.VOLUME_DISCOUNT, month, month.atEndOfMonth(), discount, actor)
+                .withItem(null, UsageTotal.NETWORK, null)
+                .withQuantity(usage.networkMinutes(), "MIN", terms.volumeCoefficient(usage.networkMinutes()));
+    }
+
+    /** round(share × (NETWORK + discount)) */
+    static Money partnerAccrual(Partner partner, MonthUsage usage, Money discount) {
+        return usage.networkTotal().plus(discount).times(partner.share());
+    }
+
+    /** adds the monthly fee entries; answers the terms in force on the last day the account had a tariff */
+    private static MonthlyTerms fees(YearMonth month, Holdings holdings, TariffTerms tariffs, String actor,
+                                     List<NewEntry> entries) {
+        Account account = holdings.account();
+        Map<Fee, Integer> days = new TreeMap<>(Comparator.comparing(Fee::fee).thenComparing(Fee::reference)
+                .thenComparing(Fee::tariff).thenComparingInt(Fee::version));
+        Map<Fee, Money> rates = new HashMap<>();
+        Map<String, Optional<MonthlyTerms>> termsByDay = new HashMap<>();
+        MonthlyTerms last = null;
+        for (LocalDate d = month.atDay(1); !d.isAfter(month.atEndOfMonth()); d = d.plusDays(1)) {
+            Optional<String> tariff = account.tariffOn(d);
+            if (tariff.isEmpty()) {
+                continue;
+            }
+            LocalDate day = d;
+            Optional<MonthlyTerms> terms = termsByDay.computeIfAbsent(tariff.get() + '/' + d,
+                    k -> tariffs.inForce(tariff.get(), day));
+            if (terms.isEmpty()) {
+                continue;
+            }
+            last = terms.get();
+            for (NumberAssignment number : holdings.numbers()) {
+                if (number.covers(d)) {
+                    count(days, rates, terms.get(), MonthlyTerms.NUMBER_RENTAL, number.number());
+                }
+            }
+            for (Account.DedicatedOperator operator : account.dedicatedOperators()) {
+                if (!d.isBefore(operator.validFrom()) && (operator.validTo() == null || d.isBefore(operator.validTo()))) {
+                    count(days, rates, terms.get(), MonthlyTerms.DEDICATED_SEAT, operator.operatorId());
+                }
+            }
+        }
+        BigDecimal daysInMonth = BigDecimal.valueOf(month.lengthOfMonth());
+        days.forEach((fee, n) -> {
+            Money rate = rates.get(fee);
+            Money amount = Money.of(rate.amount().multiply(BigDecimal.valueOf(n)).divide(daysInMonth, 2, RoundingMode.HALF_UP));
+            entries.add(NewEntry.of(account.code(), EntryKind.MONTHLY_FEE, month, month.atEndOfMonth(), amount, actor)
+                    .withItem("MONTHLY", fee.fee(), fee.reference())
+                    .withQuantity(BigDecimal.valueOf(n), "DAY", rate.amount())
+                    .withReason(fee.tariff() + " v" + fee.version() + ": " + rate + " × " + n + "/" + daysInMonth));
+        });
+        return last;
+    }
+
+    private static void count(Map<Fee, Integer> days, Map<Fee, Money> rates, MonthlyTerms terms, String fee,
+                              String reference) {
+        Optional<Money> rate = terms.monthlyFee(fee);
+        if (rate.isEmpty()) {
+            return;
+        }
+        Fee key = new Fee(fee, reference, terms.tariff(), terms.version());
+        days.merge(key, 1, Integer::sum);
+        rates.putIfAbsent(key, rate.get());
+    }
+}

@@ -1,0 +1,239 @@
+package ru.ccbilling.period;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import ru.ccbilling.account.AccountDirectory;
+import ru.ccbilling.account.Holdings;
+import ru.ccbilling.job.JobProgress;
+import ru.ccbilling.job.Jobs;
+import ru.ccbilling.ledger.Ledger;
+import ru.ccbilling.ledger.NewEntry;
+
+/**
+ * Closes a month for every account or for a chosen set, as a PERIOD_CLOSE job. The request is checked and the
+ * period row locked at once, so a second close of the same period is refused while one runs. The job works in
+ * batches of accounts: one grouped usage query per batch, entries inserted in batches, each batch one
+ * transaction holding whole account closes. An account's close is claimed by a unique row (one active close per
+ * account and month): a close that is run again after a crash skips what is done and finishes the rest.
+ */
+@Service
+public class PeriodClose {
+
+    public static final String JOB_KIND = "PERIOD_CLOSE";
+    private static final Logger log = LoggerFactory.getLogger(PeriodClose.class);
+
+    private final Periods periods;
+    private final AccountDirectory accounts;
+    private final UsageSource usage;
+    private final TariffTerms tariffs;
+    private final Ledger ledger;
+    private final Jobs jobs;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final CloseEntries.Partner partner;
+    private final int batchSize;
+
+    PeriodClose(Periods periods, AccountDirectory accounts, UsageSource usage, TariffTerms tariffs, Ledger ledger,
+                Jobs jobs, JdbcTemplate jdbc, TransactionTemplate tx, Clock clock,
+                @Value("${ccbilling.billing.partner.name:ПАО «ТелеСеть»}") String partnerName,
+                @Value("${ccbilling.billing.partner.share:0.35}") BigDecimal partnerShare,
+                @Value("${ccbilling.billing.close-batch:1000}") int batchSize) {
+        this.periods = periods;
+        this.accounts = accounts;
+        this.usage = usage;
+        this.tariffs = tariffs;
+        this.ledger = ledger;
+        this.jobs = jobs;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.clock = clock;
+        this.partner = new CloseEntries.Partner(partnerName, partnerShare);
+        this.batchSize = batchSize;
+    }
+
+    CloseEntries.Partner partner() {
+        return partner;
+    }
+
+    /**
+     * Starts closing the month for these accounts (all not yet closed when null or empty); answers the job.
+     * Refused when the month has not ended, an account is unknown or already closed, or a close is running.
+     */
+    public UUID request(YearMonth month, List<String> chosen, String actor) {
+        if (!month.isBefore(YearMonth.now(clock))) {
+            throw new PeriodRefused(PeriodRefused.Why.CONFLICT, "month", "the month " + month
+                    + " has not ended yet; a month is closed once it is over");
+        }
+        boolean all = chosen == null || chosen.isEmpty();
+        if (!all) {
+            for (int i = 0; i < chosen.size(); i++) {
+                if (chosen.get(i) == null || !accounts.exists(chosen.get(i))) {
+                    throw new PeriodRefused(PeriodRefused.Why.NOT_FOUND, "accounts[" + i + "]", "no account " + chosen.get(i));
+                }
+            }
+        }
+        return tx.execute(status -> {
+            Periods.Row row = periods.lock(month);
+            UUID running = periods.running(row.closingJob());
+            if (running != null) {
+                throw new PeriodRefused(PeriodRefused.Why.CONFLICT, "month", "the period " + month
+                        + " is being closed by job " + running + "; wait for it to finish");
+            }
+            List<String> targets = targets(month, all ? null : chosen);
+            String description = "Close " + month + (all ? " for every account" : " for " + targets.size() + " account(s)");
+            UUID job = jobs.start(JOB_KIND, description, actor, progress -> run(month, targets, actor, progress));
+            periods.closing(month, job);
+            periods.audit(month, "CLOSE_REQUESTED", actor, null, targets.size(),
+                    all ? "all accounts" : String.join(", ", targets.size() > 20 ? targets.subList(0, 20) : targets)
+                            + (targets.size() > 20 ? ", ..." : ""), job);
+            return job;
+        });
+    }
+
+    /** the accounts to close: those chosen (none of them closed yet) or every account not closed yet */
+    private List<String> targets(YearMonth month, List<String> chosen) {
+        Set<String> closed = new LinkedHashSet<>();
+        periods.closes(month).forEach(c -> closed.add(c.account()));
+        if (chosen == null) {
+            List<String> targets = new ArrayList<>(accounts.codes());
+            targets.removeAll(closed);
+            if (targets.isEmpty()) {
+                throw new PeriodRefused(PeriodRefused.Why.CONFLICT, "month", "the period " + month
+                        + " is already closed for every account");
+            }
+            return targets;
+        }
+        List<String> targets = new ArrayList<>(new LinkedHashSet<>(chosen));
+        List<String> already = targets.stream().filter(closed::contains).toList();
+        if (!already.isEmpty()) {
+            throw new PeriodRefused(PeriodRefused.Why.CONFLICT, "accounts", "the period " + month
+                    + " is already closed for " + String.join(", ", already) + "; reopen it first");
+        }
+        return targets;
+    }
+
+    private void run(YearMonth month, List<String> targets, String actor, JobProgress progress) {
+        // waits for the request's transaction to commit: it holds the period row until then
+        UUID owner = tx.execute(status -> periods.lock(month).closingJob());
+        if (!progress.id().equals(owner)) {
+            log.warn("close job {} of {} was not recorded by its request; nothing done", progress.id(), month);
+            return;
+        }
+        progress.total(targets.size());
+        int closedNow = 0;
+        try {
+            for (int from = 0; from < targets.size(); from += batchSize) {
+                List<String> batch = targets.subList(from, Math.min(targets.size(), from + batchSize));
+                Integer n = tx.execute(status -> closeBatch(month, batch, actor, progress.id()));
+                closedNow += n;
+                progress.advance(n, "CLOSED");
+                progress.advance(batch.size() - n, "SKIPPED");
+            }
+        } finally {
+            int closedCount = closedNow;
+            PeriodState state = tx.execute(status -> {
+                periods.lock(month);
+                periods.closing(month, null);
+                PeriodState settled = periods.settle(month);
+                periods.audit(month, "CLOSED", actor, null, closedCount, "state " + settled, progress.id());
+                return settled;
+            });
+            progress.result("{\"month\": \"" + month + "\", \"closed\": " + closedCount + ", \"state\": \"" + state + "\"}");
+        }
+    }
+
+    /** closes the accounts of a batch not closed yet; answers how many it closed */
+    private int closeBatch(YearMonth month, List<String> batch, String actor, UUID job) {
+        Map<String, Holdings> holdings = accounts.holdings(batch);
+        Map<String, MonthUsage> used = usage.usage(month, holdings.keySet());
+        Map<String, CloseEntries.Result> results = new HashMap<>();
+        for (Holdings h : holdings.values()) {
+            String code = h.account().code();
+            results.put(code, CloseEntries.of(month, h, used.getOrDefault(code, MonthUsage.none(code)), tariffs,
+                    partner, actor));
+        }
+        Map<String, Long> claimed = claim(month, results, used, actor, job);
+        List<NewEntry> entries = new ArrayList<>();
+        claimed.forEach((code, closeId) -> results.get(code).entries().forEach(e -> entries.add(e.withClose(closeId))));
+        ledger.post(entries);
+        return claimed.size();
+    }
+
+    /** inserts the close rows, skipping accounts closed meanwhile; answers the close id of each account claimed */
+    private Map<String, Long> claim(YearMonth month, Map<String, CloseEntries.Result> results,
+                                    Map<String, MonthUsage> used, String actor, UUID job) {
+        int n = results.size();
+        String[] codes = new String[n];
+        Long[] cdrs = new Long[n];
+        Long[] events = new Long[n];
+        String[] fingerprints = new String[n];
+        BigDecimal[] minutes = new BigDecimal[n];
+        String[] tariffCodes = new String[n];
+        Integer[] versions = new Integer[n];
+        int i = 0;
+        for (var r : results.entrySet()) {
+            MonthUsage u = used.getOrDefault(r.getKey(), MonthUsage.none(r.getKey()));
+            MonthlyTerms terms = r.getValue().terms();
+            codes[i] = r.getKey();
+            cdrs[i] = u.cdrs();
+            events[i] = u.serviceEvents();
+            fingerprints[i] = u.fingerprint();
+            minutes[i] = u.networkMinutes();
+            tariffCodes[i] = terms == null ? null : terms.tariff();
+            versions[i] = terms == null ? null : terms.version();
+            i++;
+        }
+        Map<String, Long> claimed = new HashMap<>();
+        jdbc.execute((Connection c) -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into account_close (account_code, month, closed_by, closed_at, job_id, cdrs, service_events,
+                                               fingerprint, network_minutes, tariff_code, tariff_version)
+                    select a, ?, ?, ?, ?, n, e, f, m, t, v
+                      from unnest(?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::numeric[], ?::text[], ?::int[])
+                           as x(a, n, e, f, m, t, v)
+                    on conflict (account_code, month) where reopened_at is null do nothing
+                    returning account_code, id
+                    """)) {
+                ps.setDate(1, Periods.day(month));
+                ps.setString(2, actor);
+                ps.setObject(3, OffsetDateTime.now(clock));
+                ps.setObject(4, job);
+                ps.setArray(5, c.createArrayOf("text", codes));
+                ps.setArray(6, c.createArrayOf("bigint", cdrs));
+                ps.setArray(7, c.createArrayOf("bigint", events));
+                ps.setArray(8, c.createArrayOf("text", fingerprints));
+                ps.setArray(9, c.createArrayOf("numeric", minutes));
+                ps.setArray(10, c.createArrayOf("text", tariffCodes));
+                ps.setArray(11, c.createArrayOf("int4", versions));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        claimed.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            }
+            return null;
+        });
+        return claimed;
+    }
+}

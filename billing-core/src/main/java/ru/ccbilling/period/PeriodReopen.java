@@ -1,0 +1,78 @@
+package ru.ccbilling.period;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import ru.ccbilling.ledger.Ledger;
+import ru.ccbilling.ledger.LedgerEntry;
+
+/**
+ * Reopens a closed (or partially closed) month, with a reason: every entry its closes made is reversed, and so is
+ * every correction of the month booked since (re-rating), so that closing it again computes it afresh from the
+ * records as they are then. Refused when such a correction sits in a period already closed for its account.
+ */
+@Service
+public class PeriodReopen {
+
+    private final Periods periods;
+    private final Ledger ledger;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    PeriodReopen(Periods periods, Ledger ledger, JdbcTemplate jdbc, Clock clock) {
+        this.periods = periods;
+        this.ledger = ledger;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** answers how many account closes were undone */
+    @Transactional
+    public int reopen(YearMonth month, String reason, String actor) {
+        if (reason == null || reason.isBlank()) {
+            throw new PeriodRefused(PeriodRefused.Why.INVALID, "reason", "is required: say why the period is reopened");
+        }
+        Periods.Row row = periods.lock(month);
+        UUID running = periods.running(row.closingJob());
+        if (running != null) {
+            throw new PeriodRefused(PeriodRefused.Why.CONFLICT, "month", "the period " + month
+                    + " is being closed by job " + running + "; wait for it to finish");
+        }
+        List<AccountClose> closes = periods.closes(month);
+        if (closes.isEmpty()) {
+            throw new PeriodRefused(PeriodRefused.Why.CONFLICT, "month", "the period " + month
+                    + " is not closed for any account; there is nothing to reopen");
+        }
+        List<String> accounts = closes.stream().map(AccountClose::account).toList();
+        List<LedgerEntry> corrections = ledger.corrections(month, accounts);
+        for (LedgerEntry c : corrections) {
+            if (!periods.isOpen(c.account(), c.period())) {
+                throw new PeriodRefused(PeriodRefused.Why.CONFLICT, "month", "entry " + c.id() + " corrects " + month
+                        + " for " + c.account() + " in " + c.period() + ", which is closed; correct by re-rating instead");
+            }
+        }
+        String why = "reopen of " + month + ": " + reason.trim();
+        ledger.reverseCloses(closes.stream().map(AccountClose::id).toList(), why, actor);
+        ledger.reverse(corrections.stream().map(LedgerEntry::id).toList(), why, actor);
+        jdbc.update(c -> {
+            var ps = c.prepareStatement("update account_close set reopened_at = ?, reopened_by = ?, reopen_reason = ?"
+                    + " where id = any(?)");
+            ps.setObject(1, OffsetDateTime.now(clock));
+            ps.setString(2, actor);
+            ps.setString(3, reason.trim());
+            ps.setArray(4, c.createArrayOf("bigint", closes.stream().map(AccountClose::id).toArray()));
+            return ps;
+        });
+        PeriodState state = periods.settle(month);
+        periods.audit(month, "REOPENED", actor, reason.trim(), closes.size(), corrections.isEmpty() ? "state " + state
+                : "state " + state + "; " + corrections.size() + " correction(s) reversed", null);
+        return closes.size();
+    }
+}
