@@ -154,4 +154,25 @@ class TariffLifecycleApiTest {
         assertThat(sales.post("/api/v1/tariffs", Map.of("code", "CC-ROMASHKA-2027", "name", "again",
                 "copyOf", TARIFF, "copyOfVersion", 1)).status()).isEqualTo(409);
     }
+
+    @Test
+    void aVersionCannotTakeEffectInsideAClosedBillingPeriod() throws Exception {
+        Api finance = Api.as(port, "finance", "finance");
+        assertThat(finance.post("/api/v1/periods/2026-02/close", "{}").status()).isEqualTo(202);
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!finance.get("/api/v1/periods/2026-02").body().get("state").asText().equals("CLOSED")
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(finance.get("/api/v1/periods/2026-02").body().get("state").asText()).isEqualTo("CLOSED");
+
+        Api manager = Api.as(port, "manager", "manager");
+        int draft = draftFrom(manager, TARIFF, 1);
+        Api.Response refused = manager.post("/api/v1/tariffs/" + TARIFF + "/versions/" + draft + "/publish",
+                Map.of("effectiveFrom", "2026-02-15T00:00:00+03:00"));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body().get("errors").findValuesAsText("field")).containsExactly("effectiveFrom");
+        assertThat(manager.get("/api/v1/tariffs/" + TARIFF + "/versions/" + draft).body().get("state").asText())
+                .isEqualTo("DRAFT");
+    }
 }
