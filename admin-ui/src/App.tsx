@@ -13,6 +13,7 @@ import { DestinationCreate, DestinationEdit, DestinationIcon, DestinationList } 
 import { HolidayCreate, HolidayEdit, HolidayIcon, HolidayList } from './resources/holidays';
 import { OperatorCreate, OperatorEdit, OperatorIcon, OperatorList } from './resources/operators';
 import { OriginCreate, OriginEdit, OriginIcon, OriginList } from './resources/origins';
+import { RejectIcon, RejectList } from './resources/rejects';
 import { TrunkCreate, TrunkEdit, TrunkIcon, TrunkList } from './resources/trunks';
 
 export const App = () => (
@@ -27,6 +28,7 @@ export const App = () => (
     requireAuth
   >
     <Resource name="cdrs" list={CdrList} show={CdrShow} icon={CdrIcon} />
+    <Resource name="rejects" list={RejectList} icon={RejectIcon} />
     <Resource name="accounts" list={AccountList} icon={AccountIcon} />
     <Resource name="destinations" list={DestinationList} create={DestinationCreate} edit={DestinationEdit} icon={DestinationIcon} />
     <Resource name="origins" list={OriginList} create={OriginCreate} edit={OriginEdit} icon={OriginIcon} />

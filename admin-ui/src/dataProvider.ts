@@ -9,6 +9,9 @@ export type RatedCdr = Schemas['RatedCdr'];
 export type CdrRecordWithId = RatedCdr & { id: string };
 
 type CdrListQuery = NonNullable<paths['/api/v1/cdrs']['get']['parameters']['query']>;
+type RejectListQuery = NonNullable<paths['/api/v1/rejects']['get']['parameters']['query']>;
+export type RejectedCdr = Schemas['RejectedCdr'];
+export type RejectReason = Schemas['RejectReason'];
 
 /** Result of an openapi-fetch call: data on success, error body and response otherwise. */
 interface ApiResult<T> {
@@ -63,6 +66,18 @@ export function cdrQuery(params: {
   if (str(filter.source)) query.source = str(filter.source);
   if (isoDateTime(filter.from)) query.from = isoDateTime(filter.from);
   if (isoDateTime(filter.to)) query.to = isoDateTime(filter.to);
+  return query;
+}
+
+/** The rejects queue's filters (reason, source, account, from, to) and page as its query. */
+export function rejectQuery(params: {
+  pagination?: { page: number; perPage: number };
+  filter?: Record<string, unknown>;
+}): RejectListQuery {
+  const { status: _ignored, ...common } = cdrQuery(params);
+  const query: RejectListQuery = common;
+  const reason = params.filter?.reason;
+  if (reason !== undefined && reason !== null && reason !== '') query.reason = String(reason) as RejectReason;
   return query;
 }
 
@@ -171,6 +186,11 @@ export const dataProvider: DataProvider = {
     if (resource === 'cdrs') {
       const page = await unwrap(api.GET('/api/v1/cdrs', { params: { query: cdrQuery(params) } }));
       return { data: page.items.map(withCdrId), total: page.total } as any;
+    }
+    if (resource === 'rejects') {
+      const page = await unwrap(api.GET('/api/v1/rejects', { params: { query: rejectQuery(params) } }));
+      const data = page.items.map((r) => ({ ...r, id: cdrId(r.source, r.cdrId) }));
+      return { data, total: page.total, meta: { countsByReason: page.countsByReason } } as any;
     }
     return listLocally(await loadAll(resource), params) as any;
   },

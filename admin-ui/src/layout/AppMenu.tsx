@@ -8,7 +8,7 @@ import { Menu, useSidebarState, useTranslate } from 'react-admin';
 
 export const REFERENCE_RESOURCES = ['destinations', 'origins', 'holidays', 'operators', 'trunks'];
 
-/** CDRs, Simulate, Accounts, then the collapsible "Reference data" group. */
+/** CDRs, the rejects queue, Simulate, Accounts, then the collapsible "Reference data" group. */
 export const AppMenu = () => {
   const translate = useTranslate();
   const [sidebarOpen] = useSidebarState();
@@ -16,6 +16,7 @@ export const AppMenu = () => {
   return (
     <Menu>
       <Menu.ResourceItem name="cdrs" />
+      <Menu.ResourceItem name="rejects" />
       <Menu.Item to="/simulate" primaryText={translate('app.menu.simulate')} leftIcon={<ScienceIcon />} />
       <Menu.ResourceItem name="accounts" />
       <ListItemButton
