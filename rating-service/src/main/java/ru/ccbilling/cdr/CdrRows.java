@@ -51,7 +51,31 @@ final class CdrRows {
             }
             out.append("\t\\N\t[]\t\\N\t\\N\t");
         }
-        field(out, cdr.raw().toString()).append('\n');
+        field(out, storableJson(cdr.raw().toString())).append('\n');
+    }
+
+    /**
+     * jsonb cannot hold the NUL character: one in a field intake does not read (a vendor's extra field) is stored as
+     * U+FFFD. Intake refuses it in the fields it reads.
+     */
+    static String storableJson(String json) {
+        int at = json.indexOf("\\u0000");
+        if (at < 0) {
+            return json;
+        }
+        StringBuilder out = new StringBuilder(json.length());
+        int from = 0;
+        while (at >= 0) {
+            int backslashes = 0;
+            for (int k = at - 1; k >= 0 && json.charAt(k) == '\\'; k--) {
+                backslashes++;
+            }
+            // after an odd number of backslashes this is an escaped backslash and the text "u0000"
+            out.append(json, from, at).append(backslashes % 2 == 0 ? "\\ufffd" : "\\u0000");
+            from = at + 6;
+            at = json.indexOf("\\u0000", from);
+        }
+        return out.append(json, from, json.length()).toString();
     }
 
     /** a text value escaped for COPY: backslash, tab, newline and carriage return; null is \N */
