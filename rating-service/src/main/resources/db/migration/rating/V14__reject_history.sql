@@ -13,8 +13,11 @@ create index cdr_reject_history_key on cdr_reject_history (source, cdr_id, rejec
 -- when the record was last re-rated from the rejects queue
 alter table cdr add column reprocessed_at timestamptz;
 
--- the queue lists rejected records newest first and reprocesses them in that order
-create index cdr_rejected_start on cdr (start_time desc, id desc) where status = 'REJECTED';
+-- the queue lists rejected records newest first, often of one account or source, counts them by reason, and
+-- reprocesses them in that order; the indexes hold the rejected rows only (a few percent)
+create index cdr_rejected_start on cdr (start_time desc, id desc) include (reason) where status = 'REJECTED';
+create index cdr_rejected_account on cdr (account_code, start_time desc, id desc) include (reason) where status = 'REJECTED';
+create index cdr_rejected_source on cdr (source, start_time desc, id desc) include (reason) where status = 'REJECTED';
 
 insert into cdr_reject_history (source, cdr_id, start_time, reason, reason_detail, rejected_at)
 select source, cdr_id, start_time, reason, reason_detail, received_at from cdr where status = 'REJECTED';
