@@ -1,11 +1,14 @@
 package ru.ccbilling.benchmarks;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,16 +35,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar ru.ccbilling.benchmarks.IntakeLoad \
  *     --url http://127.0.0.1:8080 --api-key demo-api-key --records 100000 [--batch 1000] [--connections 4]
- *     [--warmup 20000] [--seed 1]</pre>
+ *     [--warmup 20000] [--seed 1] [--month 2026-03 | all]</pre>
  */
 public final class IntakeLoad {
 
-    record Options(String url, String apiKey, int records, int batch, int connections, int warmup, long seed) {
+    record Options(String url, String apiKey, int records, int batch, int connections, int warmup, long seed,
+                   YearMonth month) {
 
         static Options parse(String[] args) {
             Map<String, String> values = new TreeMap<>(Map.of("--url", "http://127.0.0.1:8080", "--api-key",
                     "demo-api-key", "--records", "100000", "--batch", "1000", "--connections", "4", "--warmup", "0",
-                    "--seed", "1"));
+                    "--seed", "1", "--month", "2026-03"));
             for (int i = 0; i < args.length; i++) {
                 if (!values.containsKey(args[i]) || i + 1 == args.length) {
                     throw new IllegalArgumentException("unknown option or missing value: " + args[i]
@@ -51,13 +55,14 @@ public final class IntakeLoad {
             }
             return new Options(values.get("--url"), values.get("--api-key"), Integer.parseInt(values.get("--records")),
                     Integer.parseInt(values.get("--batch")), Integer.parseInt(values.get("--connections")),
-                    Integer.parseInt(values.get("--warmup")), Long.parseLong(values.get("--seed")));
+                    Integer.parseInt(values.get("--warmup")), Long.parseLong(values.get("--seed")),
+                    values.get("--month").equals("all") ? null : YearMonth.parse(values.get("--month")));
         }
     }
 
     /** what one run measured */
-    record Run(int records, int requests, long elapsedNanos, long[] latencyNanos, Map<String, Long> outcomes,
-               Map<Integer, Long> failures) {
+    record Run(int records, int requests, long elapsedNanos, long clientCpuNanos, long[] latencyNanos,
+               Map<String, Long> outcomes, Map<Integer, Long> failures) {
 
         double recordsPerSecond() {
             return records / (elapsedNanos / 1e9);
@@ -88,12 +93,12 @@ public final class IntakeLoad {
         System.out.printf("client JVM %s %s, %d cores%n", System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         if (options.warmup() > 0) {
-            List<byte[]> warm = bodies("w" + run, options.warmup(), options.batch(), options.seed() + 7);
+            List<byte[]> warm = bodies("w" + run, options.warmup(), options.batch(), options.seed() + 7, options.month());
             Run warmRun = send(http, options, warm, options.warmup());
             System.out.printf("warm-up: %d records, %.0f records/s%n", options.warmup(), warmRun.recordsPerSecond());
         }
         long generating = System.nanoTime();
-        List<byte[]> bodies = bodies(run, options.records(), options.batch(), options.seed());
+        List<byte[]> bodies = bodies(run, options.records(), options.batch(), options.seed(), options.month());
         System.out.printf("built %d request bodies (%.1f MB) in %.1f s%n", bodies.size(),
                 bodies.stream().mapToLong(b -> b.length).sum() / 1e6, (System.nanoTime() - generating) / 1e9);
         Run result = send(http, options, bodies, options.records());
@@ -103,8 +108,11 @@ public final class IntakeLoad {
         }
     }
 
-    /** the mix, each record with a cdrId unique to the run, as request bodies of {@code batch} records */
-    static List<byte[]> bodies(String run, int records, int batch, long seed) {
+    /**
+     * the mix, each record with a cdrId unique to the run, as request bodies of {@code batch} records; with a month,
+     * every call is moved into that month (same weekday mix, time of day and offset), as a month's traffic is
+     */
+    static List<byte[]> bodies(String run, int records, int batch, long seed, YearMonth month) {
         List<byte[]> bodies = new ArrayList<>();
         for (int from = 0, index = 0; from < records; from += batch, index++) {
             int n = Math.min(batch, records - from);
@@ -114,6 +122,11 @@ public final class IntakeLoad {
             for (int i = 0; i < n; i++) {
                 ObjectNode record = mix.get(i);
                 record.put("cdrId", run + "-" + (from + i));
+                if (month != null) {
+                    OffsetDateTime start = OffsetDateTime.parse(record.get("startTime").asText());
+                    int day = 1 + (start.getDayOfYear() - 1) % month.lengthOfMonth();
+                    record.put("startTime", start.with(month.atDay(day)).toString());
+                }
                 array.add(record);
             }
             try {
@@ -132,6 +145,7 @@ public final class IntakeLoad {
         Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
         Map<Integer, LongAdder> failures = new ConcurrentHashMap<>();
         ExecutorService senders = Executors.newFixedThreadPool(options.connections());
+        long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
         List<Future<?>> done = new ArrayList<>();
         for (int c = 0; c < options.connections(); c++) {
@@ -156,12 +170,19 @@ public final class IntakeLoad {
             f.get();
         }
         long elapsed = System.nanoTime() - start;
+        long clientCpu = processCpuNanos() - cpuBefore;
         senders.shutdown();
         Map<String, Long> outcomeCounts = new TreeMap<>();
         outcomes.forEach((k, v) -> outcomeCounts.put(k, v.sum()));
         Map<Integer, Long> failureCounts = new TreeMap<>();
         failures.forEach((k, v) -> failureCounts.put(k, v.sum()));
-        return new Run(records, bodies.size(), elapsed, latencies, outcomeCounts, failureCounts);
+        return new Run(records, bodies.size(), elapsed, clientCpu, latencies, outcomeCounts, failureCounts);
+    }
+
+    /** CPU time of this JVM: the client competes with the server for the cores when both run on one machine */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     /** counts the values of "outcome" in the answer, streaming: the client must not cost more than the server */
@@ -182,6 +203,8 @@ public final class IntakeLoad {
         System.out.printf("request latency ms: p50 %.1f, p95 %.1f, p99 %.1f, max %.1f%n", run.latencyMillis(0.50),
                 run.latencyMillis(0.95), run.latencyMillis(0.99), run.latencyMillis(1.0));
         System.out.println("outcomes: " + run.outcomes());
+        System.out.printf("client CPU during the run: %.2f s (%.1f µs per record)%n", run.clientCpuNanos() / 1e9,
+                run.clientCpuNanos() / 1e3 / run.records());
         if (!run.failures().isEmpty()) {
             System.out.println("failed requests by HTTP status: " + run.failures());
         }

@@ -83,6 +83,9 @@ final class CdrRows {
         if (value == null) {
             return out.append("\\N");
         }
+        if (!needsEscape(value)) {
+            return out.append(value);
+        }
         for (int i = 0, n = value.length(); i < n; i++) {
             char c = value.charAt(i);
             switch (c) {
@@ -94,6 +97,16 @@ final class CdrRows {
             }
         }
         return out;
+    }
+
+    private static boolean needsEscape(String value) {
+        for (int i = 0, n = value.length(); i < n; i++) {
+            char c = value.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** the lines as a JSON array of {component, stage, amount, billedSeconds, rate, note}, as StoredCdr reads them */

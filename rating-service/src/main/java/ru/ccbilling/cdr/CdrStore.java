@@ -63,16 +63,19 @@ public class CdrStore {
             return Set.of();
         }
         Set<String> fresh = claimKeys(records);
-        List<Pending> toInsert = records.stream().filter(p -> fresh.contains(p.key())).toList();
+        List<Pending> toInsert = new ArrayList<>(fresh.size());
+        Set<String> duplicates = new HashSet<>();
+        for (Pending p : records) {
+            String key = p.key();
+            if (fresh.contains(key)) {
+                toInsert.add(p);
+            } else {
+                duplicates.add(key);
+            }
+        }
         if (!toInsert.isEmpty()) {
             insert(toInsert);
         }
-        Set<String> duplicates = new HashSet<>();
-        records.forEach(p -> {
-            if (!fresh.contains(p.key())) {
-                duplicates.add(p.key());
-            }
-        });
         return duplicates;
     }
 
