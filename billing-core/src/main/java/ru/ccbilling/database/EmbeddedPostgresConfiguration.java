@@ -52,7 +52,11 @@ public class EmbeddedPostgresConfiguration {
             Files.createDirectories(dataDirectory);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false);
+                    .setCleanDataDirectory(false)
+                    // byte order is code-point order in UTF-8, as C.UTF-8 sorts, but compares without strcoll():
+                    // the text keys of every index (source, cdrId, account) compare several times faster
+                    .setLocaleConfig("encoding", "UTF8")
+                    .setLocaleConfig("lc-collate", "C");
             settings.forEach(builder::setServerConfig);
             if (port > 0) {
                 builder.setPort(port);
