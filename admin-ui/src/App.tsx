@@ -18,6 +18,7 @@ import { OperatorCreate, OperatorEdit, OperatorIcon, OperatorList } from './reso
 import { PeriodIcon, PeriodList, PeriodShow } from './resources/periods';
 import { OriginCreate, OriginEdit, OriginIcon, OriginList } from './resources/origins';
 import { TariffIcon, TariffList, TariffShow, tariffRoutes } from './resources/tariffs';
+import { RejectIcon, RejectList } from './resources/rejects';
 import { TrunkCreate, TrunkEdit, TrunkIcon, TrunkList } from './resources/trunks';
 
 export const App = () => (
@@ -39,6 +40,7 @@ export const App = () => (
     <Resource name="cdr-mappings" list={CdrMappingList} create={CdrMappingCreate} edit={CdrMappingEdit} icon={CdrMappingIcon} />
     <Resource name="accounts" list={AccountList} show={AccountShow} edit={AccountEdit} create={AccountCreate} icon={AccountIcon} />
     <Resource name="periods" list={PeriodList} show={PeriodShow} icon={PeriodIcon} />
+    <Resource name="rejects" list={RejectList} icon={RejectIcon} />
     <Resource name="destinations" list={DestinationList} create={DestinationCreate} edit={DestinationEdit} icon={DestinationIcon} />
     <Resource name="origins" list={OriginList} create={OriginCreate} edit={OriginEdit} icon={OriginIcon} />
     <Resource name="holidays" list={HolidayList} create={HolidayCreate} edit={HolidayEdit} icon={HolidayIcon} />

@@ -11,6 +11,9 @@ export type RatedCdr = Schemas['RatedCdr'];
 export type CdrRecordWithId = RatedCdr & { id: string };
 
 type CdrListQuery = NonNullable<paths['/api/v1/cdrs']['get']['parameters']['query']>;
+type RejectListQuery = NonNullable<paths['/api/v1/rejects']['get']['parameters']['query']>;
+export type RejectedCdr = Schemas['RejectedCdr'];
+export type RejectReason = Schemas['RejectReason'];
 
 export { unwrap };
 
@@ -81,6 +84,18 @@ async function getAccount(id: Identifier): Promise<RaRecord> {
 async function getPeriod(id: Identifier): Promise<RaRecord> {
   const period = await unwrap(api.GET('/api/v1/periods/{month}', { params: { path: { month: String(id) } } }));
   return { ...period, id: period.month };
+}
+
+/** The rejects queue's filters (reason, source, account, from, to) and page as its query. */
+export function rejectQuery(params: {
+  pagination?: { page: number; perPage: number };
+  filter?: Record<string, unknown>;
+}): RejectListQuery {
+  const { status: _ignored, ...common } = cdrQuery(params);
+  const query: RejectListQuery = common;
+  const reason = params.filter?.reason;
+  if (reason !== undefined && reason !== null && reason !== '') query.reason = String(reason) as RejectReason;
+  return query;
 }
 
 async function getCdr(id: Identifier): Promise<CdrRecordWithId> {
@@ -226,6 +241,11 @@ export const dataProvider: DataProvider = {
     if (resource === 'cdrs') {
       const page = await unwrap(api.GET('/api/v1/cdrs', { params: { query: cdrQuery(params) } }));
       return { data: page.items.map(withCdrId), total: page.total } as any;
+    }
+    if (resource === 'rejects') {
+      const page = await unwrap(api.GET('/api/v1/rejects', { params: { query: rejectQuery(params) } }));
+      const data = page.items.map((r) => ({ ...r, id: cdrId(r.source, r.cdrId) }));
+      return { data, total: page.total, meta: { countsByReason: page.countsByReason } } as any;
     }
     return listLocally(await loadAll(resource), params) as any;
   },

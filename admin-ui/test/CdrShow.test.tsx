@@ -62,4 +62,32 @@ describe('CdrShow', () => {
     expect(screen.getByText('Тарифицирован')).toBeTruthy();
     expect(screen.getByText('Версия тарифа')).toBeTruthy();
   });
+
+  it('shows when and why a reprocessed record was rejected', async () => {
+    mockFetch(() => ({
+      body: {
+        ...ratedCdr,
+        reprocessedAt: '2026-03-12T09:00:00Z',
+        rejections: [
+          { reason: 'UNKNOWN_OPERATOR', detail: 'no operator OP-777', at: '2026-03-10T07:16:00Z' },
+          { reason: 'UNKNOWN_OPERATOR', detail: 'no operator OP-777', at: '2026-03-11T08:00:00Z' },
+        ],
+      },
+    }));
+    render(
+      <AdminContext dataProvider={dataProvider} i18nProvider={i18nProvider}>
+        <ResourceContextProvider value="cdrs">
+          <CdrShow id="e2e/call-1" />
+        </ResourceContextProvider>
+      </AdminContext>,
+    );
+
+    const history = await screen.findByTestId('rejection-history');
+    expect(screen.getByText('История отсева')).toBeTruthy();
+    const rows = within(history).getAllByTestId('rejection');
+    expect(rows).toHaveLength(2);
+    expect(within(rows[0]).getByText('Неизвестный оператор')).toBeTruthy();
+    expect(within(rows[1]).getByText('no operator OP-777')).toBeTruthy();
+    expect(screen.getByText('Перетарифицирована')).toBeTruthy();
+  });
 });

@@ -9,7 +9,7 @@ import { Menu, usePermissions, useSidebarState, useTranslate } from 'react-admin
 
 export const REFERENCE_RESOURCES = ['destinations', 'origins', 'holidays', 'operators', 'trunks'];
 
-/** CDRs, Tariffs, Simulate, Import, Jobs, CDR mappings, Accounts, Periods (finance and admin only), then the collapsible "Reference data" group. */
+/** CDRs, the rejects queue, Tariffs, Simulate, Import, Jobs, CDR mappings, Accounts, Periods (finance and admin only), then the collapsible "Reference data" group. */
 export const AppMenu = () => {
   const translate = useTranslate();
   const [sidebarOpen] = useSidebarState();
@@ -19,6 +19,7 @@ export const AppMenu = () => {
   return (
     <Menu>
       <Menu.ResourceItem name="cdrs" />
+      <Menu.ResourceItem name="rejects" />
       <Menu.ResourceItem name="tariffs" />
       <Menu.Item to="/simulate" primaryText={translate('app.menu.simulate')} leftIcon={<ScienceIcon />} />
       <Menu.Item to="/import" primaryText={translate('app.menu.import')} leftIcon={<UploadFileIcon />} />

@@ -1,4 +1,4 @@
-import { Box, Card, CardContent, Grid, Typography } from '@mui/material';
+import { Box, Card, CardContent, Grid, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import PhoneInTalkIcon from '@mui/icons-material/PhoneInTalk';
 import {
   DataTable,
@@ -82,6 +82,41 @@ const CdrLines = () => {
   );
 };
 
+/** When and why the record was rejected, every time; a reprocessed record keeps it. */
+const RejectionHistory = () => {
+  const record = useRecordContext<CdrRecordWithId>();
+  const translate = useTranslate();
+  const rejections = record?.rejections ?? [];
+  if (!rejections.length) return null;
+  return (
+    <Box sx={{ mt: 3 }}>
+      <Typography variant="h6" gutterBottom>
+        {translate('app.cdr.rejections')}
+      </Typography>
+      <Table size="small" data-testid="rejection-history">
+        <TableHead>
+          <TableRow>
+            <TableCell>{translate('app.cdr.rejected_at')}</TableCell>
+            <TableCell>{translate('resources.cdrs.fields.reason')}</TableCell>
+            <TableCell>{translate('resources.cdrs.fields.reasonDetail')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {rejections.map((r, i) => (
+            <TableRow key={i} data-testid="rejection">
+              <TableCell>
+                <LocalDateField record={r} source="at" showTime />
+              </TableCell>
+              <TableCell>{translate(`app.reason.${r.reason}`, { _: r.reason })}</TableCell>
+              <TableCell>{r.detail ?? ''}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+};
+
 const SectionTitle = ({ text }: { text: string }) => {
   const translate = useTranslate();
   return (
@@ -128,8 +163,12 @@ export const CdrShow = (props: Omit<ShowProps, 'children'>) => (
           </Field>
           <Field source="reason" />
           <Field source="reasonDetail" />
+          <Field source="reprocessedAt">
+            <LocalDateField source="reprocessedAt" showTime emptyText="—" />
+          </Field>
         </Grid>
         <CdrLines />
+        <RejectionHistory />
       </CardContent>
     </Card>
   </Show>

@@ -151,14 +151,23 @@ public final class RatingFixture {
      * weekends, holidays), with about 2% that the engine rejects (an unknown operator or trunk).
      */
     public static Cdr[] mix(int count, long seed) {
-        Random random = new Random(seed);
+        List<ObjectNode> records = mixRecords(count, seed);
         Cdr[] cdrs = new Cdr[count];
         for (int i = 0; i < count; i++) {
-            double kind = random.nextDouble();
-            ObjectNode node = kind < 0.60 ? inbound(random, i) : kind < 0.90 ? outbound(random, i) : forward(random, i);
-            cdrs[i] = read(node);
+            cdrs[i] = read(records.get(i));
         }
         return cdrs;
+    }
+
+    /** the realistic mix as JSON records, as a client sends them (cdrId i0, o1, f2...) */
+    public static List<ObjectNode> mixRecords(int count, long seed) {
+        Random random = new Random(seed);
+        List<ObjectNode> records = new java.util.ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            double kind = random.nextDouble();
+            records.add(kind < 0.60 ? inbound(random, i) : kind < 0.90 ? outbound(random, i) : forward(random, i));
+        }
+        return records;
     }
 
     /** Short INBOUND_800 calls only: an IVR under 30 s, sometimes a short operator stage; no rejections. */

@@ -2,6 +2,7 @@ package ru.ccbilling.cdr;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,37 +19,40 @@ import ru.ccbilling.rating.RatingEngine;
 import ru.ccbilling.rating.RatingResult;
 
 /**
- * Takes CDRs in: reads each record, rates it, and stores it with its result. Chunks of records are stored
- * in one transaction each; the same source + cdrId, in this batch or any earlier one, is a DUPLICATE that
- * changes nothing. A malformed record is REFUSED and not stored; the others go on.
+ * Takes CDRs in: reads each record, rates it, and stores it with its result. The records of a batch are read and
+ * rated on several cores at once ({@link ParallelRating}); chunks of records are then stored in one transaction
+ * each. The same source + cdrId, in this batch or any earlier one, is a DUPLICATE that changes nothing.
+ * A malformed record is REFUSED and not stored; the others go on.
  */
 @Service
 public class CdrIntake {
 
     static final int CHUNK = 1000;
 
-    private final RatingEngine engine;
+    private final ParallelRating rating;
     private final CdrStore store;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    CdrIntake(RatingEngine engine, CdrStore store, TransactionTemplate tx, Clock clock) {
-        this.engine = engine;
+    CdrIntake(ParallelRating rating, CdrStore store, TransactionTemplate tx, Clock clock) {
+        this.rating = rating;
         this.store = store;
         this.tx = tx;
         this.clock = clock;
     }
 
     public List<IntakeOutcome> submit(List<JsonNode> records) {
-        OffsetDateTime receivedAt = OffsetDateTime.now(clock);
+        // PostgreSQL keeps microseconds: the same instant everywhere it is stored
+        OffsetDateTime receivedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        ParallelRating.Rated[] rated = rating.readAndRate(records);
         IntakeOutcome[] outcomes = new IntakeOutcome[records.size()];
         List<Integer> positions = new ArrayList<>();
         List<CdrStore.Pending> pending = new ArrayList<>();
         Set<String> seenInBatch = new HashSet<>();
         for (int i = 0; i < records.size(); i++) {
-            JsonNode node = records.get(i);
-            CdrReader.Read read = CdrReader.read(node);
+            CdrReader.Read read = rated[i].read();
             if (!read.ok()) {
+                JsonNode node = records.get(i);
                 outcomes[i] = IntakeOutcome.refused(CdrReader.idPart(node, "source"), CdrReader.idPart(node, "cdrId"),
                         read.problems());
                 continue;
@@ -59,7 +63,7 @@ public class CdrIntake {
                 continue;
             }
             positions.add(i);
-            pending.add(new CdrStore.Pending(cdr, engine.rate(cdr), receivedAt));
+            pending.add(new CdrStore.Pending(cdr, rated[i].result(), receivedAt));
         }
         for (int from = 0; from < pending.size(); from += CHUNK) {
             List<CdrStore.Pending> chunk = pending.subList(from, Math.min(pending.size(), from + CHUNK));

@@ -1,6 +1,8 @@
 package ru.ccbilling.cdr;
 
-import java.sql.Array;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -24,8 +27,8 @@ import ru.ccbilling.rating.Cdr;
 import ru.ccbilling.rating.RatingResult;
 
 /**
- * CDRs in PostgreSQL. Storing a chunk is two statements over arrays (unnest): claim the keys, which makes
- * source + cdrId unique for ever and tells duplicates apart, then insert the records that were new.
+ * CDRs in PostgreSQL. Storing a chunk claims the keys in one statement over arrays (unnest), which makes
+ * source + cdrId unique for ever and tells duplicates apart, then copies the records that were new (COPY).
  * The caller runs it in one transaction, so a chunk is stored whole or not at all.
  */
 @Repository
@@ -46,10 +49,12 @@ public class CdrStore {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final RejectHistory history;
 
-    CdrStore(JdbcTemplate jdbc, ObjectMapper json) {
+    CdrStore(JdbcTemplate jdbc, ObjectMapper json, RejectHistory history) {
         this.jdbc = jdbc;
         this.json = json;
+        this.history = history;
     }
 
     /** Stores the records not seen before; answers the keys (source NUL cdrId) that were duplicates. */
@@ -58,16 +63,19 @@ public class CdrStore {
             return Set.of();
         }
         Set<String> fresh = claimKeys(records);
-        List<Pending> toInsert = records.stream().filter(p -> fresh.contains(p.key())).toList();
+        List<Pending> toInsert = new ArrayList<>(fresh.size());
+        Set<String> duplicates = new HashSet<>();
+        for (Pending p : records) {
+            String key = p.key();
+            if (fresh.contains(key)) {
+                toInsert.add(p);
+            } else {
+                duplicates.add(key);
+            }
+        }
         if (!toInsert.isEmpty()) {
             insert(toInsert);
         }
-        Set<String> duplicates = new HashSet<>();
-        records.forEach(p -> {
-            if (!fresh.contains(p.key())) {
-                duplicates.add(p.key());
-            }
-        });
         return duplicates;
     }
 
@@ -102,66 +110,27 @@ public class CdrStore {
         });
     }
 
+    /** COPY of the new rows: the cheapest way into PostgreSQL; their first rejections go to the history */
     private void insert(List<Pending> records) {
-        int n = records.size();
-        Object[][] columns = new Object[18][n];
-        for (int i = 0; i < n; i++) {
-            Pending p = records.get(i);
-            Cdr cdr = p.cdr();
-            RatingResult result = p.result();
-            columns[0][i] = cdr.source();
-            columns[1][i] = cdr.cdrId();
-            columns[2][i] = Timestamp.from(cdr.startTime().toInstant());
-            columns[3][i] = Timestamp.from(p.receivedAt().toInstant());
-            columns[4][i] = cdr.callType().name();
-            columns[5][i] = cdr.caller();
-            columns[6][i] = cdr.called();
-            columns[7][i] = cdr.durationSec();
-            columns[8][i] = result.account();
-            if (result instanceof RatingResult.Rated rated) {
-                columns[9][i] = "RATED";
-                columns[12][i] = rated.tariff();
-                columns[13][i] = rated.tariffVersion();
-                columns[14][i] = rated.total().amount();
-                columns[15][i] = write(rated.lines().stream().map(l -> new StoredCdr.StoredLine(l.component(), l.stage(),
-                        l.amount().toPlainString(), l.billedSeconds(), l.rate().toPlainString(), l.note())).toList());
-                columns[16][i] = rated.callerRegion();
-                columns[17][i] = rated.callerOperator();
-            } else {
-                RatingResult.Rejected rejected = (RatingResult.Rejected) result;
-                columns[9][i] = "REJECTED";
-                columns[10][i] = rejected.reason().name();
-                columns[11][i] = rejected.detail();
-                columns[12][i] = rejected.tariff();
-                columns[13][i] = rejected.tariffVersion();
-                columns[15][i] = "[]";
+        StringBuilder rows = new StringBuilder(records.size() * 1200);
+        List<RejectHistory.Rejection> rejections = new ArrayList<>();
+        for (Pending p : records) {
+            CdrRows.appendCopyLine(rows, p.cdr(), p.result(), p.receivedAt());
+            if (p.result() instanceof RatingResult.Rejected rejected) {
+                rejections.add(new RejectHistory.Rejection(p.cdr().source(), p.cdr().cdrId(), p.cdr().startTime(),
+                        rejected.reason().name(), rejected.detail(), p.receivedAt()));
             }
         }
-        String[] raw = new String[n];
-        for (int i = 0; i < n; i++) {
-            raw[i] = records.get(i).cdr().raw().toString();
-        }
+        byte[] copy = rows.toString().getBytes(StandardCharsets.UTF_8);
         jdbc.execute((Connection c) -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into cdr (source, cdr_id, start_time, received_at, call_type, caller, called, duration_sec,
-                                     account_code, status, reason, reason_detail, tariff_code, tariff_version, total,
-                                     lines, caller_region, caller_operator, record)
-                    select s, i, st, r, ct, cr, cd, d, a, stt, rs, rd, tc, tv, tot, l::jsonb, reg, op, rec::jsonb
-                    from unnest(?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::text[], ?::text[],
-                                ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::numeric[],
-                                ?::text[], ?::text[], ?::text[], ?::text[])
-                         as t(s, i, st, r, ct, cr, cd, d, a, stt, rs, rd, tc, tv, tot, l, reg, op, rec)
-                    """)) {
-                String[] types = {"text", "text", "timestamptz", "timestamptz", "text", "text", "text", "int4", "text",
-                        "text", "text", "text", "text", "int4", "numeric", "text", "text", "text"};
-                for (int col = 0; col < 18; col++) {
-                    ps.setArray(col + 1, array(c, types[col], columns[col]));
-                }
-                ps.setArray(19, c.createArrayOf("text", raw));
-                ps.executeUpdate();
-                return null;
+            try {
+                return c.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn("copy cdr (" + CdrRows.COPY_COLUMNS + ") from stdin", new ByteArrayInputStream(copy));
+            } catch (IOException e) {
+                throw new SQLException("cannot send the rows to PostgreSQL", "08006", e);
             }
         });
+        history.record(rejections);
     }
 
     /** Replaces the rating of stored records (re-rating): lines, total, tariff and version; nothing else changes. */
@@ -180,10 +149,6 @@ public class CdrStore {
                     ps.setString(6, p.cdr().cdrId());
                     ps.setTimestamp(7, Timestamp.from(p.cdr().startTime().toInstant()));
                 });
-    }
-
-    private static Array array(Connection c, String type, Object[] values) throws SQLException {
-        return c.createArrayOf(type, values);
     }
 
     public Optional<StoredCdr> find(String source, String cdrId) {
@@ -228,7 +193,7 @@ public class CdrStore {
     private static final String SELECT = """
             select c.source, c.cdr_id, c.start_time, c.received_at, c.call_type, c.caller, c.called, c.duration_sec,
                    c.account_code, c.status, c.reason, c.reason_detail, c.tariff_code, c.tariff_version, c.total,
-                   c.lines::text, c.record::text, c.caller_region, c.caller_operator
+                   c.lines::text, c.record::text, c.caller_region, c.caller_operator, c.reprocessed_at
               from cdr c
             """;
 
@@ -239,7 +204,7 @@ public class CdrStore {
                     rs.getInt(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
                     rs.getString(13), (Integer) rs.getObject(14), rs.getBigDecimal(15),
                     json.readValue(rs.getString(16), LINES), json.readTree(rs.getString(17)), rs.getString(18),
-                    rs.getString(19));
+                    rs.getString(19), rs.getObject(20, OffsetDateTime.class));
         } catch (JsonProcessingException e) {
             throw new SQLException("unreadable stored CDR " + rs.getString(1) + "/" + rs.getString(2), e);
         }

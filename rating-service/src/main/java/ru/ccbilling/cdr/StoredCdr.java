@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record StoredCdr(String source, String cdrId, OffsetDateTime startTime, OffsetDateTime receivedAt, String callType,
                         String caller, String called, int durationSec, String account, String status, String reason,
                         String reasonDetail, String tariff, Integer tariffVersion, BigDecimal total,
-                        List<StoredLine> lines, JsonNode record, String callerRegion, String callerOperator) {
+                        List<StoredLine> lines, JsonNode record, String callerRegion, String callerOperator,
+                        OffsetDateTime reprocessedAt) {
 
     public record StoredLine(String component, Integer stage, String amount, int billedSeconds, String rate, String note) { }
 }

@@ -158,6 +158,8 @@ public final class CdrReader {
         if (operator != null && !operator.isNull()) {
             if (!operator.isTextual() || operator.asText().isBlank()) {
                 problems.add(new FieldProblem(path + ".operatorId", "must be a non-blank string"));
+            } else if (operator.asText().trim().indexOf('\u0000') >= 0) {
+                problems.add(new FieldProblem(path + ".operatorId", "must not contain the NUL character"));
             } else {
                 operatorId = operator.asText().trim();
             }

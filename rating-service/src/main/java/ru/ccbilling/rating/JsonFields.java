@@ -9,6 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** Reading checked fields of an incoming JSON record, each problem named with its field. */
 public final class JsonFields {
 
+    /** a call time outside these years is a broken clock, not a call */
+    public static final int EARLIEST_YEAR = 1970;
+    public static final int LATEST_YEAR = 9999;
+
     private JsonFields() { }
 
     public static String text(JsonNode node, String field, int maxLength, boolean required, List<FieldProblem> problems) {
@@ -34,6 +38,11 @@ public final class JsonFields {
             problems.add(new FieldProblem(field, "must be at most " + maxLength + " characters"));
             return null;
         }
+        if (text.indexOf('\u0000') >= 0) {
+            // PostgreSQL text cannot hold it
+            problems.add(new FieldProblem(field, "must not contain the NUL character"));
+            return null;
+        }
         return text;
     }
 
@@ -43,11 +52,17 @@ public final class JsonFields {
         if (text == null) {
             return null;
         }
+        OffsetDateTime time;
         try {
-            return OffsetDateTime.parse(text);
+            time = OffsetDateTime.parse(text);
         } catch (DateTimeParseException e) {
             problems.add(new FieldProblem(field, "must be ISO-8601 with an offset, e.g. 2026-03-10T10:15:00+03:00"));
             return null;
         }
+        if (time.getYear() < EARLIEST_YEAR || time.getYear() > LATEST_YEAR) {
+            problems.add(new FieldProblem(field, "must be in the years " + EARLIEST_YEAR + " to " + LATEST_YEAR));
+            return null;
+        }
+        return time;
     }
 }

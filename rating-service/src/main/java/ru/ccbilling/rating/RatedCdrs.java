@@ -30,7 +30,7 @@ public final class RatedCdrs {
         RatedCdr out = new RatedCdr(Money.CURRENCY, List.of())
                 .source(cdr.source()).cdrId(cdr.cdrId()).callType(CallType.fromValue(cdr.callType().name()))
                 .startTime(cdr.startTime()).caller(cdr.caller()).called(cdr.called()).durationSec(cdr.durationSec())
-                .account(result.account()).record(cdr.raw());
+                .account(result.account()).record(cdr.raw()).rejections(null);
         if (result instanceof RatingResult.Rated rated) {
             return out.status(CdrStatus.RATED).outcome(Outcome.RATED).tariff(rated.tariff())
                     .tariffVersion(rated.tariffVersion()).total(rated.total().toString())

@@ -1,17 +1,23 @@
 package ru.ccbilling.security;
 
 import java.io.IOException;
+import java.util.Optional;
 
+import org.springframework.dao.DataAccessException;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import ru.ccbilling.web.DatabaseUnavailable;
 
 /** Authenticates call-centre equipment by its {@code X-Api-Key} header; a wrong key is a 401. */
 class ApiKeyFilter extends OncePerRequestFilter {
@@ -20,10 +26,12 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
     private final Credentials credentials;
     private final AuthenticationEntryPoint entryPoint;
+    private final ObjectMapper json;
 
-    ApiKeyFilter(Credentials credentials, AuthenticationEntryPoint entryPoint) {
+    ApiKeyFilter(Credentials credentials, AuthenticationEntryPoint entryPoint, ObjectMapper json) {
         this.credentials = credentials;
         this.entryPoint = entryPoint;
+        this.json = json;
     }
 
     @Override
@@ -34,7 +42,17 @@ class ApiKeyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var user = credentials.byApiKey(key.trim());
+        Optional<UserDetails> user;
+        try {
+            user = credentials.byApiKey(key.trim());
+        } catch (DataAccessException e) {
+            if (!DatabaseUnavailable.causes(e)) {
+                throw e;
+            }
+            // keys live in PostgreSQL: without it nobody can be told apart, and nothing could be stored anyway
+            DatabaseUnavailable.write(response, json);
+            return;
+        }
         if (user.isEmpty()) {
             SecurityContextHolder.clearContext();
             entryPoint.commence(request, response, new BadCredentialsException("unknown API key"));

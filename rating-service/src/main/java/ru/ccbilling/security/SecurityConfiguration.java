@@ -24,6 +24,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import ru.ccbilling.web.DatabaseUnavailable;
+
 /**
  * Every route needs authentication, except health and the login page. API clients use HTTP Basic or
  * {@code X-Api-Key}; people use the login page and a session cookie. CSRF protection applies to
@@ -43,6 +45,10 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, Credentials credentials, ObjectMapper json) throws Exception {
         AuthenticationEntryPoint apiEntryPoint = (request, response, e) -> {
+            if (DatabaseUnavailable.causes(e)) {
+                DatabaseUnavailable.write(response, json);
+                return;
+            }
             // no Basic challenge for the admin UI's own requests, or the browser shows its password dialog
             if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"cc-billing\"");
@@ -68,6 +74,8 @@ public class SecurityConfiguration {
                 .requestMatchers(GET, "/api/v1/cdr-mappings", "/api/v1/cdr-mappings/**").hasAnyRole(EVERYONE)
                 .requestMatchers(PUT, "/api/v1/cdr-mappings", "/api/v1/cdr-mappings/**").hasAnyRole("TARIFF_MANAGER", "ADMIN")
                 .requestMatchers(DELETE, "/api/v1/cdr-mappings/**").hasAnyRole("TARIFF_MANAGER", "ADMIN")
+                .requestMatchers(GET, "/api/v1/rejects").hasAnyRole("TARIFF_MANAGER", "FINANCE", "ADMIN", "API_CLIENT")
+                .requestMatchers(POST, "/api/v1/rejects/reprocess").hasAnyRole("TARIFF_MANAGER", "FINANCE", "ADMIN")
                 .requestMatchers(POST, "/api/v1/rating/simulate").hasAnyRole(EVERYONE)
                 .requestMatchers(POST, "/api/v1/tariffs/*/versions/*/simulate").hasAnyRole("TARIFF_MANAGER", "SALES", "ADMIN")
                 .requestMatchers(GET, "/api/v1/tariffs", "/api/v1/tariffs/**").hasAnyRole(STAFF)
@@ -88,7 +96,7 @@ public class SecurityConfiguration {
                 .requestMatchers("/api/v1/accounts/**").hasAnyRole("FINANCE", "SALES", "ADMIN")
                 .requestMatchers("/api/**").hasRole("ADMIN")
                 .anyRequest().hasAnyRole(STAFF))
-            .addFilterBefore(new ApiKeyFilter(credentials, apiEntryPoint), BasicAuthenticationFilter.class)
+            .addFilterBefore(new ApiKeyFilter(credentials, apiEntryPoint, json), BasicAuthenticationFilter.class)
             .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
             .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

@@ -65,4 +65,23 @@ class CdrReaderTest {
             """);
         assertThat(read.problems()).extracting(FieldProblem::field).containsExactly("stages[1].durationSec");
     }
+
+    @Test
+    void aCallTimeOutsideTheYears1970To9999IsRefused() throws Exception {
+        var read = read("""
+            {"source":"s","cdrId":"1","callType":"INBOUND_800","startTime":"+10000-01-01T00:00:00Z","caller":"79161234567",
+             "called":"78005553535","stages":[{"type":"IVR","durationSec":1}]}
+            """);
+        assertThat(read.problems()).extracting(FieldProblem::field).containsExactly("startTime");
+    }
+
+    @Test
+    void theNulCharacterIsRefusedInTheFieldsIntakeReads() throws Exception {
+        var read = read("""
+            {"source":"s\\u0000x","cdrId":"1","callType":"INBOUND_800","startTime":"2026-05-12T09:00:00+03:00",
+             "caller":"79161234567","called":"78005553535",
+             "stages":[{"type":"OPERATOR","durationSec":1,"operatorId":"OP\\u0000X"}]}
+            """);
+        assertThat(read.problems()).extracting(FieldProblem::field).containsExactly("source", "stages[0].operatorId");
+    }
 }

@@ -21,7 +21,7 @@ import ru.ccbilling.Api;
  * holidays, nights, unknown numbers, operators and trunks) are rated by the engine with the shipped tariff
  * and compared, line by line, with {@link ReferenceTariffOracle}, written from the tariff sheet alone.
  */
-class GeneratedCallsTest {
+public class GeneratedCallsTest {
 
     private static final String[] CALLERS = {"7916", "7903", "7495", "7499", "7383", "7343", "7812", "7727", "380", "44", "7"};
     private static final String[] CALLED = {"78005553535", "78005553535", "78001002030", "78009990000"};
@@ -52,7 +52,8 @@ class GeneratedCallsTest {
         assertThat(rated).as("a good share of generated calls is rated, not rejected").isGreaterThan(3_000);
     }
 
-    private static ObjectNode randomCall(Random random, int i) {
+    /** a random call of any type, about half of them rejected for one reason or another; never malformed */
+    public static ObjectNode randomCall(Random random, int i) {
         ObjectNode call = Api.json().createObjectNode();
         String type = List.of("INBOUND_800", "INBOUND_800", "OUTBOUND", "FORWARD").get(random.nextInt(4));
         call.put("source", "gen").put("cdrId", "g" + i).put("callType", type);

@@ -19,6 +19,7 @@ import ru.ccbilling.api.model.RejectReason;
 import ru.ccbilling.cdr.CdrIntake;
 import ru.ccbilling.cdr.CdrStore;
 import ru.ccbilling.cdr.IntakeOutcome;
+import ru.ccbilling.cdr.RejectHistory;
 import ru.ccbilling.cdr.StoredCdr;
 import ru.ccbilling.money.Money;
 import ru.ccbilling.rating.RatedCdrs;
@@ -31,10 +32,12 @@ class CdrController implements CdrsApi {
 
     private final CdrIntake intake;
     private final CdrStore store;
+    private final RejectHistory history;
 
-    CdrController(CdrIntake intake, CdrStore store) {
+    CdrController(CdrIntake intake, CdrStore store, RejectHistory history) {
         this.intake = intake;
         this.store = store;
+        this.history = history;
     }
 
     @Override
@@ -52,7 +55,9 @@ class CdrController implements CdrsApi {
 
     @Override
     public ResponseEntity<RatedCdr> getCdr(String source, String cdrId) {
-        return store.find(source, cdrId).map(CdrController::view).map(ResponseEntity::ok)
+        return store.find(source, cdrId).map(CdrController::view)
+                .map(cdr -> cdr.rejections(RejectController.rejections(history.of(source, cdrId))))
+                .map(ResponseEntity::ok)
                 .orElseThrow(() -> ApiException.notFound("no CDR " + cdrId + " from " + source));
     }
 
@@ -89,6 +94,6 @@ class CdrController implements CdrsApi {
                 .tariffVersion(c.tariffVersion()).total(c.total() == null ? null : c.total().toPlainString())
                 .reason(c.reason() == null ? null : RejectReason.fromValue(c.reason())).reasonDetail(c.reasonDetail())
                 .callerRegion(c.callerRegion()).callerOperator(c.callerOperator()).receivedAt(c.receivedAt())
-                .record(c.record()).errors(null);
+                .record(c.record()).reprocessedAt(c.reprocessedAt()).rejections(null).errors(null);
     }
 }

@@ -1,0 +1,181 @@
+package ru.ccbilling.cdr;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import ru.ccbilling.rating.RatingResult;
+import ru.ccbilling.rating.RejectReason;
+
+/**
+ * The rejects queue (отсев): the records stored as REJECTED, listed newest first with counts by reason, and
+ * locked a few hundred at a time for reprocessing ({@code for update skip locked}: two reprocessing calls never
+ * take the same record). A re-rated record is updated in place, never inserted again, so it is billed once.
+ */
+@Repository
+public class RejectQueue {
+
+    /** which rejected records: every part is optional */
+    public record Filter(RejectReason reason, String source, String account, OffsetDateTime from, OffsetDateTime to) {
+        public Filter withoutReason() {
+            return new Filter(null, source, account, from, to);
+        }
+    }
+
+    /** a rejected record as the queue lists it */
+    public record Rejected(String source, String cdrId, String callType, OffsetDateTime startTime, String caller,
+                           String called, int durationSec, String account, String reason, String reasonDetail,
+                           OffsetDateTime receivedAt, OffsetDateTime reprocessedAt) { }
+
+    public record Page(List<Rejected> items, long total, Map<String, Long> countsByReason) { }
+
+    /** a rejected record locked for reprocessing, with the record as it was received */
+    record Locked(long id, String source, String cdrId, OffsetDateTime startTime, String reason, String record) { }
+
+    /** the new rating of a locked record */
+    record Rerated(Locked row, RatingResult result) { }
+
+    private final JdbcTemplate jdbc;
+
+    RejectQueue(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Page list(Filter filter, int page, int size) {
+        Map<String, Long> counts = countsByReason(filter);
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        List<Object> args = new ArrayList<>();
+        String where = where(filter, args);
+        args.add(size);
+        args.add((long) page * size);
+        List<Rejected> items = jdbc.query("""
+                select c.source, c.cdr_id, c.call_type, c.start_time, c.caller, c.called, c.duration_sec,
+                       c.account_code, c.reason, c.reason_detail, c.received_at, c.reprocessed_at
+                  from cdr c""" + where + " order by c.start_time desc, c.id desc limit ? offset ?",
+                (rs, i) -> new Rejected(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6), rs.getInt(7),
+                        rs.getString(8), rs.getString(9), rs.getString(10), rs.getObject(11, OffsetDateTime.class),
+                        rs.getObject(12, OffsetDateTime.class)), args.toArray());
+        return new Page(items, total, counts);
+    }
+
+    /** rejected records by reason under the filter, in the tariff's order of precedence */
+    public Map<String, Long> countsByReason(Filter filter) {
+        List<Object> args = new ArrayList<>();
+        Map<String, Long> found = new LinkedHashMap<>();
+        jdbc.query("select c.reason, count(*) from cdr c" + where(filter, args) + " group by c.reason",
+                rs -> {
+                    found.put(rs.getString(1), rs.getLong(2));
+                }, args.toArray());
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        for (RejectReason reason : RejectReason.values()) {
+            if (found.containsKey(reason.name())) {
+                ordered.put(reason.name(), found.remove(reason.name()));
+            }
+        }
+        ordered.putAll(found);
+        return ordered;
+    }
+
+    /** the next rejected records under the filter after {@code after} (newest first), locked; skips locked ones */
+    List<Locked> lockNext(Filter filter, Locked after, int limit) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder(where(filter, args));
+        if (after != null) {
+            where.append(" and (c.start_time, c.id) < (?, ?)");
+            args.add(after.startTime());
+            args.add(after.id());
+        }
+        args.add(limit);
+        return jdbc.query("select c.id, c.source, c.cdr_id, c.start_time, c.reason, c.record::text from cdr c" + where
+                + " order by c.start_time desc, c.id desc limit ? for update of c skip locked", RejectQueue::locked,
+                args.toArray());
+    }
+
+    /** the listed records that are rejected, locked; skips those another reprocessing holds */
+    List<Locked> lock(List<String> sources, List<String> cdrIds) {
+        return jdbc.execute((Connection c) -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select c.id, c.source, c.cdr_id, c.start_time, c.reason, c.record::text
+                      from unnest(?::text[], ?::text[]) as w(source, cdr_id)
+                      join cdr_key k on k.source = w.source and k.cdr_id = w.cdr_id
+                      join cdr c on c.source = k.source and c.cdr_id = k.cdr_id and c.start_time = k.start_time
+                     where c.status = 'REJECTED'
+                       for update of c skip locked
+                    """)) {
+                ps.setArray(1, c.createArrayOf("text", sources.toArray()));
+                ps.setArray(2, c.createArrayOf("text", cdrIds.toArray()));
+                List<Locked> rows = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(locked(rs, rows.size()));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    /** writes the new ratings over the locked records, in the caller's transaction */
+    void update(List<Rerated> rerated, OffsetDateTime at) {
+        List<Object[]> rows = new ArrayList<>(rerated.size());
+        for (Rerated r : rerated) {
+            Locked row = r.row();
+            if (r.result() instanceof RatingResult.Rated rated) {
+                rows.add(new Object[] {"RATED", null, null, rated.account(), rated.tariff(), rated.tariffVersion(),
+                        rated.total().amount(), CdrRows.linesJson(rated.lines()), rated.callerRegion(),
+                        rated.callerOperator(), at, row.source(), row.cdrId(), row.startTime()});
+            } else {
+                RatingResult.Rejected rejected = (RatingResult.Rejected) r.result();
+                rows.add(new Object[] {"REJECTED", rejected.reason().name(), rejected.detail(), rejected.account(),
+                        rejected.tariff(), rejected.tariffVersion(), null, "[]", null, null, at, row.source(),
+                        row.cdrId(), row.startTime()});
+            }
+        }
+        jdbc.batchUpdate("""
+                update cdr set status = ?, reason = ?, reason_detail = ?, account_code = ?, tariff_code = ?,
+                               tariff_version = ?, total = ?, lines = ?::jsonb, caller_region = ?, caller_operator = ?,
+                               reprocessed_at = ?
+                 where source = ? and cdr_id = ? and start_time = ? and status = 'REJECTED'
+                """, rows);
+    }
+
+    private static String where(Filter filter, List<Object> args) {
+        StringBuilder where = new StringBuilder(" where c.status = 'REJECTED'");
+        if (filter.reason() != null) {
+            where.append(" and c.reason = ?");
+            args.add(filter.reason().name());
+        }
+        if (filter.source() != null) {
+            where.append(" and c.source = ?");
+            args.add(filter.source());
+        }
+        if (filter.account() != null) {
+            where.append(" and c.account_code = ?");
+            args.add(filter.account());
+        }
+        if (filter.from() != null) {
+            where.append(" and c.start_time >= ?");
+            args.add(filter.from());
+        }
+        if (filter.to() != null) {
+            where.append(" and c.start_time < ?");
+            args.add(filter.to());
+        }
+        return where.toString();
+    }
+
+    private static Locked locked(ResultSet rs, int i) throws SQLException {
+        return new Locked(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class),
+                rs.getString(5), rs.getString(6));
+    }
+}

@@ -1,0 +1,65 @@
+package ru.ccbilling.web;
+
+import java.io.IOException;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The answer when PostgreSQL cannot be reached: 503 problem+json with Retry-After. What a request did not get
+ * confirmed was not stored; a client sends it again, and records already stored answer DUPLICATE.
+ */
+public final class DatabaseUnavailable {
+
+    public static final String RETRY_AFTER_SECONDS = "5";
+    private static final String DETAIL = "The database is unavailable; records not confirmed were not stored."
+            + " Send them again later: records already stored answer DUPLICATE.";
+
+    private DatabaseUnavailable() { }
+
+    /**
+     * whether the failure, or one of its causes, says the database could not be reached; a commit or rollback that
+     * failed (TransactionSystemException) means the connection went away mid-transaction
+     */
+    public static boolean causes(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CannotGetJdbcConnectionException || t instanceof DataAccessResourceFailureException
+                    || t instanceof TransientDataAccessException || t instanceof CannotCreateTransactionException
+                    || t instanceof TransactionSystemException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static ResponseEntity<Object> response() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem());
+    }
+
+    /** for filters, which answer before any controller advice can */
+    public static void write(HttpServletResponse response, ObjectMapper json) throws IOException {
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem());
+    }
+
+    private static ProblemDetail problem() {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DETAIL);
+        body.setTitle("Service unavailable");
+        return body;
+    }
+}

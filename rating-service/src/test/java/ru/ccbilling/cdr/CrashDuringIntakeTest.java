@@ -1,0 +1,236 @@
+package ru.ccbilling.cdr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import ru.ccbilling.Api;
+import ru.ccbilling.rating.GeneratedCallsTest;
+
+/**
+ * The platform is killed (SIGKILL) while a client sends 50 batches of 1,000 records over two connections; a new
+ * instance starts on the same PostgreSQL and the client sends everything again. Every record is then stored exactly
+ * once, and the stored totals are what rating each record once gives: nothing lost, nothing billed twice.
+ * The application runs in its own JVM, started and killed by the test.
+ */
+class CrashDuringIntakeTest {
+
+    private static final int BATCHES = 50;
+    private static final int BATCH = 1_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aKilledInstanceLosesNothingAndBillsNothingTwice() throws Exception {
+        List<String> bodies = batches();
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg"))
+                .setCleanDataDirectory(false).start()) {
+            String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
+
+            Platform first = Platform.start(url, dir.resolve("first.log"), bodies.get(0));
+            SendResult beforeKill;
+            try {
+                beforeKill = send(first, bodies, 12);
+            } finally {
+                first.kill();
+            }
+            long storedBeforeRestart = count(postgres, "select count(*) from cdr");
+            assertThat(beforeKill.answered()).isGreaterThanOrEqualTo(12).isLessThan(BATCHES);
+            assertThat(beforeKill.cutOff()).as("requests cut off by the kill").isPositive();
+
+            Platform second = Platform.start(url, dir.resolve("second.log"), bodies.get(0));
+            try {
+                SendResult again = send(second, bodies, Integer.MAX_VALUE);
+                assertThat(again.answered()).isEqualTo(BATCHES);
+                assertThat(again.outcomes().keySet()).doesNotContain("REFUSED");
+                assertThat(again.outcomes().getOrDefault("DUPLICATE", 0L)).isEqualTo(storedBeforeRestart);
+
+                Expected expected = simulate(second, bodies);
+                assertThat(count(postgres, "select count(*) from cdr")).isEqualTo((long) BATCHES * BATCH);
+                assertThat(count(postgres, "select count(*) from cdr_key")).isEqualTo((long) BATCHES * BATCH);
+                assertThat(count(postgres, "select count(*) from (select source, cdr_id from cdr"
+                        + " group by source, cdr_id having count(*) > 1) twice")).isZero();
+                assertThat(count(postgres, "select count(*) from cdr where status = 'RATED'")).isEqualTo(expected.rated());
+                assertThat(decimal(postgres, "select coalesce(sum(total), 0) from cdr")).isEqualByComparingTo(expected.total());
+                assertThat(count(postgres, "select count(*) from cdr_reject_history"))
+                        .isEqualTo((long) BATCHES * BATCH - expected.rated());
+            } finally {
+                second.stop();
+            }
+        }
+    }
+
+    /** 50 request bodies of 1,000 random calls each, with ids unique across them */
+    private static List<String> batches() {
+        Random random = new Random(20261127);
+        List<String> bodies = new ArrayList<>();
+        for (int b = 0; b < BATCHES; b++) {
+            ObjectNode body = Api.json().createObjectNode();
+            ArrayNode records = body.putArray("records");
+            for (int i = 0; i < BATCH; i++) {
+                records.add(GeneratedCallsTest.randomCall(random, b * BATCH + i).put("source", "crash"));
+            }
+            bodies.add(body.toString());
+        }
+        return bodies;
+    }
+
+    record SendResult(int answered, int cutOff, Map<String, Long> outcomes) { }
+
+    /** sends the batches over two connections; after {@code killAfter} answers the platform is killed */
+    private static SendResult send(Platform platform, List<String> bodies, int killAfter) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger answered = new AtomicInteger();
+        AtomicInteger cutOff = new AtomicInteger();
+        Map<String, Long> outcomes = new TreeMap<>();
+        ExecutorService senders = Executors.newFixedThreadPool(2);
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < 2; c++) {
+            running.add(senders.submit(() -> {
+                for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
+                    HttpResponse<String> response;
+                    try {
+                        response = platform.post("/api/v1/cdrs", bodies.get(i));
+                    } catch (IOException killed) {
+                        cutOff.incrementAndGet();
+                        return null;
+                    }
+                    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                    synchronized (outcomes) {
+                        Api.json().readTree(response.body()).get("results")
+                                .forEach(r -> outcomes.merge(r.get("outcome").asText(), 1L, Long::sum));
+                    }
+                    if (answered.incrementAndGet() == killAfter) {
+                        platform.kill(); // while the other connection's batch is in flight
+                        return null;
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        senders.shutdown();
+        return new SendResult(answered.get(), cutOff.get(), outcomes);
+    }
+
+    record Expected(long rated, BigDecimal total) { }
+
+    /** what rating each record once gives: the simulation, which stores nothing */
+    private static Expected simulate(Platform platform, List<String> bodies) throws Exception {
+        long rated = 0;
+        BigDecimal total = BigDecimal.ZERO;
+        for (String body : bodies) {
+            HttpResponse<String> response = platform.post("/api/v1/rating/simulate", body);
+            assertThat(response.statusCode()).isEqualTo(200);
+            for (JsonNode result : Api.json().readTree(response.body()).get("results")) {
+                if (result.get("status").asText().equals("RATED")) {
+                    rated++;
+                    total = total.add(new BigDecimal(result.get("total").asText()));
+                }
+            }
+        }
+        return new Expected(rated, total);
+    }
+
+    private static long count(EmbeddedPostgres postgres, String sql) throws Exception {
+        return decimal(postgres, sql).longValueExact();
+    }
+
+    private static BigDecimal decimal(EmbeddedPostgres postgres, String sql) throws Exception {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getBigDecimal(1);
+        }
+    }
+
+    /** the platform in a JVM of its own, on the test's PostgreSQL */
+    private record Platform(Process process, int port, HttpClient http) {
+
+        static Platform start(String jdbcUrl, Path log, String warmUp) throws Exception {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process process = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                    "ru.ccbilling.RatingServiceApplication", "--spring.profiles.active=demo", "--server.port=" + port,
+                    "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
+                    "--spring.datasource.password=")
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Platform platform = new Platform(process, port, HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5)).build());
+            platform.awaitReady(warmUp);
+            return platform;
+        }
+
+        /** up, with the demo data, and the tariff compiled: a first simulation compiles it */
+        private void awaitReady(String warmUp) throws Exception {
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (System.nanoTime() < deadline) {
+                assertThat(process.isAlive()).as("the platform exited during start").isTrue();
+                try {
+                    // answers once the demo API key is in place, which is after the server listens
+                    if (post("/api/v1/rating/simulate", warmUp).statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // still starting
+                }
+                Thread.sleep(250);
+            }
+            throw new IllegalStateException("the platform did not start within 90 s");
+        }
+
+        HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Content-Type", "application/json").header("X-Api-Key", "demo-api-key")
+                    .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** SIGKILL on Linux: no shutdown hook, no graceful end of the requests in flight */
+        void kill() throws InterruptedException {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+
+        void stop() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+}
