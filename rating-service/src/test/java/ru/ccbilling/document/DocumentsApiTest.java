@@ -250,6 +250,86 @@ class DocumentsApiTest {
         assertThat(open.body().get("detail").asText()).contains("2026-05");
     }
 
+    @Test
+    @Order(9)
+    void deliveryListsLabelsAndThePrintPdfFollowTheMassPrintingOrder() throws Exception {
+        Api.Response csv = finance().get("/api/v1/documents/runs/2026-04/delivery-lists/POST");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        List<String> rows = csv.raw().lines().toList();
+        assertThat(rows.get(0)).startsWith("\ufeff№;Лицевой счёт;Клиент;ИНН;Способ доставки;Индекс");
+        List<String> keys = rows.stream().skip(1).map(r -> r.split(";")[5] + "|" + r.split(";")[2]).toList();
+        assertThat(keys).isNotEmpty().isSorted();
+        assertThat(csv.raw()).contains("ACC-1001", "ООО «Ромашка»", "119019", "Счёт № ", "Акт № ", "Счёт-фактура № ");
+
+        List<Map<String, String>> order = new ArrayList<>();
+        for (String method : List.of("PORTAL", "EMAIL", "POST", "COURIER")) {
+            for (String row : finance().get("/api/v1/documents/runs/2026-04/delivery-lists/" + method).raw().lines().skip(1).toList()) {
+                order.add(Map.of("method", method, "account", row.split(";")[1]));
+            }
+        }
+        long paper = order.stream().filter(o -> o.get("method").equals("POST") || o.get("method").equals("COURIER")).count();
+        try (var labels = org.apache.pdfbox.Loader.loadPDF(bytes("/api/v1/documents/runs/2026-04/labels.pdf?size=DL"))) {
+            assertThat(labels.getNumberOfPages()).isEqualTo(paper);
+            var box = labels.getPage(0).getMediaBox();
+            assertThat(box.getWidth() / 72 * 25.4).isCloseTo(220, org.assertj.core.data.Offset.offset(1.0));
+            assertThat(box.getHeight() / 72 * 25.4).isCloseTo(110, org.assertj.core.data.Offset.offset(1.0));
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(labels)).contains("Кому", "Куда", "ООО «Ромашка»", "119019");
+        }
+        try (var c5 = org.apache.pdfbox.Loader.loadPDF(bytes("/api/v1/documents/runs/2026-04/labels.pdf?size=C5"))) {
+            assertThat(c5.getPage(0).getMediaBox().getHeight() / 72 * 25.4).isCloseTo(162, org.assertj.core.data.Offset.offset(1.0));
+        }
+        assertThat(finance().get("/api/v1/documents/runs/2026-04/labels.pdf?size=A4").status()).isEqualTo(400);
+
+        try (var print = org.apache.pdfbox.Loader.loadPDF(bytes("/api/v1/documents/runs/2026-04/print.pdf"))) {
+            int pages = 0;
+            for (JsonNode d : finance().get("/api/v1/documents?month=2026-04&limit=5000").body()) {
+                try (var one = org.apache.pdfbox.Loader.loadPDF(bytes("/api/v1/documents/" + d.get("id").asText() + "/pdf"))) {
+                    pages += one.getNumberOfPages();
+                }
+            }
+            assertThat(print.getNumberOfPages()).isEqualTo(pages);
+            String first = new org.apache.pdfbox.text.PDFTextStripper() {{ setStartPage(1); setEndPage(1); }}.getText(print);
+            String firstAccount = order.get(0).get("account");
+            JsonNode firstInvoice = finance().get("/api/v1/documents?month=2026-04&type=INVOICE&account=" + firstAccount).body().get(0);
+            assertThat(first).contains("Счёт на оплату № " + firstInvoice.get("number").asText());
+        }
+    }
+
+    @Test
+    @Order(10)
+    void oneTimeServicesAreInvoicedOnDemandWithTheSellersOwnTemplate() {
+        Api.Response template = finance().put("/api/v1/numbering-templates",
+                Map.of("seller", "CCB-SPB", "documentType", "VAT_INVOICE", "template", "{SEQ}/{DIV}", "division", "02", "reset", "YEARLY"));
+        assertThat(template.status()).as(template.raw()).isEqualTo(200);
+        assertThat(finance().post("/api/v1/documents/packages", Map.of("account", "ACC-3001", "month", "2026-02")).status()).isEqualTo(201);
+        Api.Response r = finance().post("/api/v1/documents/one-time-invoices", Map.of("account", "ACC-3001",
+                "items", List.of(Map.of("name", "Рассылка SMS-уведомлений", "quantity", "1500", "price", "2.50"),
+                        Map.of("name", "Запись голосового приветствия", "unitCode", "796", "unitName", "шт", "quantity", "1", "price", "3000.00"))));
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        JsonNode docs = r.body().get("documents");
+        assertThat(docs.get(0).get("type").asText()).isEqualTo("INVOICE");
+        assertThat(docs.get(0).get("kind").asText()).isEqualTo("ONE_TIME");
+        assertThat(docs.get(0).get("seller").asText()).isEqualTo("CCB-SPB");
+        assertThat(docs.get(0).get("net").asText()).isEqualTo("6750.00");
+        assertThat(docs.get(0).get("date").asText()).isEqualTo(LocalDate.now().toString());
+        JsonNode vatSequence = docs.get(docs.size() - 1);
+        assertThat(vatSequence.get("type").asText()).isIn("VAT_INVOICE", "UPD");
+        if (vatSequence.get("type").asText().equals("VAT_INVOICE")) {
+            assertThat(vatSequence.get("number").asText()).isEqualTo("2/02");
+        }
+        Api.Response empty = finance().post("/api/v1/documents/one-time-invoices", Map.of("account", "ACC-3001", "items", List.of()));
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.body().get("errors").findValuesAsText("field")).containsExactly("items");
+        Api.Response badPrice = finance().post("/api/v1/documents/one-time-invoices", Map.of("account", "ACC-3001",
+                "items", List.of(Map.of("name", "SMS", "quantity", "10", "price", "two"))));
+        assertThat(badPrice.body().get("errors").findValuesAsText("field")).containsExactly("items[0].price");
+        Api.Response unknown = finance().post("/api/v1/documents/one-time-invoices", Map.of("account", "ACC-9999",
+                "items", List.of(Map.of("name", "SMS", "quantity", "10", "price", "2.50"))));
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.body().get("detail").asText()).contains("ACC-9999");
+    }
+
     JsonNode awaitJob(String id) throws InterruptedException {
         long deadline = System.nanoTime() + 180_000_000_000L;
         while (System.nanoTime() < deadline) {
