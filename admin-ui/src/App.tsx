@@ -6,9 +6,11 @@ import { i18nProvider } from './i18n/i18nProvider';
 import { AppLayout } from './layout/AppLayout';
 import { AppTitle } from './layout/AppTitle';
 import { RedirectToLogin } from './layout/RedirectToLogin';
+import { DocumentRunsPage } from './pages/DocumentRunsPage';
 import { SimulatePage } from './pages/SimulatePage';
 import { AccountIcon, AccountList } from './resources/accounts';
 import { CdrIcon, CdrList, CdrShow } from './resources/cdrs';
+import { DocumentIcon, DocumentList, DocumentShow } from './resources/documents';
 import { DestinationCreate, DestinationEdit, DestinationIcon, DestinationList } from './resources/destinations';
 import { HolidayCreate, HolidayEdit, HolidayIcon, HolidayList } from './resources/holidays';
 import { OperatorCreate, OperatorEdit, OperatorIcon, OperatorList } from './resources/operators';
@@ -28,6 +30,7 @@ export const App = () => (
   >
     <Resource name="cdrs" list={CdrList} show={CdrShow} icon={CdrIcon} />
     <Resource name="accounts" list={AccountList} icon={AccountIcon} />
+    <Resource name="documents" list={DocumentList} show={DocumentShow} icon={DocumentIcon} />
     <Resource name="destinations" list={DestinationList} create={DestinationCreate} edit={DestinationEdit} icon={DestinationIcon} />
     <Resource name="origins" list={OriginList} create={OriginCreate} edit={OriginEdit} icon={OriginIcon} />
     <Resource name="holidays" list={HolidayList} create={HolidayCreate} edit={HolidayEdit} icon={HolidayIcon} />
@@ -35,6 +38,7 @@ export const App = () => (
     <Resource name="trunks" list={TrunkList} create={TrunkCreate} edit={TrunkEdit} icon={TrunkIcon} />
     <CustomRoutes>
       <Route path="/simulate" element={<SimulatePage />} />
+      <Route path="/document-runs" element={<DocumentRunsPage />} />
     </CustomRoutes>
   </Admin>
 );

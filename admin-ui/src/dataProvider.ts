@@ -72,6 +72,26 @@ async function getCdr(id: Identifier): Promise<CdrRecordWithId> {
   return withCdrId(cdr);
 }
 
+// ---------------------------------------------------------------- documents (filtered by the server, paged here)
+
+export type IssuedDocument = Schemas['Document'];
+
+export function documentQuery(filter: Record<string, unknown> = {}) {
+  const str = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : String(v).trim());
+  return {
+    month: str(filter.month),
+    account: str(filter.account),
+    type: str(filter.type) as Schemas['DocumentType'] | undefined,
+    limit: 5000,
+  };
+}
+
+async function listDocuments(params: Parameters<DataProvider['getList']>[1]) {
+  const { month, account, type, ...rest } = params.filter ?? {};
+  const docs = await unwrap(api.GET('/api/v1/documents', { params: { query: documentQuery({ month, account, type }) } }));
+  return listLocally(docs.map((d) => ({ ...d, id: d.id })), { ...params, filter: rest });
+}
+
 // ---------------------------------------------------------------- plain-array resources
 
 interface ArrayResource<T extends object> {
@@ -172,11 +192,16 @@ export const dataProvider: DataProvider = {
       const page = await unwrap(api.GET('/api/v1/cdrs', { params: { query: cdrQuery(params) } }));
       return { data: page.items.map(withCdrId), total: page.total } as any;
     }
+    if (resource === 'documents') return (await listDocuments(params)) as any;
     return listLocally(await loadAll(resource), params) as any;
   },
 
   async getOne(resource, params) {
     if (resource === 'cdrs') return { data: (await getCdr(params.id)) as any };
+    if (resource === 'documents') {
+      const doc = await unwrap(api.GET('/api/v1/documents/{id}', { params: { path: { id: String(params.id) } } }));
+      return { data: doc as any };
+    }
     return { data: (await findOne(resource, params.id)) as any };
   },
 

@@ -4,11 +4,12 @@ import ExpandLess from '@mui/icons-material/ExpandLess';
 import ExpandMore from '@mui/icons-material/ExpandMore';
 import LibraryBooksIcon from '@mui/icons-material/LibraryBooks';
 import ScienceIcon from '@mui/icons-material/Science';
+import PrintIcon from '@mui/icons-material/Print';
 import { Menu, useSidebarState, useTranslate } from 'react-admin';
 
 export const REFERENCE_RESOURCES = ['destinations', 'origins', 'holidays', 'operators', 'trunks'];
 
-/** CDRs, Simulate, Accounts, then the collapsible "Reference data" group. */
+/** CDRs, Simulate, Accounts, Documents, Document runs, then the collapsible "Reference data" group. */
 export const AppMenu = () => {
   const translate = useTranslate();
   const [sidebarOpen] = useSidebarState();
@@ -18,6 +19,8 @@ export const AppMenu = () => {
       <Menu.ResourceItem name="cdrs" />
       <Menu.Item to="/simulate" primaryText={translate('app.menu.simulate')} leftIcon={<ScienceIcon />} />
       <Menu.ResourceItem name="accounts" />
+      <Menu.ResourceItem name="documents" />
+      <Menu.Item to="/document-runs" primaryText={translate('app.menu.document_runs')} leftIcon={<PrintIcon />} />
       <ListItemButton
         onClick={() => setReferenceOpen(!referenceOpen)}
         aria-expanded={referenceOpen}
