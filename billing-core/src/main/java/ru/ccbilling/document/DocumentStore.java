@@ -101,6 +101,12 @@ class DocumentStore {
                 UUID.class, account, month.toString()).stream().findFirst();
     }
 
+    /** the correction packages of an account's month, oldest first */
+    List<UUID> correctionPackages(String account, YearMonth month) {
+        return jdbc.queryForList("select id from document_package where kind = 'CORRECTION' and account = ? and month = ? "
+                + "order by created_at", UUID.class, account, month.toString());
+    }
+
     Set<String> issuedCorrections(String account) {
         return new HashSet<>(jdbc.queryForList("select correction_id from document_package where account = ? and correction_id is not null",
                 String.class, account));

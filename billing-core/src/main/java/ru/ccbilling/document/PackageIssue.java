@@ -158,15 +158,23 @@ public class PackageIssue {
         return out;
     }
 
-    /** renders a stored package again from its stored input and compares each document's checksum */
+    /**
+     * renders the stored monthly package of the account and month, and its correction VAT invoices, again from their
+     * stored input and compares each document's checksum
+     */
     public Regeneration regenerate(String account, YearMonth month) {
         UUID id = store.monthlyPackage(account, month).orElseThrow(() -> new DocumentProblem(DocumentProblem.Kind.NOT_FOUND,
                 "account", "no documents were issued for account " + account + " and " + month));
         DocumentStore.StoredPackage stored = store.load(id);
+        List<DocumentStore.StoredDocument> all = new ArrayList<>(stored.documents());
+        for (UUID correction : store.correctionPackages(account, month)) {
+            all.addAll(store.load(correction).documents());
+        }
+        List<DocumentRendering.Rendered> again = rendering.renderAll(all.stream().map(DocumentStore.StoredDocument::content).toList());
         List<Regeneration.Document> docs = new ArrayList<>();
-        for (DocumentStore.StoredDocument d : stored.documents()) {
-            DocumentRendering.Rendered again = rendering.render(d.content());
-            docs.add(new Regeneration.Document(d.issued(), again.sha256(), again.sha256().equals(d.issued().sha256())));
+        for (int i = 0; i < all.size(); i++) {
+            String sha = again.get(i).sha256();
+            docs.add(new Regeneration.Document(all.get(i).issued(), sha, sha.equals(all.get(i).issued().sha256())));
         }
         StatementSource source = sources.getIfAvailable();
         Boolean sourceUnchanged = source == null ? null

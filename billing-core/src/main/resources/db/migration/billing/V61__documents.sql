@@ -37,5 +37,7 @@ create table document (
     created_at    timestamptz   not null,
     unique (package_id, type)
 );
+-- a PDF is compressed already: store it out of line without trying to compress it again
+alter table document alter column pdf set storage external;
 create index document_by_package on document (package_id);
 create index document_by_number on document (seller, type, number);

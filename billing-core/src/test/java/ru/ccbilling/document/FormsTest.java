@@ -99,6 +99,24 @@ class FormsTest {
     }
 
     @Test
+    void envelopeLabelsAreOnePagePerEnvelopeInTheEnvelopeSize() throws IOException {
+        var envelopes = java.util.List.of(
+                new ru.ccbilling.document.form.EnvelopeLabels.Envelope("ООО «Ромашка»", "119019", "г. Москва, ул. Новый Арбат, д. 10, офис 305", Statement.DeliveryMethod.POST),
+                new ru.ccbilling.document.form.EnvelopeLabels.Envelope("АО «Вектор»", "197022", "г. Санкт-Петербург, ул. Льва Толстого, д. 7", Statement.DeliveryMethod.COURIER));
+        for (var size : ru.ccbilling.document.form.EnvelopeLabels.Size.values()) {
+            byte[] pdf = PDF.pdf(ru.ccbilling.document.form.EnvelopeLabels.html(SampleStatements.seller(), envelopes, size), APRIL_30);
+            Files.write(Path.of("target/forms/labels-" + size + ".pdf"), pdf);
+            try (PDDocument doc = Loader.loadPDF(pdf)) {
+                assertThat(doc.getNumberOfPages()).isEqualTo(2);
+                float widthMm = doc.getPage(0).getMediaBox().getWidth() / 72 * 25.4f;
+                assertThat(widthMm).isCloseTo(size == ru.ccbilling.document.form.EnvelopeLabels.Size.DL ? 220 : 229,
+                        org.assertj.core.data.Offset.offset(1f));
+            }
+            assertThat(text(pdf)).contains("От кого", "Откуда", "Кому", "Куда", "ООО «Контакт-Центр Биллинг»", "119019", "АО «Вектор»");
+        }
+    }
+
+    @Test
     void renderingSpeed() {
         DocumentContent c = content(DocumentType.VAT_INVOICE, SampleStatements.generated(7, APRIL));
         for (int i = 0; i < 20; i++) {

@@ -224,6 +224,10 @@ class DocumentsApiTest {
                 .contains("к счёту-фактуре №", vatInvoice.get("number").asText() + " от 31 марта 2026 г.", "В (увеличение)");
         JsonNode second = finance().post("/api/v1/documents/corrections", Map.of("account", "ACC-1001", "month", "2026-03")).body();
         assertThat(second).isEmpty();
+        JsonNode regenerated = finance().post("/api/v1/documents/regenerate", Map.of("account", "ACC-1001", "month", "2026-03")).body();
+        assertThat(regenerated.get("documents").findValuesAsText("type")).containsExactly("INVOICE", "ACT", "VAT_INVOICE",
+                "CORRECTION_VAT_INVOICE");
+        assertThat(regenerated.get("identical").asBoolean()).isTrue();
     }
 
     @Test
