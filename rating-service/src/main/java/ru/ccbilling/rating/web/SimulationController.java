@@ -14,7 +14,7 @@ import ru.ccbilling.api.model.ChangeSimulationRequest;
 import ru.ccbilling.api.model.ComponentTotal;
 import ru.ccbilling.api.model.RecordDifference;
 import ru.ccbilling.tariff.TariffVersions;
-import ru.ccbilling.tariff.web.TariffProblems;
+import ru.ccbilling.tariff.TariffProblems;
 import ru.ccbilling.web.ApiException;
 import ru.ccbilling.api.model.Outcome;
 import ru.ccbilling.api.model.RatedCdr;

@@ -34,6 +34,7 @@ import ru.ccbilling.tariff.TariffAudit;
 import ru.ccbilling.tariff.TariffCatalog;
 import ru.ccbilling.tariff.TariffDiffs;
 import ru.ccbilling.tariff.TariffEditing;
+import ru.ccbilling.tariff.TariffProblems;
 import ru.ccbilling.tariff.TariffVersionInfo;
 
 @RestController

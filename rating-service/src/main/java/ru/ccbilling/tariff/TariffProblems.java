@@ -1,4 +1,4 @@
-package ru.ccbilling.tariff.web;
+package ru.ccbilling.tariff;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -8,7 +8,6 @@ import org.springframework.http.HttpStatus;
 import ru.ccbilling.api.model.FieldError;
 import ru.ccbilling.rules.ModelMessage;
 import ru.ccbilling.rules.TariffCompilationException;
-import ru.ccbilling.tariff.TariffProblem;
 import ru.ccbilling.web.ApiException;
 
 /** Tariff problems as HTTP problems: unknown 404, not a draft 409, does not compile or date refused 422. */
