@@ -7,10 +7,12 @@ import { AppLayout } from './layout/AppLayout';
 import { AppTitle } from './layout/AppTitle';
 import { RedirectToLogin } from './layout/RedirectToLogin';
 import { ImportPage } from './pages/ImportPage';
+import { DocumentRunsPage } from './pages/DocumentRunsPage';
 import { SimulatePage } from './pages/SimulatePage';
 import { CdrMappingCreate, CdrMappingEdit, CdrMappingIcon, CdrMappingList } from './resources/cdrMappings';
 import { AccountCreate, AccountEdit, AccountIcon, AccountList, AccountShow } from './resources/accounts';
 import { CdrIcon, CdrList, CdrShow } from './resources/cdrs';
+import { DocumentIcon, DocumentList, DocumentShow } from './resources/documents';
 import { DestinationCreate, DestinationEdit, DestinationIcon, DestinationList } from './resources/destinations';
 import { JobIcon, JobList, JobShow } from './resources/jobs';
 import { HolidayCreate, HolidayEdit, HolidayIcon, HolidayList } from './resources/holidays';
@@ -41,6 +43,7 @@ export const App = () => (
     <Resource name="accounts" list={AccountList} show={AccountShow} edit={AccountEdit} create={AccountCreate} icon={AccountIcon} />
     <Resource name="periods" list={PeriodList} show={PeriodShow} icon={PeriodIcon} />
     <Resource name="rejects" list={RejectList} icon={RejectIcon} />
+    <Resource name="documents" list={DocumentList} show={DocumentShow} icon={DocumentIcon} />
     <Resource name="destinations" list={DestinationList} create={DestinationCreate} edit={DestinationEdit} icon={DestinationIcon} />
     <Resource name="origins" list={OriginList} create={OriginCreate} edit={OriginEdit} icon={OriginIcon} />
     <Resource name="holidays" list={HolidayList} create={HolidayCreate} edit={HolidayEdit} icon={HolidayIcon} />
@@ -49,6 +52,7 @@ export const App = () => (
     <CustomRoutes>
       <Route path="/simulate" element={<SimulatePage />} />
       <Route path="/import" element={<ImportPage />} />
+      <Route path="/document-runs" element={<DocumentRunsPage />} />
     </CustomRoutes>
   </Admin>
 );

@@ -104,6 +104,26 @@ async function getCdr(id: Identifier): Promise<CdrRecordWithId> {
   return withCdrId(cdr);
 }
 
+// ---------------------------------------------------------------- documents (filtered by the server, paged here)
+
+export type IssuedDocument = Schemas['Document'];
+
+export function documentQuery(filter: Record<string, unknown> = {}) {
+  const str = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : String(v).trim());
+  return {
+    month: str(filter.month),
+    account: str(filter.account),
+    type: str(filter.type) as Schemas['DocumentType'] | undefined,
+    limit: 5000,
+  };
+}
+
+async function listDocuments(params: Parameters<DataProvider['getList']>[1]) {
+  const { month, account, type, ...rest } = params.filter ?? {};
+  const docs = await unwrap(api.GET('/api/v1/documents', { params: { query: documentQuery({ month, account, type }) } }));
+  return listLocally(docs.map((d) => ({ ...d, id: d.id })), { ...params, filter: rest });
+}
+
 // ---------------------------------------------------------------- plain-array resources
 
 interface ArrayResource<T extends object> {
@@ -247,6 +267,7 @@ export const dataProvider: DataProvider = {
       const data = page.items.map((r) => ({ ...r, id: cdrId(r.source, r.cdrId) }));
       return { data, total: page.total, meta: { countsByReason: page.countsByReason } } as any;
     }
+    if (resource === 'documents') return (await listDocuments(params)) as any;
     return listLocally(await loadAll(resource), params) as any;
   },
 
@@ -258,6 +279,10 @@ export const dataProvider: DataProvider = {
     }
     if (resource === 'accounts') return { data: (await getAccount(params.id)) as any };
     if (resource === 'periods') return { data: (await getPeriod(params.id)) as any };
+    if (resource === 'documents') {
+      const doc = await unwrap(api.GET('/api/v1/documents/{id}', { params: { path: { id: String(params.id) } } }));
+      return { data: doc as any };
+    }
     return { data: (await findOne(resource, params.id)) as any };
   },
 

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import ru.ccbilling.money.Money;
 
 /** VAT rates with the dates they take effect ({@code vat_rate}): 20% before 2026-01-01, 22% from then. */
-@Component
+@Component("ledgerVatRates") // the same vat_rate table as vat.VatRates, in percent for ledger entries
 public class VatRates {
 
     private final JdbcTemplate jdbc;

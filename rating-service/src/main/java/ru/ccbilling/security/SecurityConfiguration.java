@@ -94,6 +94,8 @@ public class SecurityConfiguration {
                 .requestMatchers("/api/v1/periods", "/api/v1/periods/**").hasAnyRole("FINANCE", "ADMIN")
                 .requestMatchers(GET, "/api/v1/accounts", "/api/v1/accounts/**").hasAnyRole(STAFF)
                 .requestMatchers("/api/v1/accounts/**").hasAnyRole("FINANCE", "SALES", "ADMIN")
+                .requestMatchers("/api/v1/documents", "/api/v1/documents/**", "/api/v1/numbering-templates")
+                    .hasAnyRole("FINANCE", "ADMIN")
                 .requestMatchers("/api/**").hasRole("ADMIN")
                 .anyRequest().hasAnyRole(STAFF))
             .addFilterBefore(new ApiKeyFilter(credentials, apiEntryPoint, json), BasicAuthenticationFilter.class)

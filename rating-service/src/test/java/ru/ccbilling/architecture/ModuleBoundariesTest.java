@@ -33,9 +33,19 @@ class ModuleBoundariesTest {
     void billingCoreDoesNotDependOnRating() {
         noClasses().that().resideInAnyPackage("ru.ccbilling.account", "ru.ccbilling.inventory..",
                         "ru.ccbilling.money..", "ru.ccbilling.database..", "ru.ccbilling.ledger", "ru.ccbilling.period",
-                        "ru.ccbilling.job", "ru.ccbilling.clock..")
+                        "ru.ccbilling.job", "ru.ccbilling.clock..", "ru.ccbilling.vat..", "ru.ccbilling.document..")
                 .should().dependOnClassesThat().resideInAnyPackage("ru.ccbilling.rating..", "ru.ccbilling.cdr..",
                         "ru.ccbilling.tariff..", "ru.ccbilling.reference..", "ru.ccbilling.rules..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void documentsKnowNothingOfRatingNorOfTheWebLayer() {
+        // billing-core's document package: the web adapter (document.web) lives in rating-service and may use both
+        noClasses().that().resideInAPackage("ru.ccbilling.document").or().resideInAPackage("ru.ccbilling.document.form")
+                .should().dependOnClassesThat().resideInAnyPackage("ru.ccbilling.rating..", "ru.ccbilling.cdr..",
+                        "ru.ccbilling.tariff..", "ru.ccbilling.reference..", "ru.ccbilling.rules..", "ru.ccbilling.api..",
+                        "ru.ccbilling.web..")
                 .check(CLASSES);
     }
 

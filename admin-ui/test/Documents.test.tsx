@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { AdminContext } from 'react-admin';
+import { dataProvider, documentQuery } from '../src/dataProvider';
+import { i18nProvider } from '../src/i18n/i18nProvider';
+import { DocumentRunsPage, previousMonth } from '../src/pages/DocumentRunsPage';
+import { mockFetch } from './fetchMock';
+
+const doc = (id: string, account: string, type: string) => ({
+  id, packageId: 'p-' + account, kind: 'MONTHLY', type, seller: 'CCB', number: '1', date: '2026-03-31', account,
+  month: '2026-03', clientName: 'ООО «Ромашка»', delivery: 'POST', vatRate: '0.22', net: '100.00', vat: '22.00',
+  gross: '122.00', sha256: 'ab',
+});
+
+describe('documents', () => {
+  it('filters by month, account and type on the server and pages in the browser', async () => {
+    const seen = mockFetch(() => ({ body: [doc('1', 'ACC-1001', 'INVOICE'), doc('2', 'ACC-1001', 'ACT'), doc('3', 'ACC-1001', 'VAT_INVOICE')] }));
+    const result = await dataProvider.getList('documents', {
+      pagination: { page: 1, perPage: 2 },
+      sort: { field: 'type', order: 'ASC' },
+      filter: { month: '2026-03', account: 'ACC-1001', type: '' },
+    });
+    expect(seen[0].url.pathname).toBe('/api/v1/documents');
+    expect(seen[0].url.searchParams.get('month')).toBe('2026-03');
+    expect(seen[0].url.searchParams.get('account')).toBe('ACC-1001');
+    expect(seen[0].url.searchParams.has('type')).toBe(false);
+    expect(result.total).toBe(3);
+    expect(result.data.map((d) => d.type)).toEqual(['ACT', 'INVOICE']);
+    expect(documentQuery({ month: ' 2026-04 ' }).month).toBe('2026-04');
+  });
+
+  it('the runs page starts a run for the month and shows the jobs with their progress', async () => {
+    document.cookie = 'XSRF-TOKEN=run-tok; path=/';
+    const job = { id: 'j1', kind: 'DOCUMENT_RUN', state: 'RUNNING', description: 'Documents for 2026-03', done: 5, total: 10, counts: { ISSUED: 5 } };
+    const seen = mockFetch((req) => (req.method === 'POST' ? { status: 202, body: job } : { body: [job] }));
+    render(
+      <AdminContext i18nProvider={i18nProvider}>
+        <DocumentRunsPage />
+      </AdminContext>,
+    );
+    expect(previousMonth(new Date(2026, 0, 15))).toBe('2025-12');
+    fireEvent.change(screen.getByTestId('run-month'), { target: { value: '2026-03' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Запустить' }));
+    expect(await screen.findByText('Documents for 2026-03')).toBeTruthy();
+    expect(screen.getByText('5 / 10')).toBeTruthy();
+    const post = seen.find((r) => r.method === 'POST');
+    expect(post?.url.pathname).toBe('/api/v1/documents/runs');
+    expect(post?.body).toEqual({ month: '2026-03' });
+    expect(post?.headers.get('X-XSRF-TOKEN')).toBe('run-tok');
+    expect(screen.getByTestId('delivery-POST').getAttribute('href')).toBe('/api/v1/documents/runs/2026-03/delivery-lists/POST');
+  });
+});

@@ -1,0 +1,98 @@
+package ru.ccbilling.document;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How a seller writes the numbers of one document type: literal text with fields {SEQ} (the counter, once),
+ * {SEQ:n} (zero-padded to n digits), {YYYY}, {YY}, {MM} (of the document date) and {DIV} (the division index,
+ * as in "123/02"). {@code reset} says when the counter starts again at 1.
+ */
+public record NumberingTemplate(String seller, DocumentType type, String template, String division, Reset reset) {
+
+    public enum Reset { YEARLY, NEVER }
+
+    private static final Pattern FIELD = Pattern.compile("\\{([^{}]*)}");
+    private static final Pattern SEQ = Pattern.compile("SEQ(?::(\\d{1,2}))?");
+
+    public NumberingTemplate {
+        validate(template, division);
+        if (reset == null) {
+            throw DocumentProblem.badField("reset", "is required (YEARLY or NEVER)");
+        }
+    }
+
+    /** the default where a seller configured nothing: the bare counter, reset every year */
+    public static NumberingTemplate standard(String seller, DocumentType type) {
+        return new NumberingTemplate(seller, type, "{SEQ}", null, Reset.YEARLY);
+    }
+
+    /** the counter period a document of that date belongs to: its year, or 0 when the counter never resets */
+    public int period(LocalDate date) {
+        return reset == Reset.YEARLY ? date.getYear() : 0;
+    }
+
+    /** the number for counter value {@code seq} on a document dated {@code date} */
+    public String format(long seq, LocalDate date) {
+        Matcher m = FIELD.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String field = m.group(1);
+            String value = switch (field) {
+                case "YYYY" -> String.valueOf(date.getYear());
+                case "YY" -> String.format("%02d", date.getYear() % 100);
+                case "MM" -> String.format("%02d", date.getMonthValue());
+                case "DIV" -> division;
+                default -> {
+                    Matcher seqField = SEQ.matcher(field);
+                    seqField.matches();
+                    yield seqField.group(1) == null ? String.valueOf(seq)
+                            : String.format("%0" + Integer.parseInt(seqField.group(1)) + "d", seq);
+                }
+            };
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    static void validate(String template, String division) {
+        if (template == null || template.isBlank()) {
+            throw DocumentProblem.badField("template", "is required");
+        }
+        if (template.length() > 60) {
+            throw DocumentProblem.badField("template", "at most 60 characters");
+        }
+        String outside = FIELD.matcher(template).replaceAll("");
+        if (outside.contains("{") || outside.contains("}")) {
+            throw DocumentProblem.badField("template", "has an unbalanced brace");
+        }
+        List<String> fields = new ArrayList<>();
+        Matcher m = FIELD.matcher(template);
+        while (m.find()) {
+            fields.add(m.group(1));
+        }
+        long seqFields = fields.stream().filter(f -> SEQ.matcher(f).matches()).count();
+        if (seqFields == 0) {
+            throw DocumentProblem.badField("template", "has no {SEQ} field; a number needs its counter, e.g. {YYYY}-{SEQ:6}");
+        }
+        if (seqFields > 1) {
+            throw DocumentProblem.badField("template", "has more than one {SEQ} field");
+        }
+        for (String field : fields) {
+            if (!SEQ.matcher(field).matches() && !List.of("YYYY", "YY", "MM", "DIV").contains(field)) {
+                throw DocumentProblem.badField("template", "unknown field {" + field + "}; known: {SEQ}, {SEQ:n}, {YYYY}, {YY}, {MM}, {DIV}");
+            }
+            Matcher seq = SEQ.matcher(field);
+            if (seq.matches() && seq.group(1) != null && (Integer.parseInt(seq.group(1)) < 1 || Integer.parseInt(seq.group(1)) > 12)) {
+                throw DocumentProblem.badField("template", "{SEQ:n} pads to 1-12 digits");
+            }
+        }
+        if (fields.contains("DIV") && (division == null || division.isBlank())) {
+            throw DocumentProblem.badField("division", "is required when the template has a {DIV} field");
+        }
+    }
+}

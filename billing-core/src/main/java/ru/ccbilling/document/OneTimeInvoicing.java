@@ -1,0 +1,79 @@
+package ru.ccbilling.document;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import ru.ccbilling.document.IssuedDocument.PackageKind;
+import ru.ccbilling.money.Money;
+
+/**
+ * Офактуривание: documents for one-time services on demand, outside the monthly run, dated today. The client's
+ * details come from the account's latest issued package, else from billing's latest closed statement.
+ */
+@Service
+public class OneTimeInvoicing {
+
+    /** one service to invoice: quantity × price, rounded half up to kopecks once */
+    public record Item(String name, String unitCode, String unitName, BigDecimal quantity, BigDecimal price) { }
+
+    private final PackageIssue issue;
+    private final DocumentStore store;
+    private final Clock clock;
+
+    OneTimeInvoicing(PackageIssue issue, DocumentStore store, Clock clock) {
+        this.issue = issue;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public UUID invoice(String account, List<Item> items) {
+        if (items == null || items.isEmpty()) {
+            throw DocumentProblem.badField("items", "at least one item is required");
+        }
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            if (item.name() == null || item.name().isBlank()) {
+                throw DocumentProblem.badField("items[" + i + "].name", "is required");
+            }
+            if (item.quantity() == null || item.quantity().signum() <= 0) {
+                throw DocumentProblem.badField("items[" + i + "].quantity", "must be above 0");
+            }
+            if (item.price() == null || item.price().signum() < 0) {
+                throw DocumentProblem.badField("items[" + i + "].price", "must be 0 or more");
+            }
+        }
+        Statement known = clientDetails(account);
+        LocalDate today = LocalDate.now(clock);
+        List<Statement.Line> lines = items.stream().map(i -> new Statement.Line(Statement.Service.ONE_TIME, i.name(),
+                i.unitCode() == null ? "796" : i.unitCode(), i.unitName() == null ? "шт" : i.unitName(), i.quantity(),
+                i.price(), Money.of(i.quantity().multiply(i.price())))).toList();
+        Statement statement = new Statement(account, YearMonth.from(today), today, known.seller(), known.client(),
+                known.contract(), lines);
+        StatementCheck.require(statement);
+        return issue.issueAll(List.of(statement), PackageKind.ONE_TIME).get(0);
+    }
+
+    private Statement clientDetails(String account) {
+        Optional<Statement> stored = store.latestStatement(account);
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        StatementSource source = issue.source();
+        YearMonth month = YearMonth.now(clock);
+        for (int back = 0; back < 12; back++, month = month.minusMonths(1)) {
+            Optional<Statement> s = source.statement(account, month);
+            if (s.isPresent()) {
+                return s.get();
+            }
+        }
+        throw DocumentProblem.missing("account", "no client details for account " + account
+                + ": neither an issued package nor a closed month of the last 12 months");
+    }
+}

@@ -1,0 +1,129 @@
+package ru.ccbilling.period;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import ru.ccbilling.document.Correction;
+import ru.ccbilling.document.Sellers;
+import ru.ccbilling.document.Statement;
+import ru.ccbilling.document.StatementSource;
+import ru.ccbilling.money.Money;
+
+/**
+ * The statements documents are issued from: the entries a month's close wrote for an account (usage by service,
+ * monthly fees, the volume discount), the one-time charges and deductions of that month, and the client's legal
+ * details; and the corrections re-rating booked against a closed month. Partner accruals are not the client's.
+ */
+@Component
+class ClosedMonthStatements implements StatementSource {
+
+    private final JdbcTemplate jdbc;
+    private final Sellers sellers;
+
+    ClosedMonthStatements(JdbcTemplate jdbc, Sellers sellers) {
+        this.jdbc = jdbc;
+        this.sellers = sellers;
+    }
+
+    @Override
+    public List<String> closedAccounts(YearMonth month) {
+        return jdbc.queryForList("select account_code from account_close where month = ? and reopened_at is null"
+                + " order by account_code", String.class, Date.valueOf(month.atDay(1)));
+    }
+
+    @Override
+    public boolean isClosed(String account, YearMonth month) {
+        return activeClose(account, month).isPresent();
+    }
+
+    private Optional<Long> activeClose(String account, YearMonth month) {
+        return jdbc.queryForList("select id from account_close where account_code = ? and month = ? and reopened_at is null",
+                Long.class, account, Date.valueOf(month.atDay(1))).stream().findFirst();
+    }
+
+    @Override
+    public Optional<Statement> statement(String account, YearMonth month) {
+        Optional<Long> close = activeClose(account, month);
+        if (close.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Statement.Client> clients = jdbc.query("""
+                select client_name, inn, kpp, legal_postal_code, legal_address, postal_postal_code, postal_address,
+                       delivery_method, delivery_email from account where code = ?
+                """, (rs, i) -> new Statement.Client(rs.getString(1), rs.getString(2), rs.getString(3),
+                        joined(rs.getString(4), rs.getString(5)),
+                        rs.getString(7) == null ? null : new Statement.PostalAddress(rs.getString(6), rs.getString(7)),
+                        rs.getString(8) == null ? Statement.DeliveryMethod.PORTAL
+                                : Statement.DeliveryMethod.valueOf(rs.getString(8)),
+                        rs.getString(9), Statement.DocumentKind.VAT_INVOICE_AND_ACT, null), account);
+        if (clients.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Statement.Line> lines = new ArrayList<>();
+        jdbc.query("""
+                select kind, service, component, reference, quantity, unit, rate, amount, reason from ledger_entry
+                 where account_code = ? and reverses is null
+                   and not exists (select 1 from ledger_entry r where r.reverses = ledger_entry.id)
+                   and ((close_id = ? and kind in ('USAGE', 'MONTHLY_FEE', 'VOLUME_DISCOUNT'))
+                     or (period = ? and kind in ('ONE_TIME_CHARGE', 'DEDUCTION')))
+                 order by case kind when 'USAGE' then 0 when 'ONE_TIME_CHARGE' then 1 when 'DEDUCTION' then 1
+                          when 'MONTHLY_FEE' then 2 else 3 end, service, component, reference, id
+                """, rs -> {
+                    lines.add(StatementLines.line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getBigDecimal(5), rs.getString(6), rs.getBigDecimal(7),
+                            Money.of(rs.getBigDecimal(8)), rs.getString(9), month));
+                }, account, close.get(), Date.valueOf(month.atDay(1)));
+        Statement.Seller seller = sellers.find(Sellers.DEFAULT).orElseThrow(
+                () -> new IllegalStateException("no seller " + Sellers.DEFAULT + " to issue documents"));
+        return Optional.of(new Statement(account, month, month.atEndOfMonth(), seller, clients.get(0), null, lines));
+    }
+
+    /** One correction per booking month: what re-rating changed in the closed month, component by component. */
+    @Override
+    public List<Correction> corrections(String account, YearMonth month) {
+        Map<LocalDate, List<Correction.Line>> byBooking = new LinkedHashMap<>();
+        Map<LocalDate, LocalDate> dates = new LinkedHashMap<>();
+        jdbc.query("""
+                select period, created_at::date, service, component, old_amount, new_amount from ledger_entry
+                 where account_code = ? and kind = 'CORRECTION' and refers_to = ? and reverses is null
+                   and not exists (select 1 from ledger_entry r where r.reverses = ledger_entry.id)
+                   and old_amount is not null and new_amount is not null
+                 order by period, id
+                """, rs -> {
+                    LocalDate booked = rs.getObject(1, LocalDate.class);
+                    dates.merge(booked, rs.getObject(2, LocalDate.class), (a, b) -> a.isAfter(b) ? a : b);
+                    Money before = Money.of(rs.getBigDecimal(5));
+                    Money after = Money.of(rs.getBigDecimal(6));
+                    byBooking.computeIfAbsent(booked, k -> new ArrayList<>()).add(new Correction.Line(
+                            StatementLines.name(rs.getString(3), rs.getString(4), null, null), "796", "шт",
+                            BigDecimal.ONE, BigDecimal.ONE, before.amount(), after.amount(), before, after));
+                }, account, Date.valueOf(month.atDay(1)));
+        List<Correction> out = new ArrayList<>();
+        byBooking.forEach((booked, lines) -> out.add(new Correction(
+                account + "/" + month + "/" + YearMonth.from(booked), account, month, dates.get(booked),
+                "Перетарификация за " + month, null, null, lines)));
+        return out;
+    }
+
+    private static String joined(String postalCode, String address) {
+        if (address == null) {
+            return null;
+        }
+        return postalCode == null ? address : postalCode + ", " + address;
+    }
+
+    static BigDecimal minutes(BigDecimal seconds) {
+        return seconds.divide(BigDecimal.valueOf(60), 3, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,49 @@
+package ru.ccbilling.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+import ru.ccbilling.document.NumberingTemplate.Reset;
+
+class NumberingTemplateTest {
+
+    private static final LocalDate MARCH_31 = LocalDate.of(2026, 3, 31);
+
+    @Test
+    void writesTheCounterWithTheDateAndDivisionFields() {
+        assertThat(new NumberingTemplate("CCB", DocumentType.ACT, "{YYYY}-{SEQ:6}", null, Reset.YEARLY).format(42, MARCH_31))
+                .isEqualTo("2026-000042");
+        assertThat(new NumberingTemplate("CCB", DocumentType.VAT_INVOICE, "{SEQ}/{DIV}", "02", Reset.YEARLY).format(123, MARCH_31))
+                .isEqualTo("123/02");
+        assertThat(new NumberingTemplate("CCB", DocumentType.INVOICE, "СЧ-{YY}{MM}-{SEQ:4}", null, Reset.NEVER).format(7, MARCH_31))
+                .isEqualTo("СЧ-2603-0007");
+    }
+
+    @Test
+    void theResetPeriodIsTheYearOrNothing() {
+        assertThat(NumberingTemplate.standard("CCB", DocumentType.ACT).period(MARCH_31)).isEqualTo(2026);
+        assertThat(new NumberingTemplate("CCB", DocumentType.ACT, "{SEQ}", null, Reset.NEVER).period(MARCH_31)).isZero();
+    }
+
+    @Test
+    void aTemplateWithoutItsCounterIsRefusedNamingTheField() {
+        assertThatThrownBy(() -> new NumberingTemplate("CCB", DocumentType.ACT, "{YYYY}-А", null, Reset.YEARLY))
+                .isInstanceOfSatisfying(DocumentProblem.class, p -> {
+                    assertThat(p.kind()).isEqualTo(DocumentProblem.Kind.BAD_FIELD);
+                    assertThat(p.field()).isEqualTo("template");
+                    assertThat(p.getMessage()).contains("{SEQ}");
+                });
+        assertThatThrownBy(() -> new NumberingTemplate("CCB", DocumentType.ACT, "{SEQ}-{SEQ}", null, Reset.YEARLY))
+                .hasMessageContaining("more than one");
+        assertThatThrownBy(() -> new NumberingTemplate("CCB", DocumentType.ACT, "{SEQ}-{DAY}", null, Reset.YEARLY))
+                .hasMessageContaining("unknown field {DAY}");
+        assertThatThrownBy(() -> new NumberingTemplate("CCB", DocumentType.ACT, "{SEQ}/{DIV}", " ", Reset.YEARLY))
+                .isInstanceOfSatisfying(DocumentProblem.class, p -> assertThat(p.field()).isEqualTo("division"));
+        assertThatThrownBy(() -> new NumberingTemplate("CCB", DocumentType.ACT, "{SEQ}}", null, Reset.YEARLY))
+                .hasMessageContaining("unbalanced");
+    }
+}

@@ -1,0 +1,210 @@
+package ru.ccbilling.document.web;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.RestController;
+
+import ru.ccbilling.api.DocumentsApi;
+import ru.ccbilling.api.model.AccountMonth;
+import ru.ccbilling.api.model.DeliveryMethod;
+import ru.ccbilling.api.model.Document;
+import ru.ccbilling.api.model.DocumentPackage;
+import ru.ccbilling.api.model.DocumentRunRequest;
+import ru.ccbilling.api.model.DocumentType;
+import ru.ccbilling.api.model.Job;
+import ru.ccbilling.api.model.NumberingTemplate;
+import ru.ccbilling.api.model.OneTimeInvoiceRequest;
+import ru.ccbilling.api.model.Regeneration;
+import ru.ccbilling.api.model.RegenerationDocumentsInner;
+import ru.ccbilling.document.CorrectionInvoicing;
+import ru.ccbilling.document.Delivery;
+import ru.ccbilling.document.DocumentRun;
+import ru.ccbilling.document.Documents;
+import ru.ccbilling.document.OneTimeInvoicing;
+import ru.ccbilling.document.PackageIssue;
+import ru.ccbilling.document.Statement;
+import ru.ccbilling.document.form.EnvelopeLabels;
+import ru.ccbilling.job.Jobs;
+import ru.ccbilling.web.ApiException;
+
+@RestController
+class DocumentController implements DocumentsApi {
+
+    private final Documents documents;
+    private final PackageIssue issue;
+    private final CorrectionInvoicing corrections;
+    private final OneTimeInvoicing oneTime;
+    private final DocumentRun run;
+    private final Delivery delivery;
+    private final Jobs jobs;
+    private final NumberingTemplates numbering;
+
+    DocumentController(Documents documents, PackageIssue issue, CorrectionInvoicing corrections, OneTimeInvoicing oneTime,
+                       DocumentRun run, Delivery delivery, Jobs jobs, NumberingTemplates numbering) {
+        this.documents = documents;
+        this.issue = issue;
+        this.corrections = corrections;
+        this.oneTime = oneTime;
+        this.run = run;
+        this.delivery = delivery;
+        this.jobs = jobs;
+        this.numbering = numbering;
+    }
+
+    @Override
+    public ResponseEntity<List<Document>> listDocuments(String month, String account, DocumentType type, Integer limit) {
+        return ResponseEntity.ok(documents.list(month == null ? null : DocumentViews.month("month", month), account,
+                type == null ? null : ru.ccbilling.document.DocumentType.valueOf(type.getValue()), limit)
+                .stream().map(DocumentViews::view).toList());
+    }
+
+    @Override
+    public ResponseEntity<Document> getDocument(UUID id) {
+        return documents.find(id).map(DocumentViews::view).map(ResponseEntity::ok)
+                .orElseThrow(() -> ApiException.notFound("no document " + id));
+    }
+
+    @Override
+    public ResponseEntity<Resource> getDocumentPdf(UUID id) {
+        var doc = documents.find(id).orElseThrow(() -> ApiException.notFound("no document " + id));
+        byte[] pdf = documents.pdf(id).orElseThrow();
+        return pdf(new ByteArrayResource(pdf), doc.type().name().toLowerCase() + "-" + doc.number().replace('/', '_') + ".pdf");
+    }
+
+    @Override
+    public ResponseEntity<String> getDocumentHtml(UUID id) {
+        String html = documents.html(id).orElseThrow(() -> ApiException.notFound("no document " + id));
+        return ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8)).body(html);
+    }
+
+    @Override
+    public ResponseEntity<DocumentPackage> issuePackage(AccountMonth request) {
+        UUID id = DocumentProblems.translate(() -> issue.issue(DocumentViews.required("account", request.getAccount()),
+                DocumentViews.month("month", request.getMonth())));
+        return ResponseEntity.status(HttpStatus.CREATED).body(DocumentViews.pack(id, documents.inPackage(id)));
+    }
+
+    @Override
+    public ResponseEntity<Regeneration> regeneratePackage(AccountMonth request) {
+        var r = DocumentProblems.translate(() -> issue.regenerate(DocumentViews.required("account", request.getAccount()),
+                DocumentViews.month("month", request.getMonth())));
+        return ResponseEntity.ok(new Regeneration(r.account(), r.month().toString(), r.packageId(), r.identical(),
+                r.documents().stream().map(d -> new RegenerationDocumentsInner(DocumentViews.view(d.issued()),
+                        d.issued().sha256(), d.regeneratedSha256(), d.identical())).toList())
+                .sourceUnchanged(r.sourceUnchanged()));
+    }
+
+    @Override
+    public ResponseEntity<List<DocumentPackage>> issueCorrections(AccountMonth request) {
+        List<UUID> ids = DocumentProblems.translate(() -> corrections.issue(DocumentViews.required("account", request.getAccount()),
+                DocumentViews.month("month", request.getMonth())));
+        return ResponseEntity.ok(ids.stream().map(id -> DocumentViews.pack(id, documents.inPackage(id))).toList());
+    }
+
+    @Override
+    public ResponseEntity<DocumentPackage> issueOneTimeInvoice(OneTimeInvoiceRequest request) {
+        List<OneTimeInvoicing.Item> items = new ArrayList<>();
+        if (request.getItems() != null) {
+            for (int i = 0; i < request.getItems().size(); i++) {
+                var item = request.getItems().get(i);
+                items.add(new OneTimeInvoicing.Item(item.getName(), item.getUnitCode(), item.getUnitName(),
+                        decimal("items[" + i + "].quantity", item.getQuantity()), decimal("items[" + i + "].price", item.getPrice())));
+            }
+        }
+        UUID id = DocumentProblems.translate(() -> oneTime.invoice(DocumentViews.required("account", request.getAccount()), items));
+        return ResponseEntity.status(HttpStatus.CREATED).body(DocumentViews.pack(id, documents.inPackage(id)));
+    }
+
+    @Override
+    public ResponseEntity<Job> startDocumentRun(DocumentRunRequest request) {
+        UUID id = DocumentProblems.translate(() -> run.start(DocumentViews.month("month", request.getMonth()),
+                SecurityContextHolder.getContext().getAuthentication().getName()));
+        var job = jobs.find(id).orElseThrow();
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Job(job.id(), job.kind(),
+                Job.StateEnum.fromValue(job.state().name()), job.done(), job.counts()).description(job.description())
+                .total(job.total()).startedBy(job.startedBy()).startedAt(job.startedAt()).updatedAt(job.updatedAt()));
+    }
+
+    @Override
+    public ResponseEntity<Resource> getDeliveryList(String month, DeliveryMethod method) {
+        String csv = delivery.deliveryList(DocumentViews.month("month", month), Statement.DeliveryMethod.valueOf(method.getValue()));
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("delivery-" + month + "-" + method.getValue().toLowerCase() + ".csv").build().toString())
+                .body(new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public ResponseEntity<Resource> getEnvelopeLabels(String month, String size) {
+        EnvelopeLabels.Size envelope;
+        try {
+            envelope = EnvelopeLabels.Size.valueOf(size == null ? "DL" : size);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badField("size", "DL or C5");
+        }
+        byte[] pdf = DocumentProblems.translate(() -> delivery.labels(DocumentViews.month("month", month), envelope));
+        return pdf(new ByteArrayResource(pdf), "labels-" + month + "-" + envelope + ".pdf");
+    }
+
+    @Override
+    public ResponseEntity<Resource> getPrintPdf(String month) {
+        try {
+            Path file = Files.createTempFile("print-" + month, ".pdf");
+            file.toFile().deleteOnExit();
+            try (OutputStream out = Files.newOutputStream(file)) {
+                DocumentProblems.translate(() -> {
+                    delivery.printPdf(DocumentViews.month("month", month), out);
+                    return null;
+                });
+            }
+            return pdf(new FileSystemResource(file), "print-" + month + ".pdf");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public ResponseEntity<List<NumberingTemplate>> listNumberingTemplates(String seller) {
+        return ResponseEntity.ok(numbering.list(seller));
+    }
+
+    @Override
+    public ResponseEntity<NumberingTemplate> putNumberingTemplate(NumberingTemplate template) {
+        return ResponseEntity.ok(DocumentProblems.translate(() -> numbering.put(template)));
+    }
+
+    private static ResponseEntity<Resource> pdf(Resource body, String filename) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(filename, StandardCharsets.UTF_8).build().toString())
+                .body(body);
+    }
+
+    private static BigDecimal decimal(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.badField(field, "is required");
+        }
+        try {
+            return new BigDecimal(value.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.badField(field, "cannot read '" + value + "' as a decimal number");
+        }
+    }
+}
