@@ -83,6 +83,7 @@ export const DocumentRunsPage = () => {
               value={month}
               onChange={(e) => setMonth(e.target.value)}
               size="small"
+              sx={{ width: 200 }}
               slotProps={{ htmlInput: { 'data-testid': 'run-month' } }}
             />
             <Button variant="contained" startIcon={<PlayArrowIcon />} onClick={start}>
@@ -190,7 +191,7 @@ const RegenerationCard = ({ month }: { month: string }) => {
           {translate('app.runs.regenerate')}
         </Typography>
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-          <TextField label={translate('app.runs.account')} value={account} onChange={(e) => setAccount(e.target.value)} size="small" />
+          <TextField label={translate('app.runs.account')} value={account} onChange={(e) => setAccount(e.target.value)} size="small" sx={{ width: 200 }} />
           <Button variant="outlined" startIcon={<ReplayIcon />} onClick={regenerate}>
             {translate('app.runs.regenerate_button')} {month}
           </Button>

@@ -39,7 +39,7 @@ const documentFilters = [
 export const pdfUrl = (id: string) => `/api/v1/documents/${encodeURIComponent(id)}/pdf`;
 export const htmlUrl = (id: string) => `/api/v1/documents/${encodeURIComponent(id)}/html`;
 
-const TypeField = () => {
+const TypeField = (_: { label?: string }) => {
   const record = useRecordContext<{ type?: string }>();
   const translate = useTranslate();
   return <span>{record?.type ? translate(`app.documents.type.${record.type}`) : ''}</span>;
@@ -57,7 +57,7 @@ const PdfLink = () => {
 };
 
 export const DocumentList = () => (
-  <List filters={documentFilters} sort={{ field: 'account', order: 'ASC' }} perPage={25} exporter={false}>
+  <List filters={documentFilters} sort={{ field: 'account', order: 'ASC' }} perPage={25} exporter={false} empty={false}>
     <DataTable bulkActionButtons={false} rowClick="show">
       <DataTable.Col source="month" />
       <DataTable.Col source="account" />
@@ -78,7 +78,7 @@ export const DocumentList = () => (
   </List>
 );
 
-const Preview = () => {
+const Preview = (_: { label?: string | false }) => {
   const record = useRecordContext<{ id?: string; type?: string }>();
   const translate = useTranslate();
   if (!record?.id) return null;
@@ -102,7 +102,7 @@ const Preview = () => {
 export const DocumentShow = () => (
   <Show>
     <SimpleShowLayout>
-      <TypeField />
+      <TypeField label="resources.documents.fields.type" />
       <TextField source="number" />
       <LocalDateField source="date" />
       <TextField source="account" />
@@ -114,7 +114,7 @@ export const DocumentShow = () => (
       <TextField source="vatRate" />
       <TextField source="delivery" />
       <TextField source="sha256" />
-      <Preview />
+      <Preview label={false} />
     </SimpleShowLayout>
   </Show>
 );

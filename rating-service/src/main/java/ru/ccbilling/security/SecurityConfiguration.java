@@ -98,6 +98,8 @@ public class SecurityConfiguration {
                     .hasAnyRole("FINANCE", "ADMIN")
                 .requestMatchers("/api/**").hasRole("ADMIN")
                 .anyRequest().hasAnyRole(STAFF))
+            // the admin UI previews documents in an iframe of its own origin
+            .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
             .addFilterBefore(new ApiKeyFilter(credentials, apiEntryPoint, json), BasicAuthenticationFilter.class)
             .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
             .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())

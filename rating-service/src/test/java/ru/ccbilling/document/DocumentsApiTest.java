@@ -66,6 +66,15 @@ class DocumentsApiTest {
         return v.isEmpty() ? 0 : v.get(0);
     }
 
+    /** the X-Frame-Options header: the admin UI shows the preview in an iframe of the same origin */
+    String frameOptions(String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("finance:finance".getBytes(StandardCharsets.UTF_8)))
+                .GET().build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).headers()
+                .firstValue("X-Frame-Options").orElse("");
+    }
+
     byte[] bytes(String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("finance:finance".getBytes(StandardCharsets.UTF_8)))
@@ -114,6 +123,7 @@ class DocumentsApiTest {
         assertThat(PdfRendering.sha256Hex(pdf)).isEqualTo(vatInvoice.get("sha256").asText());
         Api.Response html = finance().get("/api/v1/documents/" + vatInvoice.get("id").asText() + "/html");
         assertThat(html.contentType()).startsWith("text/html");
+        assertThat(frameOptions("/api/v1/documents/" + vatInvoice.get("id").asText() + "/html")).isEqualTo("SAMEORIGIN");
         assertThat(html.raw()).contains("СЧЁТ-ФАКТУРА", "№ п/п 1–13 № " + docs.get(1).get("number").asText() + " от 31.03.2026");
         JsonNode again = issue("ACC-1001", "2026-03");
         assertThat(again.get("packageId").asText()).isEqualTo(pack.get("packageId").asText());
