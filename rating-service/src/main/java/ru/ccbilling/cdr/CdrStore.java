@@ -159,28 +159,14 @@ public class CdrStore {
     }
 
     public Page list(Filter filter, int page, int size) {
-        StringBuilder where = new StringBuilder(" where true");
         List<Object> args = new ArrayList<>();
-        if (filter.status() != null) {
-            where.append(" and c.status = ?");
-            args.add(filter.status());
-        }
-        if (filter.account() != null) {
-            where.append(" and c.account_code = ?");
-            args.add(filter.account());
-        }
-        if (filter.source() != null) {
-            where.append(" and c.source = ?");
-            args.add(filter.source());
-        }
-        if (filter.from() != null) {
-            where.append(" and c.start_time >= ?");
-            args.add(filter.from());
-        }
-        if (filter.to() != null) {
-            where.append(" and c.start_time < ?");
-            args.add(filter.to());
-        }
+        String where = new CdrConditions("true", args)
+                .and("c.status = ?", filter.status())
+                .and("c.account_code = ?", filter.account())
+                .and("c.source = ?", filter.source())
+                .and("c.start_time >= ?", filter.from())
+                .and("c.start_time < ?", filter.to())
+                .toString();
         Long total = jdbc.queryForObject("select count(*) from cdr c" + where, Long.class, args.toArray());
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(size);

@@ -150,28 +150,13 @@ public class RejectQueue {
     }
 
     private static String where(Filter filter, List<Object> args) {
-        StringBuilder where = new StringBuilder(" where c.status = 'REJECTED'");
-        if (filter.reason() != null) {
-            where.append(" and c.reason = ?");
-            args.add(filter.reason().name());
-        }
-        if (filter.source() != null) {
-            where.append(" and c.source = ?");
-            args.add(filter.source());
-        }
-        if (filter.account() != null) {
-            where.append(" and c.account_code = ?");
-            args.add(filter.account());
-        }
-        if (filter.from() != null) {
-            where.append(" and c.start_time >= ?");
-            args.add(filter.from());
-        }
-        if (filter.to() != null) {
-            where.append(" and c.start_time < ?");
-            args.add(filter.to());
-        }
-        return where.toString();
+        return new CdrConditions("c.status = 'REJECTED'", args)
+                .and("c.reason = ?", filter.reason() == null ? null : filter.reason().name())
+                .and("c.source = ?", filter.source())
+                .and("c.account_code = ?", filter.account())
+                .and("c.start_time >= ?", filter.from())
+                .and("c.start_time < ?", filter.to())
+                .toString();
     }
 
     private static Locked locked(ResultSet rs, int i) throws SQLException {
