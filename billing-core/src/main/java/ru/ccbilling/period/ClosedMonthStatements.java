@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import ru.ccbilling.document.Correction;
+import ru.ccbilling.document.DocumentSettings;
 import ru.ccbilling.document.Sellers;
 import ru.ccbilling.document.Statement;
 import ru.ccbilling.document.StatementSource;
@@ -30,10 +31,12 @@ class ClosedMonthStatements implements StatementSource {
 
     private final JdbcTemplate jdbc;
     private final Sellers sellers;
+    private final DocumentSettings settings;
 
-    ClosedMonthStatements(JdbcTemplate jdbc, Sellers sellers) {
+    ClosedMonthStatements(JdbcTemplate jdbc, Sellers sellers, DocumentSettings settings) {
         this.jdbc = jdbc;
         this.sellers = sellers;
+        this.settings = settings;
     }
 
     @Override
@@ -66,7 +69,7 @@ class ClosedMonthStatements implements StatementSource {
                         rs.getString(7) == null ? null : new Statement.PostalAddress(rs.getString(6), rs.getString(7)),
                         rs.getString(8) == null ? Statement.DeliveryMethod.PORTAL
                                 : Statement.DeliveryMethod.valueOf(rs.getString(8)),
-                        rs.getString(9), Statement.DocumentKind.VAT_INVOICE_AND_ACT, null), account);
+                        rs.getString(9), settings.kindFor(account), null), account);
         if (clients.isEmpty()) {
             return Optional.empty();
         }

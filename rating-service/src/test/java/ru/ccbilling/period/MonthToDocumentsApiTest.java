@@ -41,6 +41,12 @@ class MonthToDocumentsApiTest {
         assertThat(Api.withApiKey(port).post("/api/v1/cdrs", Map.of("records", march)).status()).isEqualTo(200);
 
         Finance f = new Finance(port);
+        Api.Response upd = f.finance.put("/api/v1/accounts/ACC-1002/document-settings", Map.of("documents", "UPD"));
+        assertThat(upd.status()).isEqualTo(200);
+        assertThat(f.finance.get("/api/v1/accounts/ACC-1002/document-settings").body().get("documents").asText())
+                .isEqualTo("UPD");
+        assertThat(f.finance.put("/api/v1/accounts/ACC-1002/document-settings", Map.of("documents", "FAX")).status())
+                .isEqualTo(400);
         f.close("2026-03");
         assertThat(f.period("2026-03").get("state").asText()).isEqualTo("CLOSED");
         BigDecimal billed = Finance.sum(f.entries("ACC-1001", "2026-03").stream()
@@ -61,6 +67,11 @@ class MonthToDocumentsApiTest {
         Api.Response pdf = f.finance.get("/api/v1/documents/" + id + "/pdf");
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.raw()).startsWith("%PDF");
+
+        JsonNode vector = f.finance.post("/api/v1/documents/packages", Map.of("account", "ACC-1002", "month", "2026-03"))
+                .body().get("documents");
+        assertThat(vector.findValuesAsText("type")).as("a client that asks for a UPD gets one").contains("UPD")
+                .doesNotContain("VAT_INVOICE", "ACT");
 
         Api.Response open = f.finance.post("/api/v1/documents/packages", Map.of("account", "ACC-1001", "month", "2026-04"));
         assertThat(open.status()).as("documents of an open month are refused").isBetween(400, 499);
