@@ -41,9 +41,9 @@ public class Ledger {
             rate, amount, vat_rate, vat, old_amount, new_amount, counterparty, reason, close_id, created_by""";
 
     private final JdbcTemplate jdbc;
-    private final VatRates vatRates;
+    private final VatPercent vatRates;
 
-    Ledger(JdbcTemplate jdbc, VatRates vatRates) {
+    Ledger(JdbcTemplate jdbc, VatPercent vatRates) {
         this.jdbc = jdbc;
         this.vatRates = vatRates;
     }
@@ -72,7 +72,7 @@ public class Ledger {
 
     private static void bind(PreparedStatement ps, NewEntry e, NavigableMap<LocalDate, BigDecimal> rates) throws SQLException {
         boolean taxed = e.kind() != EntryKind.PAYMENT && e.kind() != EntryKind.PARTNER_ACCRUAL;
-        BigDecimal vatRate = taxed ? VatRates.rateOn(rates, e.entryDate()) : null;
+        BigDecimal vatRate = taxed ? VatPercent.rateOn(rates, e.entryDate()) : null;
         ps.setString(1, e.account());
         ps.setString(2, e.kind().name());
         ps.setDate(3, month(e.period()));
@@ -87,7 +87,7 @@ public class Ledger {
         ps.setBigDecimal(12, e.rate());
         ps.setBigDecimal(13, e.amount().amount());
         ps.setBigDecimal(14, vatRate);
-        ps.setBigDecimal(15, taxed ? VatRates.vat(e.amount(), vatRate).amount() : BigDecimal.ZERO);
+        ps.setBigDecimal(15, taxed ? VatPercent.vat(e.amount(), vatRate).amount() : BigDecimal.ZERO);
         ps.setBigDecimal(16, e.oldAmount() == null ? null : e.oldAmount().amount());
         ps.setBigDecimal(17, e.newAmount() == null ? null : e.newAmount().amount());
         ps.setString(18, e.counterparty());
