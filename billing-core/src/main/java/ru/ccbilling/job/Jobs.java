@@ -38,6 +38,7 @@ public class Jobs {
 
     private static final Logger log = LoggerFactory.getLogger(Jobs.class);
     private static final long WRITE_EVERY_MS = 500;
+    static final String FAILED = "The job failed; the cause is in the server log (job ";
     private static final TypeReference<Map<String, Long>> COUNTS = new TypeReference<>() { };
 
     private final JdbcTemplate jdbc;
@@ -81,10 +82,11 @@ public class Jobs {
             jdbc.update("update job set state = 'SUCCEEDED', result = ?::jsonb, updated_at = ?, finished_at = ? where id = ?",
                     progress.result, now(), now(), id);
         } catch (RuntimeException e) {
+            // the exception's text may quote SQL, tables or data: it goes to the log, the job says only that it failed
             log.warn("job {} failed", id, e);
             progress.flush();
             jdbc.update("update job set state = 'FAILED', error = ?, updated_at = ?, finished_at = ? where id = ?",
-                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), now(), now(), id);
+                    FAILED + id + ")", now(), now(), id);
         }
     }
 
@@ -93,9 +95,14 @@ public class Jobs {
     }
 
     public List<Job> recent(String kind, int limit) {
-        return kind == null
-                ? jdbc.query("select * from job order by started_at desc limit ?", this::row, limit)
-                : jdbc.query("select * from job where kind = ? order by started_at desc limit ?", this::row, kind, limit);
+        return recent(kind, null, limit);
+    }
+
+    /** the latest jobs, of {@code kind} and started by {@code startedBy} when given */
+    public List<Job> recent(String kind, String startedBy, int limit) {
+        return jdbc.query("""
+                select * from job where (?::text is null or kind = ?) and (?::text is null or started_by = ?)
+                 order by started_at desc limit ?""", this::row, kind, kind, startedBy, startedBy, limit);
     }
 
     /** jobs left RUNNING by an instance that died are INTERRUPTED; run their work again to finish it */

@@ -1,5 +1,6 @@
 package ru.ccbilling.cdr;
 
+import java.util.Collection;
 import java.util.List;
 
 /** A where clause over table {@code cdr c} built from optional filters: each given value adds its condition. */
@@ -18,6 +19,15 @@ final class CdrConditions {
         if (value != null) {
             sql.append(" and ").append(condition);
             args.add(value);
+        }
+        return this;
+    }
+
+    /** {@code and <column> = any(<values>)}, when values are given (none given: no row matches) */
+    CdrConditions andAnyOf(String column, Collection<String> values) {
+        if (values != null) {
+            sql.append(" and ").append(column).append(" = any(?)");
+            args.add(values.toArray(String[]::new));
         }
         return this;
     }

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +42,9 @@ public class CdrStore {
         }
     }
 
-    public record Filter(String status, String account, String source, OffsetDateTime from, OffsetDateTime to) { }
+    /** which records: every part is optional; {@code sources} null for every source, empty for none */
+    public record Filter(String status, String account, Collection<String> sources, OffsetDateTime from,
+                         OffsetDateTime to) { }
 
     public record Page(List<StoredCdr> items, long total) { }
 
@@ -163,7 +166,7 @@ public class CdrStore {
         String where = new CdrConditions("true", args)
                 .and("c.status = ?", filter.status())
                 .and("c.account_code = ?", filter.account())
-                .and("c.source = ?", filter.source())
+                .andAnyOf("c.source", filter.sources())
                 .and("c.start_time >= ?", filter.from())
                 .and("c.start_time < ?", filter.to())
                 .toString();

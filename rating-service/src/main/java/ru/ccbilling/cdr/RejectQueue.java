@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +26,10 @@ import ru.ccbilling.rating.RejectReason;
 public class RejectQueue {
 
     /** which rejected records: every part is optional */
-    public record Filter(RejectReason reason, String source, String account, OffsetDateTime from, OffsetDateTime to) {
+    public record Filter(RejectReason reason, Collection<String> sources, String account, OffsetDateTime from,
+                         OffsetDateTime to) {
         public Filter withoutReason() {
-            return new Filter(null, source, account, from, to);
+            return new Filter(null, sources, account, from, to);
         }
     }
 
@@ -152,7 +154,7 @@ public class RejectQueue {
     private static String where(Filter filter, List<Object> args) {
         return new CdrConditions("c.status = 'REJECTED'", args)
                 .and("c.reason = ?", filter.reason() == null ? null : filter.reason().name())
-                .and("c.source = ?", filter.source())
+                .andAnyOf("c.source", filter.sources())
                 .and("c.account_code = ?", filter.account())
                 .and("c.start_time >= ?", filter.from())
                 .and("c.start_time < ?", filter.to())

@@ -31,6 +31,8 @@ class DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     private static final LocalDate TARIFF_START = LocalDate.of(2026, 1, 1);
+    /** the demo call centre's switches, which the demo API key stands for; {@code e2e} is the browser test's */
+    static final Set<String> DEMO_SOURCES = Set.of("pbx-msk-1", "pbx-msk-2", "pbx-nsk-1", "fs-nsk-1", "e2e");
 
     /** invented but well-formed details: INN with a valid check digit, KPP of the client's tax office */
     private static final LegalDetails ROMASHKA = new LegalDetails("7705123452", "770501001",
@@ -66,7 +68,7 @@ class DemoData {
         credentials.saveUser("sales", "sales", Role.SALES);
         credentials.saveUser("finance", "finance", Role.FINANCE);
         credentials.saveUser("admin", "admin", Role.ADMIN);
-        credentials.saveApiKey("demo", "demo-api-key", Role.API_CLIENT);
+        credentials.saveApiKey("demo", "demo-api-key", DEMO_SOURCES, Role.API_CLIENT);
 
         for (String[] op : new String[][] {{"OP-101", "MSK"}, {"OP-102", "MSK"}, {"OP-201", "NSK"}, {"OP-202", "NSK"},
                 {"OP-301", "REMOTE"}}) {

@@ -7,7 +7,6 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -19,17 +18,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import ru.ccbilling.web.DatabaseUnavailable;
 
-/** Authenticates call-centre equipment by its {@code X-Api-Key} header; a wrong key is a 401. */
+/** Authenticates call-centre equipment by its {@code X-Api-Key} header; a wrong key is a 401, and counted. */
 class ApiKeyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Api-Key";
 
     private final Credentials credentials;
+    private final SignInThrottle throttle;
     private final AuthenticationEntryPoint entryPoint;
     private final ObjectMapper json;
 
-    ApiKeyFilter(Credentials credentials, AuthenticationEntryPoint entryPoint, ObjectMapper json) {
+    ApiKeyFilter(Credentials credentials, SignInThrottle throttle, AuthenticationEntryPoint entryPoint, ObjectMapper json) {
         this.credentials = credentials;
+        this.throttle = throttle;
         this.entryPoint = entryPoint;
         this.json = json;
     }
@@ -42,9 +43,9 @@ class ApiKeyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<UserDetails> user;
+        Optional<ApiKey> apiKey;
         try {
-            user = credentials.byApiKey(key.trim());
+            apiKey = credentials.byApiKey(key.trim());
         } catch (DataAccessException e) {
             if (!DatabaseUnavailable.causes(e)) {
                 throw e;
@@ -53,13 +54,13 @@ class ApiKeyFilter extends OncePerRequestFilter {
             DatabaseUnavailable.write(response, json);
             return;
         }
-        if (user.isEmpty()) {
+        if (apiKey.isEmpty()) {
+            throttle.failed(null, request.getRemoteAddr());
             SecurityContextHolder.clearContext();
             entryPoint.commence(request, response, new BadCredentialsException("unknown API key"));
             return;
         }
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(user.get().getUsername(), null,
-                user.get().getAuthorities());
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(apiKey.get(), null, apiKey.get().roles());
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);

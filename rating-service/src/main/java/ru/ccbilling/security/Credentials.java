@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -46,11 +47,10 @@ public class Credentials implements UserDetailsService {
         return found.get(0);
     }
 
-    /** the API key's name and roles, if the key is known */
-    public Optional<UserDetails> byApiKey(String key) {
-        List<UserDetails> found = jdbc.query("select name, roles from api_key where key_hash = ?",
-                (rs, i) -> User.withUsername("api-key:" + rs.getString(1)).password("")
-                        .authorities(authorities(rs.getString(2))).build(),
+    /** the API key with its roles and sources, if the key is known */
+    public Optional<ApiKey> byApiKey(String key) {
+        List<ApiKey> found = jdbc.query("select name, roles, sources from api_key where key_hash = ?",
+                (rs, i) -> new ApiKey(rs.getString(1), sources(rs.getArray(3)), authorities(rs.getString(2))),
                 sha256(key));
         return found.stream().findFirst();
     }
@@ -63,12 +63,18 @@ public class Credentials implements UserDetailsService {
                 """, username, passwords.encode(password), join(roles));
     }
 
+    /** an API key bound to {@code sources}: it submits and reads the records of these sources only */
     @Transactional
-    public void saveApiKey(String name, String key, Role... roles) {
+    public void saveApiKey(String name, String key, Set<String> sources, Role... roles) {
         jdbc.update("""
-                insert into api_key (name, key_hash, roles) values (?, ?, ?)
-                on conflict (name) do update set key_hash = excluded.key_hash, roles = excluded.roles
-                """, name, sha256(key), join(roles));
+                insert into api_key (name, key_hash, roles, sources) values (?, ?, ?, ?)
+                on conflict (name) do update set key_hash = excluded.key_hash, roles = excluded.roles,
+                                                 sources = excluded.sources
+                """, name, sha256(key), join(roles), sources.stream().sorted().toArray(String[]::new));
+    }
+
+    private static Set<String> sources(java.sql.Array array) throws java.sql.SQLException {
+        return array == null ? Set.of() : Set.copyOf(Arrays.asList((String[]) array.getArray()));
     }
 
     private static String join(Role... roles) {

@@ -22,6 +22,9 @@ class LoginPage {
         String message = "";
         if (request.getParameter("error") != null) {
             message = "<p class=\"error\" role=\"alert\">Неверное имя или пароль · Wrong username or password</p>";
+        } else if (request.getParameter("locked") != null) {
+            message = "<p class=\"error\" role=\"alert\">Слишком много неудачных попыток входа, повторите позже"
+                    + " · Too many failed sign-ins, try again later</p>";
         } else if (request.getParameter("logout") != null) {
             message = "<p class=\"info\">Вы вышли · You have signed out</p>";
         }

@@ -1,25 +1,29 @@
 package ru.ccbilling.security;
 
-import static org.springframework.http.HttpMethod.DELETE;
-import static org.springframework.http.HttpMethod.GET;
-import static org.springframework.http.HttpMethod.POST;
-import static org.springframework.http.HttpMethod.PUT;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,15 +31,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import ru.ccbilling.web.DatabaseUnavailable;
 
 /**
- * Every route needs authentication, except health and the login page. API clients use HTTP Basic or
- * {@code X-Api-Key}; people use the login page and a session cookie. CSRF protection applies to
- * cookie-authenticated requests only: a request that carries its own credentials cannot be forged.
+ * Two ways in, one role matrix ({@link RoleMatrix}). A request that carries credentials ({@code Authorization} or
+ * {@code X-Api-Key}) is authenticated by them alone: stateless, its session cookie ignored, no session made, no CSRF
+ * (it cannot be forged). Every other request is a person's session from the login page, with CSRF protection.
+ * Without credentials the API answers 401 problem+json, also for a write without a CSRF token.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
-    private static final String[] EVERYONE = {"TARIFF_MANAGER", "SALES", "FINANCE", "ADMIN", "API_CLIENT"};
-    private static final String[] STAFF = {"TARIFF_MANAGER", "SALES", "FINANCE", "ADMIN"};
+    /**
+     * Scripts only from this origin; inline styles for MUI (emotion), CodeMirror and dmn-js, whose stylesheet
+     * embeds its font and icons as data: URLs; document previews framed by the same origin only.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
+            + "frame-src 'self'; frame-ancestors 'self'; form-action 'self'; base-uri 'self'; object-src 'none'";
+
+    private static final RequestMatcher API = request -> request.getRequestURI().startsWith("/api/");
+    private static final RequestMatcher CARRIES_CREDENTIALS = request -> request.getHeader("Authorization") != null
+            || request.getHeader(ApiKeyFilter.HEADER) != null;
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -43,8 +57,59 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, Credentials credentials, ObjectMapper json) throws Exception {
-        AuthenticationEntryPoint apiEntryPoint = (request, response, e) -> {
+    @Order(1)
+    SecurityFilterChain credentialsChain(HttpSecurity http, Credentials credentials, SignInThrottle throttle,
+                                         StandardTariffs tariffs, ObjectMapper json) throws Exception {
+        AuthenticationEntryPoint entryPoint = apiEntryPoint(json);
+        http
+            .securityMatcher(CARRIES_CREDENTIALS)
+            .authorizeHttpRequests(new RoleMatrix(new ClientTariffsOnly(tariffs)))
+            .headers(SecurityConfiguration::headers)
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+            .requestCache(cache -> cache.disable())
+            .csrf(csrf -> csrf.disable())
+            .addFilterBefore(new SignInThrottleFilter(throttle, json), BasicAuthenticationFilter.class)
+            .addFilterBefore(new ApiKeyFilter(credentials, throttle, entryPoint, json), BasicAuthenticationFilter.class)
+            .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+            .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied(json, entryPoint)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain sessionChain(HttpSecurity http, SignInThrottle throttle, StandardTariffs tariffs,
+                                     ObjectMapper json) throws Exception {
+        AuthenticationEntryPoint api = apiEntryPoint(json);
+        AuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
+        AuthenticationEntryPoint entryPoint = (request, response, e) ->
+                (API.matches(request) ? api : login).commence(request, response, e);
+        CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        http
+            .authorizeHttpRequests(new RoleMatrix(new ClientTariffsOnly(tariffs)))
+            .headers(SecurityConfiguration::headers)
+            .addFilterBefore(new SignInThrottleFilter(throttle, json), UsernamePasswordAuthenticationFilter.class)
+            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+            .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+            .csrf(csrf -> csrf
+                .csrfTokenRepository(csrfTokens)
+                .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+            .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+            .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied(json, entryPoint)));
+        return http.build();
+    }
+
+    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers
+            // the admin UI previews documents in an iframe of its own origin
+            .frameOptions(frame -> frame.sameOrigin())
+            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
+    }
+
+    private static AuthenticationEntryPoint apiEntryPoint(ObjectMapper json) {
+        return (request, response, e) -> {
             if (DatabaseUnavailable.causes(e)) {
                 DatabaseUnavailable.write(response, json);
                 return;
@@ -53,75 +118,26 @@ public class SecurityConfiguration {
             if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"cc-billing\"");
             }
-            writeProblem(json, response, HttpStatus.UNAUTHORIZED, "Authentication required",
+            ProblemResponses.write(json, response, HttpStatus.UNAUTHORIZED, "Authentication required",
                     "Send HTTP Basic credentials or an X-Api-Key header.");
         };
-        AccessDeniedHandler denied = (request, response, e) -> writeProblem(json, response, HttpStatus.FORBIDDEN,
-                "Forbidden", e instanceof org.springframework.security.web.csrf.CsrfException
-                        ? "The CSRF token is missing or stale: reload the page and try again."
-                        : "Your role may not " + request.getMethod() + " " + request.getRequestURI() + ".");
-        RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
-        RequestMatcher carriesCredentials = request -> request.getHeader("Authorization") != null
-                || request.getHeader(ApiKeyFilter.HEADER) != null;
-
-        http
-            .authorizeHttpRequests(auth -> auth
-                .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error").permitAll()
-                .requestMatchers(POST, "/api/v1/cdrs", "/api/v1/cdrs/import", "/api/v1/service-events")
-                    .hasAnyRole("API_CLIENT", "ADMIN")
-                .requestMatchers(GET, "/api/v1/cdrs", "/api/v1/cdrs/**", "/api/v1/service-events", "/api/v1/jobs", "/api/v1/jobs/**")
-                    .hasAnyRole(EVERYONE)
-                .requestMatchers(GET, "/api/v1/cdr-mappings", "/api/v1/cdr-mappings/**").hasAnyRole(EVERYONE)
-                .requestMatchers(PUT, "/api/v1/cdr-mappings", "/api/v1/cdr-mappings/**").hasAnyRole("TARIFF_MANAGER", "ADMIN")
-                .requestMatchers(DELETE, "/api/v1/cdr-mappings/**").hasAnyRole("TARIFF_MANAGER", "ADMIN")
-                .requestMatchers(GET, "/api/v1/rejects").hasAnyRole("TARIFF_MANAGER", "FINANCE", "ADMIN", "API_CLIENT")
-                .requestMatchers(POST, "/api/v1/rejects/reprocess").hasAnyRole("TARIFF_MANAGER", "FINANCE", "ADMIN")
-                .requestMatchers(POST, "/api/v1/rating/simulate").hasAnyRole(EVERYONE)
-                .requestMatchers(POST, "/api/v1/tariffs/*/versions/*/simulate").hasAnyRole("TARIFF_MANAGER", "SALES", "ADMIN")
-                .requestMatchers(GET, "/api/v1/tariffs", "/api/v1/tariffs/**").hasAnyRole(STAFF)
-                .requestMatchers(POST, "/api/v1/tariffs").hasAnyRole("TARIFF_MANAGER", "SALES", "ADMIN")
-                .requestMatchers("/api/v1/tariffs/**").hasAnyRole("TARIFF_MANAGER", "SALES", "ADMIN")
-                .requestMatchers(GET, "/api/v1/me").hasAnyRole(EVERYONE)
-                .requestMatchers(PUT, "/api/v1/reference/**").hasAnyRole("TARIFF_MANAGER", "ADMIN")
-                .requestMatchers(POST, "/api/v1/reference/**").hasAnyRole("TARIFF_MANAGER", "ADMIN")
-                .requestMatchers(DELETE, "/api/v1/reference/**").hasAnyRole("TARIFF_MANAGER", "ADMIN")
-                .requestMatchers(GET, "/api/v1/reference/**").hasAnyRole(STAFF)
-                // money: finance (and admin) only; sales may read accounts and edit the client's details
-                .requestMatchers(POST, "/api/v1/accounts/*/charges", "/api/v1/accounts/*/payments",
-                        "/api/v1/accounts/*/ledger/**").hasAnyRole("FINANCE", "ADMIN")
-                .requestMatchers(GET, "/api/v1/accounts/*/ledger", "/api/v1/accounts/*/usage")
-                    .hasAnyRole("FINANCE", "SALES", "ADMIN")
-                .requestMatchers("/api/v1/periods", "/api/v1/periods/**").hasAnyRole("FINANCE", "ADMIN")
-                .requestMatchers(GET, "/api/v1/accounts", "/api/v1/accounts/**").hasAnyRole(STAFF)
-                .requestMatchers("/api/v1/accounts/**").hasAnyRole("FINANCE", "SALES", "ADMIN")
-                .requestMatchers("/api/v1/documents", "/api/v1/documents/**", "/api/v1/numbering-templates")
-                    .hasAnyRole("FINANCE", "ADMIN")
-                .requestMatchers("/api/**").hasRole("ADMIN")
-                .anyRequest().hasAnyRole(STAFF))
-            // the admin UI previews documents in an iframe of its own origin
-            .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
-            .addFilterBefore(new ApiKeyFilter(credentials, apiEntryPoint, json), BasicAuthenticationFilter.class)
-            .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
-            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
-            .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-            .csrf(csrf -> csrf
-                .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
-                .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                .ignoringRequestMatchers(carriesCredentials))
-            .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
-            .exceptionHandling(ex -> ex
-                .defaultAuthenticationEntryPointFor(apiEntryPoint, api)
-                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
-                .accessDeniedHandler(denied));
-        return http.build();
     }
 
-    private static void writeProblem(ObjectMapper json, jakarta.servlet.http.HttpServletResponse response,
-                                     HttpStatus status, String title, String detail) throws java.io.IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+    /** 403 for a signed-in caller; a stranger's write without a CSRF token is a 401, as any other of theirs */
+    private static AccessDeniedHandler denied(ObjectMapper json, AuthenticationEntryPoint entryPoint) {
+        return (request, response, e) -> {
+            if (e instanceof CsrfException && !signedIn()) {
+                entryPoint.commence(request, response, new InsufficientAuthenticationException("not signed in", e));
+                return;
+            }
+            ProblemResponses.write(json, response, HttpStatus.FORBIDDEN, "Forbidden", e instanceof CsrfException
+                    ? "The CSRF token is missing or stale: reload the page and try again."
+                    : "Your role may not " + request.getMethod() + " " + request.getRequestURI() + ".");
+        };
+    }
+
+    private static boolean signedIn() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
     }
 }

@@ -3,6 +3,7 @@ package ru.ccbilling.serviceevent;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -64,12 +65,19 @@ public class ServiceEvents {
                 });
     }
 
-    public Page list(String account, int page, int size) {
-        String where = account == null ? "" : " where account_code = ?";
+    /** events newest first, of {@code account} when given, of {@code sources} when given (null: every source) */
+    public Page list(String account, Collection<String> sources, int page, int size) {
+        List<String> conditions = new ArrayList<>();
         List<Object> args = new ArrayList<>();
         if (account != null) {
+            conditions.add("account_code = ?");
             args.add(account);
         }
+        if (sources != null) {
+            conditions.add("source = any(?)");
+            args.add(sources.toArray(String[]::new));
+        }
+        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
         Long total = jdbc.queryForObject("select count(*) from service_event" + where, Long.class, args.toArray());
         args.add(size);
         args.add((long) page * size);

@@ -23,6 +23,7 @@ import ru.ccbilling.rules.ShippedTariff;
 import ru.ccbilling.rules.TariffCompilationException;
 import ru.ccbilling.rules.TariffCompiler;
 import ru.ccbilling.rules.TariffModel;
+import ru.ccbilling.security.StandardTariffs;
 
 /**
  * The tariffs and their versions, and the compiled models of each version revision, compiled once and shared
@@ -31,7 +32,7 @@ import ru.ccbilling.rules.TariffModel;
  * reference tariff is installed as version 1 when the database has none.
  */
 @Service
-public class TariffCatalog implements TariffVersions {
+public class TariffCatalog implements TariffVersions, StandardTariffs {
 
     private static final Logger log = LoggerFactory.getLogger(TariffCatalog.class);
     /** CC-STANDARD-2026 is in force from 2026-01-01 00:00 Moscow time */
@@ -55,10 +56,17 @@ public class TariffCatalog implements TariffVersions {
         this.tx = tx;
     }
 
+    /** the standard tariff (every client's unless a client tariff is assigned) is for tariff managers to change */
+    @Override
+    public boolean isStandard(String code) {
+        return Boolean.TRUE.equals(jdbc.query("select standard from tariff where code = ?",
+                rs -> rs.next() ? rs.getBoolean(1) : null, code));
+    }
+
     @EventListener(ApplicationStartedEvent.class)
     public void installShippedTariff() {
         tx.executeWithoutResult(status -> {
-            int inserted = jdbc.update("insert into tariff (code, name) values (?, ?) on conflict do nothing",
+            int inserted = jdbc.update("insert into tariff (code, name, standard) values (?, ?, true) on conflict do nothing",
                     ShippedTariff.CODE, "Стандартный тариф колл-центра 2026");
             if (inserted == 0) {
                 return;

@@ -33,6 +33,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.CONFLICT, "Conflict", detail, List.of());
     }
 
+    /** the caller's role or key may not do this with what the fields name */
+    public static ApiException forbidden(String detail, List<FieldError> errors) {
+        return new ApiException(HttpStatus.FORBIDDEN, "Forbidden", detail, errors);
+    }
+
     public static ApiException unprocessable(String detail, List<FieldError> errors) {
         return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Unprocessable", detail, errors);
     }

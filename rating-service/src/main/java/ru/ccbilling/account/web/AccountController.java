@@ -23,6 +23,7 @@ import ru.ccbilling.api.model.DedicatedOperator;
 import ru.ccbilling.api.model.TariffAssignment;
 import ru.ccbilling.inventory.Inventory;
 import ru.ccbilling.inventory.NetworkResource;
+import ru.ccbilling.security.LegalDetailsAccess;
 import ru.ccbilling.web.ApiException;
 
 @RestController
@@ -38,9 +39,11 @@ class AccountController implements AccountsApi {
 
     @Override
     public ResponseEntity<List<ru.ccbilling.api.model.Account>> listAccounts() {
+        boolean withLegalDetails = LegalDetailsAccess.mayRead();
         return ResponseEntity.ok(accounts.all().stream().map(a -> {
             var current = a.tariffs().stream().max((x, y) -> x.validFrom().compareTo(y.validFrom()));
-            LegalDetails legal = accounts.legalDetails(a.code()).orElse(LegalDetails.NONE);
+            LegalDetails legal = withLegalDetails ? accounts.legalDetails(a.code()).orElse(LegalDetails.NONE)
+                    : LegalDetails.NONE;
             return new ru.ccbilling.api.model.Account(a.code(), a.clientName())
                     .tariff(current.map(Account.TariffAssignment::tariffCode).orElse(null))
                     .tariffFrom(current.map(Account.TariffAssignment::validFrom).orElse(null))
@@ -142,10 +145,13 @@ class AccountController implements AccountsApi {
 
     private AccountDetails view(String code) {
         Account account = require(code);
-        LegalDetails legal = accounts.legalDetails(code).orElse(LegalDetails.NONE);
         AccountDetails out = new AccountDetails(code, account.clientName());
-        ClientDetailsMapping.fill(legal, out::inn, out::kpp, out::legalAddress, out::postalAddress, out::deliveryMethod,
-                out::email, out::contacts);
+        if (LegalDetailsAccess.mayRead()) {
+            ClientDetailsMapping.fill(accounts.legalDetails(code).orElse(LegalDetails.NONE), out::inn, out::kpp,
+                    out::legalAddress, out::postalAddress, out::deliveryMethod, out::email, out::contacts);
+        } else {
+            out.contacts(null);
+        }
         return out.tariffs(account.tariffs().stream().sorted(Comparator.comparing(Account.TariffAssignment::validFrom))
                         .map(t -> new TariffAssignment(t.tariffCode(), t.validFrom()).validTo(t.validTo())).toList())
                 .dedicatedOperators(account.dedicatedOperators().stream()

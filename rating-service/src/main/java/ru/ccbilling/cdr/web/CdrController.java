@@ -23,6 +23,7 @@ import ru.ccbilling.cdr.RejectHistory;
 import ru.ccbilling.cdr.StoredCdr;
 import ru.ccbilling.money.Money;
 import ru.ccbilling.rating.RatedCdrs;
+import ru.ccbilling.security.SourceScope;
 import ru.ccbilling.web.ApiException;
 
 @RestController
@@ -49,13 +50,15 @@ class CdrController implements CdrsApi {
             throw ApiException.badField("records", "at most " + MAX_BATCH + " records per request, found "
                     + batch.getRecords().size());
         }
+        SourceScope.requireReachable(batch.getRecords(), "records");
         List<CdrOutcome> results = intake.submit(batch.getRecords()).stream().map(CdrController::outcome).toList();
         return ResponseEntity.ok(new CdrBatchResult(results));
     }
 
     @Override
     public ResponseEntity<RatedCdr> getCdr(String source, String cdrId) {
-        return store.find(source, cdrId).map(CdrController::view)
+        // another source's record is "not found", so that a key learns nothing of what it may not read
+        return store.find(source, cdrId).filter(cdr -> SourceScope.reaches(source)).map(CdrController::view)
                 .map(cdr -> cdr.rejections(RejectController.rejections(history.of(source, cdrId))))
                 .map(ResponseEntity::ok)
                 .orElseThrow(() -> ApiException.notFound("no CDR " + cdrId + " from " + source));
@@ -64,7 +67,8 @@ class CdrController implements CdrsApi {
     @Override
     public ResponseEntity<CdrPage> listCdrs(CdrStatus status, String account, String source, OffsetDateTime from,
                                            OffsetDateTime to, Integer page, Integer size) {
-        var result = store.list(new CdrStore.Filter(status == null ? null : status.getValue(), account, source, from, to),
+        var result = store.list(new CdrStore.Filter(status == null ? null : status.getValue(), account,
+                SourceScope.visible(source), from, to),
                 page, size);
         return ResponseEntity.ok(new CdrPage(result.items().stream().map(CdrController::view).toList(),
                 result.total(), page, size));

@@ -21,6 +21,7 @@ import ru.ccbilling.api.model.ReprocessResult;
 import ru.ccbilling.cdr.RejectQueue;
 import ru.ccbilling.cdr.RejectReprocessing;
 import ru.ccbilling.job.JobView;
+import ru.ccbilling.security.SourceScope;
 import ru.ccbilling.web.ApiException;
 
 @RestController
@@ -83,7 +84,7 @@ class RejectController implements RejectsApi {
     private static RejectQueue.Filter filter(RejectReason reason, String source, String account, OffsetDateTime from,
                                              OffsetDateTime to) {
         return new RejectQueue.Filter(reason == null ? null : ru.ccbilling.rating.RejectReason.valueOf(reason.getValue()),
-                blankToNull(source), blankToNull(account), from, to);
+                SourceScope.visible(blankToNull(source)), blankToNull(account), from, to);
     }
 
     private static String blankToNull(String value) {

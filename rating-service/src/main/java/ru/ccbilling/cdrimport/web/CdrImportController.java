@@ -16,6 +16,7 @@ import ru.ccbilling.api.JobsApi;
 import ru.ccbilling.api.model.Job;
 import ru.ccbilling.cdrimport.CdrFileImport;
 import ru.ccbilling.cdrimport.ImportRefused;
+import ru.ccbilling.security.SourceScope;
 import ru.ccbilling.web.ApiException;
 
 @RestController
@@ -31,6 +32,7 @@ class CdrImportController implements CdrImportApi {
 
     @Override
     public ResponseEntity<Job> importCdrs(String mapping, String source, Resource body) {
+        SourceScope.requireReachable(source, "source");
         UUID id;
         try (InputStream file = body.getInputStream()) {
             id = imports.start(mapping, source, file, currentUser());

@@ -22,6 +22,7 @@ import ru.ccbilling.api.model.ServiceEventOutcome;
 import ru.ccbilling.api.model.ServiceEventPage;
 import ru.ccbilling.api.model.ServiceType;
 import ru.ccbilling.rating.RatedCdrs;
+import ru.ccbilling.security.SourceScope;
 import ru.ccbilling.serviceevent.ServiceEvent;
 import ru.ccbilling.serviceevent.ServiceEventPricing;
 import ru.ccbilling.serviceevent.ServiceEvents;
@@ -48,6 +49,7 @@ class ServiceEventController implements ServiceEventsApi {
         if (batch.getEvents().size() > 10_000) {
             throw ApiException.badField("events", "at most 10000 events per request");
         }
+        SourceScope.requireReachable(batch.getEvents(), "events");
         ServiceEventOutcome[] out = new ServiceEventOutcome[batch.getEvents().size()];
         List<ServiceEventPricing.Priced> priced = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
@@ -84,7 +86,7 @@ class ServiceEventController implements ServiceEventsApi {
 
     @Override
     public ResponseEntity<ServiceEventPage> listServiceEvents(String account, Integer page, Integer size) {
-        var result = events.list(account, page, size);
+        var result = events.list(account, SourceScope.visible(null), page, size);
         return ResponseEntity.ok(new ServiceEventPage(result.items().stream().map(s -> new PricedServiceEvent()
                 .source(s.source()).eventId(s.eventId()).service(ServiceType.fromValue(s.service()))
                 .account(s.account()).time(s.time()).quantity(s.quantity()).status(CdrStatus.fromValue(s.status()))

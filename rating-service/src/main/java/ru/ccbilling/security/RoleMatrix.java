@@ -1,0 +1,83 @@
+package ru.ccbilling.security;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+/**
+ * Who may call which route: the table "Roles" of README.md, written once and used by both filter chains (session
+ * and credentials). Per object on top: an API key reaches its own sources and jobs ({@link SourceScope}), sales
+ * only client tariffs ({@link ClientTariffsOnly}), tariff managers see accounts without legal details
+ * ({@link LegalDetailsAccess}). {@code RoleMatrixApiTest} walks every operation of the contract against it.
+ */
+final class RoleMatrix implements
+        Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> {
+
+    private static final String TM = "TARIFF_MANAGER";
+    private static final String SALES = "SALES";
+    private static final String FINANCE = "FINANCE";
+    private static final String ADMIN = "ADMIN";
+    private static final String API = "API_CLIENT";
+    private static final String[] EVERYONE = {TM, SALES, FINANCE, ADMIN, API};
+    private static final String[] STAFF = {TM, SALES, FINANCE, ADMIN};
+
+    private final AuthorizationManager<RequestAuthorizationContext> clientTariffsOnly;
+
+    RoleMatrix(AuthorizationManager<RequestAuthorizationContext> clientTariffsOnly) {
+        this.clientTariffsOnly = clientTariffsOnly;
+    }
+
+    @Override
+    public void customize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
+        auth
+            .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error").permitAll()
+            .requestMatchers(GET, "/api/v1/me").hasAnyRole(EVERYONE)
+            // records of the switches: API keys send and read those of their own sources
+            .requestMatchers(POST, "/api/v1/cdrs", "/api/v1/cdrs/import", "/api/v1/service-events").hasAnyRole(API, ADMIN)
+            .requestMatchers(GET, "/api/v1/cdrs", "/api/v1/cdrs/**", "/api/v1/service-events").hasAnyRole(EVERYONE)
+            .requestMatchers(GET, "/api/v1/jobs", "/api/v1/jobs/**").hasAnyRole(EVERYONE)
+            .requestMatchers(GET, "/api/v1/rejects").hasAnyRole(TM, FINANCE, ADMIN, API)
+            .requestMatchers(POST, "/api/v1/rejects/reprocess").hasAnyRole(TM, FINANCE, ADMIN)
+            .requestMatchers(GET, "/api/v1/cdr-mappings", "/api/v1/cdr-mappings/**").hasAnyRole(EVERYONE)
+            .requestMatchers(PUT, "/api/v1/cdr-mappings", "/api/v1/cdr-mappings/**").hasAnyRole(TM, ADMIN)
+            .requestMatchers(DELETE, "/api/v1/cdr-mappings/**").hasAnyRole(TM, ADMIN)
+            .requestMatchers(POST, "/api/v1/rating/simulate").hasAnyRole(EVERYONE)
+            // tariffs: managers author and publish; sales draft and try client tariffs; finance reads
+            .requestMatchers(GET, "/api/v1/tariffs", "/api/v1/tariffs/**").hasAnyRole(STAFF)
+            .requestMatchers(POST, "/api/v1/tariffs").hasAnyRole(TM, SALES, ADMIN)
+            .requestMatchers(POST, "/api/v1/tariffs/*/versions/*/publish").hasAnyRole(TM, ADMIN)
+            .requestMatchers(POST, "/api/v1/tariffs/{code}/versions", "/api/v1/tariffs/{code}/versions/*/validate",
+                    "/api/v1/tariffs/{code}/versions/*/simulate").access(clientTariffsOnly)
+            .requestMatchers(PUT, "/api/v1/tariffs/{code}/versions/*/models/*").access(clientTariffsOnly)
+            .requestMatchers(DELETE, "/api/v1/tariffs/{code}/versions/*/models/*").access(clientTariffsOnly)
+            .requestMatchers(GET, "/api/v1/reference/**").hasAnyRole(STAFF)
+            .requestMatchers(PUT, "/api/v1/reference/**").hasAnyRole(TM, ADMIN)
+            .requestMatchers(POST, "/api/v1/reference/**").hasAnyRole(TM, ADMIN)
+            .requestMatchers(DELETE, "/api/v1/reference/**").hasAnyRole(TM, ADMIN)
+            // accounts: money and documents for finance; clients' details for sales and finance; codes for all staff
+            .requestMatchers(POST, "/api/v1/accounts/*/charges", "/api/v1/accounts/*/payments",
+                    "/api/v1/accounts/*/ledger/**").hasAnyRole(FINANCE, ADMIN)
+            .requestMatchers(GET, "/api/v1/accounts/*/ledger", "/api/v1/accounts/*/usage", "/api/v1/accounts/*/client",
+                    "/api/v1/accounts/*/document-settings").hasAnyRole(SALES, FINANCE, ADMIN)
+            .requestMatchers(PUT, "/api/v1/accounts/*/document-settings").hasAnyRole(FINANCE, ADMIN)
+            .requestMatchers(DELETE, "/api/v1/accounts/*").hasAnyRole(FINANCE, ADMIN)
+            .requestMatchers(GET, "/api/v1/accounts", "/api/v1/accounts/*", "/api/v1/accounts/*/numbers",
+                    "/api/v1/accounts/*/dedicated-operators").hasAnyRole(STAFF)
+            .requestMatchers(POST, "/api/v1/accounts", "/api/v1/accounts/*/numbers",
+                    "/api/v1/accounts/*/dedicated-operators").hasAnyRole(SALES, FINANCE, ADMIN)
+            .requestMatchers(PUT, "/api/v1/accounts/*", "/api/v1/accounts/*/client").hasAnyRole(SALES, FINANCE, ADMIN)
+            .requestMatchers("/api/v1/periods", "/api/v1/periods/**").hasAnyRole(FINANCE, ADMIN)
+            .requestMatchers("/api/v1/documents", "/api/v1/documents/**", "/api/v1/numbering-templates")
+                .hasAnyRole(FINANCE, ADMIN)
+            // anything else of the API (a new route without a row here) is the admin's until it gets one
+            .requestMatchers("/api/**").hasRole(ADMIN)
+            .anyRequest().hasAnyRole(STAFF);
+    }
+}
