@@ -1,0 +1,196 @@
+package ru.ccbilling.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.yaml.snakeyaml.Yaml;
+
+import ru.ccbilling.Api;
+import ru.ccbilling.PlatformTest;
+
+/**
+ * Walks every operation of the contract as each role and as a stranger: the answers follow the table "Roles" of
+ * README.md, kept here as data (one row per route group). A denied role gets 403; an allowed one anything but
+ * 401/403 (the requests carry no valid body, so nothing changes); a stranger always gets 401.
+ */
+@PlatformTest
+class RoleMatrixApiTest {
+
+    /** T = TARIFF_MANAGER, S = SALES, F = FINANCE, A = ADMIN, K = API key (API_CLIENT); the rows of README's table */
+    private static final List<Row> MATRIX = List.of(
+        row("who am I", "TSFAK", "GET /api/v1/me"),
+        row("submit CDRs, equipment files, one-time services (own sources)", "AK",
+            "POST /api/v1/cdrs", "POST /api/v1/cdrs/import", "POST /api/v1/service-events"),
+        row("read CDRs and one-time services (API key: own sources)", "TSFAK",
+            "GET /api/v1/cdrs", "GET /api/v1/cdrs/{source}/{cdrId}", "GET /api/v1/service-events"),
+        row("jobs (API key: the jobs it started)", "TSFAK", "GET /api/v1/jobs", "GET /api/v1/jobs/{id}"),
+        row("rejects queue: list (API key: own sources)", "TFAK", "GET /api/v1/rejects"),
+        row("rejects queue: reprocess", "TFA", "POST /api/v1/rejects/reprocess"),
+        row("CDR mappings: read", "TSFAK", "GET /api/v1/cdr-mappings", "GET /api/v1/cdr-mappings/{name}"),
+        row("CDR mappings: change", "TA", "PUT /api/v1/cdr-mappings", "PUT /api/v1/cdr-mappings/{name}",
+            "DELETE /api/v1/cdr-mappings/{name}"),
+        row("rate calls without storing them", "TSFAK", "POST /api/v1/rating/simulate"),
+        row("tariffs: read", "TSFA", "GET /api/v1/tariffs", "GET /api/v1/tariffs/{code}/versions",
+            "GET /api/v1/tariffs/{code}/versions/{version}", "GET /api/v1/tariffs/{code}/versions/{version}/diff",
+            "GET /api/v1/tariffs/{code}/audit"),
+        row("tariffs: create (a client tariff)", "TSA", "POST /api/v1/tariffs"),
+        row("tariff versions: draft, edit, validate, simulate (sales: client tariffs only)", "TSA",
+            "POST /api/v1/tariffs/{code}/versions", "PUT /api/v1/tariffs/{code}/versions/{version}/models/{name}",
+            "DELETE /api/v1/tariffs/{code}/versions/{version}/models/{name}",
+            "POST /api/v1/tariffs/{code}/versions/{version}/validate",
+            "POST /api/v1/tariffs/{code}/versions/{version}/simulate"),
+        row("tariff versions: publish", "TA", "POST /api/v1/tariffs/{code}/versions/{version}/publish"),
+        row("reference data: read", "TSFA", "GET /api/v1/reference/destinations", "GET /api/v1/reference/origins",
+            "GET /api/v1/reference/holidays", "GET /api/v1/reference/operators", "GET /api/v1/reference/trunks",
+            "GET /api/v1/reference/number-ranges"),
+        row("reference data: change", "TA", "PUT /api/v1/reference/destinations",
+            "DELETE /api/v1/reference/destinations/{prefix}", "PUT /api/v1/reference/origins",
+            "DELETE /api/v1/reference/origins/{prefix}", "PUT /api/v1/reference/holidays",
+            "DELETE /api/v1/reference/holidays/{date}", "PUT /api/v1/reference/operators",
+            "PUT /api/v1/reference/trunks", "POST /api/v1/reference/number-ranges/import"),
+        row("accounts: read codes, tariffs, numbers, operators (tariff managers: no legal details)", "TSFA",
+            "GET /api/v1/accounts", "GET /api/v1/accounts/{account}", "GET /api/v1/accounts/{account}/numbers",
+            "GET /api/v1/accounts/{account}/dedicated-operators"),
+        row("clients' legal details: read", "SFA", "GET /api/v1/accounts/{account}/client"),
+        row("accounts and clients: open, change, numbers, operators", "SFA", "POST /api/v1/accounts",
+            "PUT /api/v1/accounts/{account}", "PUT /api/v1/accounts/{account}/client",
+            "POST /api/v1/accounts/{account}/numbers", "POST /api/v1/accounts/{account}/dedicated-operators"),
+        row("accounts: delete", "FA", "DELETE /api/v1/accounts/{account}"),
+        row("usage and ledger: read", "SFA", "GET /api/v1/accounts/{account}/ledger",
+            "GET /api/v1/accounts/{account}/usage"),
+        row("money: charges, payments, reversals", "FA", "POST /api/v1/accounts/{account}/charges",
+            "POST /api/v1/accounts/{account}/payments", "POST /api/v1/accounts/{account}/ledger/{entry}/reverse"),
+        row("financial periods: close, reopen, re-rate, audit", "FA", "GET /api/v1/periods",
+            "GET /api/v1/periods/{month}", "POST /api/v1/periods/{month}/close", "POST /api/v1/periods/{month}/reopen",
+            "POST /api/v1/periods/{month}/rerate", "GET /api/v1/periods/{month}/audit"),
+        row("document settings: read", "SFA", "GET /api/v1/accounts/{account}/document-settings"),
+        row("document settings: change", "FA", "PUT /api/v1/accounts/{account}/document-settings"),
+        row("documents and numbering", "FA", "GET /api/v1/documents", "GET /api/v1/documents/{id}",
+            "GET /api/v1/documents/{id}/pdf", "GET /api/v1/documents/{id}/html", "POST /api/v1/documents/packages",
+            "POST /api/v1/documents/regenerate", "POST /api/v1/documents/corrections",
+            "POST /api/v1/documents/one-time-invoices", "POST /api/v1/documents/runs",
+            "GET /api/v1/documents/runs/{month}/delivery-lists/{method}", "GET /api/v1/documents/runs/{month}/labels.pdf",
+            "GET /api/v1/documents/runs/{month}/print.pdf", "GET /api/v1/numbering-templates",
+            "PUT /api/v1/numbering-templates"));
+
+    /** path parameters that reach nothing, so that an allowed request changes nothing (404 or 400) */
+    private static final Map<String, String> PARAMETERS = Map.ofEntries(Map.entry("source", "pbx-msk-1"),
+            Map.entry("cdrId", "no-such-cdr"), Map.entry("id", "00000000-0000-0000-0000-000000000000"),
+            Map.entry("name", "no-such-name"), Map.entry("code", "NO-SUCH-TARIFF"), Map.entry("version", "999"),
+            Map.entry("prefix", "00000"), Map.entry("date", "2099-01-01"), Map.entry("account", "ACC-NO-SUCH"),
+            Map.entry("entry", "999999999"), Map.entry("month", "2099-13"), Map.entry("method", "POST"));
+
+    private static final Map<Character, String[]> CALLERS = new LinkedHashMap<>();
+    static {
+        CALLERS.put('T', new String[] {"Authorization", basic("manager")});
+        CALLERS.put('S', new String[] {"Authorization", basic("sales")});
+        CALLERS.put('F', new String[] {"Authorization", basic("finance")});
+        CALLERS.put('A', new String[] {"Authorization", basic("admin")});
+        CALLERS.put('K', new String[] {"X-Api-Key", "demo-api-key"});
+    }
+
+    @LocalServerPort
+    int port;
+    private Api http;
+
+    @BeforeEach
+    void client() {
+        http = Api.anonymous(port);
+    }
+
+    @Test
+    void everyOperationOfTheContractHasARowAndEveryRowAnOperation() {
+        Set<String> inMatrix = new TreeSet<>();
+        MATRIX.forEach(row -> row.operations().forEach(op -> assertThat(inMatrix.add(op)).as("twice: " + op).isTrue()));
+        assertThat(inMatrix).as("README's table of roles, row by row, against api-spec/openapi.yaml")
+                .containsExactlyInAnyOrderElementsOf(contractOperations());
+    }
+
+    @Test
+    void eachRoleReachesExactlyTheRoutesOfItsRows() {
+        List<String> wrong = new ArrayList<>();
+        for (Row row : MATRIX) {
+            for (String operation : row.operations()) {
+                for (var caller : CALLERS.entrySet()) {
+                    int status = send(operation, caller.getValue());
+                    boolean allowed = row.roles().indexOf(caller.getKey()) >= 0;
+                    if (allowed ? status == 401 || status == 403 : status != 403) {
+                        wrong.add(caller.getKey() + " " + operation + " -> " + status + (allowed ? " (allowed)" : " (denied)"));
+                    }
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void strangersGet401OnEveryOperationWritesIncluded() {
+        List<String> wrong = new ArrayList<>();
+        for (Row row : MATRIX) {
+            for (String operation : row.operations()) {
+                int status = send(operation, new String[0]);
+                if (status != 401) {
+                    wrong.add(operation + " -> " + status);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void salesNeverChangeTheStandardTariff() {
+        Row versions = MATRIX.stream().filter(r -> r.name().startsWith("tariff versions: draft")).findFirst().orElseThrow();
+        for (String operation : versions.operations()) {
+            String onStandard = operation.replace("{code}", "CC-STANDARD-2026").replace("{version}", "1");
+            assertThat(send(onStandard, CALLERS.get('S'))).as(onStandard).isEqualTo(403);
+        }
+        assertThat(send("POST /api/v1/tariffs/CC-STANDARD-2026/versions/1/publish", CALLERS.get('S'))).isEqualTo(403);
+    }
+
+    private int send(String operation, String[] credentials) {
+        String method = operation.substring(0, operation.indexOf(' '));
+        String path = operation.substring(operation.indexOf(' ') + 1);
+        for (var p : PARAMETERS.entrySet()) {
+            path = path.replace("{" + p.getKey() + "}", p.getValue());
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json")
+                .method(method, method.equals("GET") || method.equals("DELETE") ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString("{}"));
+        if (credentials.length == 2) {
+            request.header(credentials[0], credentials[1]);
+        }
+        return http.send(request).status();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> contractOperations() {
+        Map<String, Object> spec = new Yaml().load(Api.as(port, "admin", "admin").get("/api-spec/openapi.yaml").raw());
+        List<String> operations = new ArrayList<>();
+        ((Map<String, Map<String, Object>>) spec.get("paths")).forEach((path, item) -> item.keySet().stream()
+                .filter(Set.of("get", "put", "post", "delete", "patch", "head", "options")::contains)
+                .forEach(method -> operations.add(method.toUpperCase() + " " + path)));
+        return operations;
+    }
+
+    private static String basic(String user) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + user).getBytes());
+    }
+
+    private record Row(String name, String roles, List<String> operations) { }
+
+    private static Row row(String name, String roles, String... operations) {
+        return new Row(name, roles, List.of(operations));
+    }
+}
