@@ -3,6 +3,7 @@ package ru.ccbilling;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** A plain HTTP client for tests: the real API, as a client would call it. */
 public final class Api {
 
-    public record Response(int status, String contentType, JsonNode body, String raw) { }
+    public record Response(int status, String contentType, JsonNode body, String raw, HttpHeaders headers) {
+        public Response(int status, String contentType, JsonNode body, String raw) {
+            this(status, contentType, body, raw, HttpHeaders.of(java.util.Map.of(), (a, b) -> true));
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -65,7 +70,7 @@ public final class Api {
             if (type.contains("json") && !raw.isEmpty()) {
                 body = JSON.readTree(raw);
             }
-            return new Response(response.statusCode(), type, body, raw);
+            return new Response(response.statusCode(), type, body, raw, response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

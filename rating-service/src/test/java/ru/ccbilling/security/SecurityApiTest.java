@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 
 import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import ru.ccbilling.Api;
@@ -49,10 +50,100 @@ class SecurityApiTest {
     }
 
     @Test
-    void healthIsPublicAndReportsTheDatabase() {
+    void healthIsPublicButOnlyStaffSeeTheDatabase() {
         Api.Response health = Api.anonymous(port).get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
-        assertThat(health.body().at("/components/db/status").asText()).isEqualTo("UP");
+        assertThat(health.body().get("status").asText()).isEqualTo("UP");
+        assertThat(health.body().has("components")).isFalse();
+        Api.Response signedIn = Api.as(port, "finance", "finance").get("/actuator/health");
+        assertThat(signedIn.body().at("/components/db/status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void aStrangersWriteIs401WithAChallengeNotACsrf403() {
+        Api.Response response = Api.anonymous(port).post("/api/v1/tariffs", "{}");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"cc-billing\"");
+    }
+
+    @Test
+    void theAdminUiGets401WithoutABasicChallenge() {
+        Api.Response response = Api.anonymous(port).send(HttpRequest.newBuilder(uri("/api/v1/cdrs"))
+                .header("X-Requested-With", "XMLHttpRequest").POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
+    }
+
+    @Test
+    void aSessionWriteNeedsTheCsrfToken() {
+        Browser browser = Browser.signIn(port, "manager", "manager");
+        assertThat(browser.post("/api/v1/tariffs", false).statusCode()).isEqualTo(403);
+        assertThat(browser.post("/api/v1/tariffs", true).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aSessionCookieWithABogusAuthorizationHeaderIsNotSignedIn() {
+        Browser browser = Browser.signIn(port, "manager", "manager");
+        assertThat(browser.post("/api/v1/tariffs", false, "Authorization", "Bearer whatever").statusCode()).isEqualTo(401);
+        assertThat(browser.post("/api/v1/tariffs", false, "X-Api-Key", "not-a-key").statusCode()).isEqualTo(401);
+        assertThat(browser.get("/api/v1/me", "Authorization", "Basic Ym9ndXM=").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void credentialsInHeadersMakeNoSession() {
+        Api.Response response = Api.as(port, "manager", "manager").get("/api/v1/me");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSite() {
+        String cookie = Browser.signIn(port, "finance", "finance").sessionCookieHeader();
+        assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
+    }
+
+    @Test
+    void pagesAndTheApiCarryTheSecurityHeaders() {
+        for (Api.Response response : new Api.Response[] {Api.anonymous(port).get("/login"),
+                Api.as(port, "admin", "admin").get("/api/v1/me")}) {
+            var headers = response.headers();
+            assertThat(headers.firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                    .contains("default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'",
+                            "frame-ancestors 'self'", "object-src 'none'"));
+            assertThat(headers.firstValue("Referrer-Policy")).hasValue("same-origin");
+            assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(headers.firstValue("X-Frame-Options")).hasValue("SAMEORIGIN");
+        }
+    }
+
+    @Test
+    void tariffManagersSeeAccountsWithoutLegalDetails() {
+        Api manager = Api.as(port, "manager", "manager");
+        JsonNode account = manager.get("/api/v1/accounts/ACC-1001").body();
+        assertThat(account.get("account").asText()).isEqualTo("ACC-1001");
+        assertThat(account.get("tariffs")).isNotEmpty();
+        for (String legal : new String[] {"inn", "kpp", "legalAddress", "postalAddress", "deliveryMethod", "email", "contacts"}) {
+            assertThat(account.has(legal)).as(legal).isFalse();
+        }
+        assertThat(manager.get("/api/v1/accounts").body().get(0).has("inn")).isFalse();
+        assertThat(manager.get("/api/v1/accounts/ACC-1001/client").status()).isEqualTo(403);
+        assertThat(Api.as(port, "finance", "finance").get("/api/v1/accounts/ACC-1001").body().get("inn").asText())
+                .isEqualTo("7705123452");
+    }
+
+    @Test
+    void salesMayNotChangeDocumentSettingsNorPublish() {
+        Api sales = Api.as(port, "sales", "sales");
+        assertThat(sales.put("/api/v1/accounts/ACC-1001/document-settings", "{\"documents\":\"UPD\"}").status())
+                .isEqualTo(403);
+        assertThat(sales.post("/api/v1/tariffs/CC-STANDARD-2026/versions", "{\"basedOn\":1}").status()).isEqualTo(403);
+        assertThat(sales.post("/api/v1/tariffs/CC-STANDARD-2026/versions/1/publish",
+                "{\"effectiveFrom\":\"2030-01-01T00:00:00+03:00\"}").status()).isEqualTo(403);
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
     }
 
     @Test
