@@ -43,7 +43,7 @@ class CdrIntakeApiTest {
                 "{\"source\":\"" + source + "\",\"cdrId\":\"missing\",\"startTime\":\"2026-03-10T10:15:00+03:00\",\"called\":\"78005553535\",\"stages\":[{\"type\":\"OPERATOR\",\"durationSec\":\"ten\"}]}",
                 "[1,2,3]",
                 good(source, "ok-2")) + "]}";
-        Api.Response response = Api.withApiKey(port).post("/api/v1/cdrs", batch);
+        Api.Response response = Api.as(port, "admin", "admin").post("/api/v1/cdrs", batch);
         assertThat(response.status()).isEqualTo(200);
         JsonNode results = response.body().get("results");
         assertThat(results).hasSize(9);
@@ -60,8 +60,8 @@ class CdrIntakeApiTest {
             assertThat(results.get(i).get("outcome").asText()).isEqualTo("REFUSED");
         }
         // refused records are not stored
-        assertThat(Api.withApiKey(port).get("/api/v1/cdrs/" + source + "/neg").status()).isEqualTo(404);
-        assertThat(Api.withApiKey(port).get("/api/v1/cdrs?source=" + source).body().get("total").asInt()).isEqualTo(2);
+        assertThat(Api.as(port, "admin", "admin").get("/api/v1/cdrs/" + source + "/neg").status()).isEqualTo(404);
+        assertThat(Api.as(port, "admin", "admin").get("/api/v1/cdrs?source=" + source).body().get("total").asInt()).isEqualTo(2);
     }
 
     @Test
@@ -76,10 +76,10 @@ class CdrIntakeApiTest {
     void theSameRecordTwiceInOneBatchIsStoredOnce() {
         String source = "twice-" + System.nanoTime();
         String batch = "{\"records\":[" + good(source, "x") + "," + good(source, "x") + "]}";
-        JsonNode results = Api.withApiKey(port).post("/api/v1/cdrs", batch).body().get("results");
+        JsonNode results = Api.as(port, "admin", "admin").post("/api/v1/cdrs", batch).body().get("results");
         assertThat(results.get(0).get("outcome").asText()).isEqualTo("RATED");
         assertThat(results.get(1).get("outcome").asText()).isEqualTo("DUPLICATE");
-        assertThat(Api.withApiKey(port).get("/api/v1/cdrs?source=" + source).body().get("total").asInt()).isEqualTo(1);
+        assertThat(Api.as(port, "admin", "admin").get("/api/v1/cdrs?source=" + source).body().get("total").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -87,7 +87,7 @@ class CdrIntakeApiTest {
         String record = "{\"source\":\"t-" + System.nanoTime() + "\",\"cdrId\":\"1\",\"callType\":\"OUTBOUND\","
                 + "\"startTime\":\"2026-03-10T10:15:00+03:00\",\"caller\":\"74950000001\",\"called\":\"79161234567\","
                 + "\"accountCode\":\"ACC-1001\",\"stages\":[{\"type\":\"IVR\",\"durationSec\":30}]}";
-        JsonNode result = Api.withApiKey(port).post("/api/v1/cdrs", "{\"records\":[" + record + "]}").body()
+        JsonNode result = Api.as(port, "admin", "admin").post("/api/v1/cdrs", "{\"records\":[" + record + "]}").body()
                 .get("results").get(0);
         assertThat(result.get("outcome").asText()).isEqualTo("REJECTED");
         assertThat(result.get("reason").asText()).isEqualTo("UNKNOWN_TRUNK");

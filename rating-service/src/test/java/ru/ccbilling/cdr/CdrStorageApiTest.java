@@ -39,7 +39,7 @@ class CdrStorageApiTest {
         record.put("source", source).put("cdrId", cdrId);
         record.with("vendor").put("nul", "a\u0000b");
 
-        JsonNode result = Api.withApiKey(port).post("/api/v1/cdrs", "{\"records\":[" + record + "]}").body()
+        JsonNode result = Api.as(port, "admin", "admin").post("/api/v1/cdrs", "{\"records\":[" + record + "]}").body()
                 .get("results").get(0);
         assertThat(result.get("outcome").asText()).isEqualTo("RATED");
 

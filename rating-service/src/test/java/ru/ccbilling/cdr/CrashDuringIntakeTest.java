@@ -97,7 +97,7 @@ class CrashDuringIntakeTest {
             ObjectNode body = Api.json().createObjectNode();
             ArrayNode records = body.putArray("records");
             for (int i = 0; i < BATCH; i++) {
-                records.add(GeneratedCallsTest.randomCall(random, b * BATCH + i).put("source", "crash"));
+                records.add(GeneratedCallsTest.randomCall(random, b * BATCH + i).put("source", "pbx-msk-1"));
             }
             bodies.add(body.toString());
         }

@@ -62,15 +62,15 @@ class IntakeWhileDatabaseIsDownTest {
             int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             Api apiKey = Api.withApiKey(port);
             Session admin = Session.signIn(port, "admin", "admin");
-            assertThat(apiKey.post("/api/v1/cdrs", batch("outage", "before")).status()).isEqualTo(200);
+            assertThat(apiKey.post("/api/v1/cdrs", batch("pbx-msk-1", "before")).status()).isEqualTo(200);
 
             postgres.close();
 
             long started = System.nanoTime();
-            Api.Response byKey = apiKey.post("/api/v1/cdrs", batch("outage", "during-key"));
+            Api.Response byKey = apiKey.post("/api/v1/cdrs", batch("pbx-msk-1", "during-key"));
             assertThat(byKey.status()).isEqualTo(503);
             assertThat(byKey.contentType()).startsWith("application/problem+json");
-            Session.Answer bySession = admin.post("/api/v1/cdrs", batch("outage", "during-session"));
+            Session.Answer bySession = admin.post("/api/v1/cdrs", batch("pbx-msk-1", "during-session"));
             assertThat(bySession.status()).isEqualTo(503);
             assertThat(bySession.retryAfter()).isEqualTo("5");
             assertThat(bySession.contentType()).startsWith("application/problem+json");
@@ -78,13 +78,13 @@ class IntakeWhileDatabaseIsDownTest {
 
             postgres = postgres(dbPort);
 
-            JsonNode again = apiKey.post("/api/v1/cdrs", batch("outage", "during-key")).body();
+            JsonNode again = apiKey.post("/api/v1/cdrs", batch("pbx-msk-1", "during-key")).body();
             assertThat(again.get("results").get(0).get("outcome").asText()).isEqualTo("RATED");
-            Session.Answer sessionAgain = admin.post("/api/v1/cdrs", batch("outage", "during-session"));
+            Session.Answer sessionAgain = admin.post("/api/v1/cdrs", batch("pbx-msk-1", "during-session"));
             assertThat(sessionAgain.status()).isEqualTo(200);
             assertThat(Api.json().readTree(sessionAgain.body()).get("results").get(0).get("outcome").asText())
                     .isEqualTo("RATED");
-            assertThat(apiKey.get("/api/v1/cdrs?source=outage").body().get("total").asInt()).isEqualTo(3);
+            assertThat(apiKey.get("/api/v1/cdrs?source=pbx-msk-1").body().get("total").asInt()).isEqualTo(3);
         } finally {
             postgres.close();
         }

@@ -47,7 +47,7 @@ class RejectsApiTest {
     }
 
     private JsonNode submit(List<String> records) {
-        Api.Response response = Api.withApiKey(port).post("/api/v1/cdrs", "{\"records\":[" + String.join(",", records) + "]}");
+        Api.Response response = Api.as(port, "admin", "admin").post("/api/v1/cdrs", "{\"records\":[" + String.join(",", records) + "]}");
         assertThat(response.status()).isEqualTo(200);
         return response.body().get("results");
     }
@@ -75,7 +75,7 @@ class RejectsApiTest {
         assertThat(b.get("reasonDetail").asText()).isEqualTo("no operator " + operator);
         assertThat(b.get("account").asText()).isEqualTo("ACC-1001");
 
-        JsonNode byReason = Api.withApiKey(port).get("/api/v1/rejects?source=" + source + "&reason=UNKNOWN_OPERATOR").body();
+        JsonNode byReason = manager().get("/api/v1/rejects?source=" + source + "&reason=UNKNOWN_OPERATOR").body();
         assertThat(byReason.get("items").findValuesAsText("cdrId")).containsExactly("b", "a");
         assertThat(byReason.get("countsByReason")).isEqualTo(Api.json().valueToTree(Map.of("UNKNOWN_OPERATOR", 2)));
         JsonNode dated = manager().get("/api/v1/rejects?source=" + source + "&account=ACC-1001"

@@ -26,11 +26,11 @@ class CdrImportApiTest {
     int port;
 
     private Imports imports() {
-        return new Imports(port, Api.withApiKey(port));
+        return new Imports(port, Api.as(port, "admin", "admin"));
     }
 
     private JsonNode cdr(String source, String cdrId) {
-        Api.Response response = Api.withApiKey(port).get("/api/v1/cdrs/" + source + "/" + cdrId);
+        Api.Response response = Api.as(port, "admin", "admin").get("/api/v1/cdrs/" + source + "/" + cdrId);
         assertThat(response.status()).as(cdrId).isEqualTo(200);
         return response.body();
     }
@@ -48,7 +48,7 @@ class CdrImportApiTest {
     }
 
     private long stored(String source) {
-        return Api.withApiKey(port).get("/api/v1/cdrs?source=" + source + "&size=1").body().get("total").asLong();
+        return Api.as(port, "admin", "admin").get("/api/v1/cdrs?source=" + source + "&size=1").body().get("total").asLong();
     }
 
     @Test
@@ -111,7 +111,7 @@ class CdrImportApiTest {
         assertThat(stored(source)).isEqualTo(25);
 
         // the same call sent as JSON is the same record
-        JsonNode json = Api.withApiKey(port).post("/api/v1/cdrs", "{\"records\":[" + first.get("record") + "]}").body();
+        JsonNode json = Api.as(port, "admin", "admin").post("/api/v1/cdrs", "{\"records\":[" + first.get("record") + "]}").body();
         assertThat(json.get("results").get(0).get("outcome").asText()).isEqualTo("DUPLICATE");
     }
 
@@ -161,7 +161,7 @@ class CdrImportApiTest {
     void badParametersAreRefusedNamingTheFieldAndImportNothing() {
         Imports imports = imports();
         String source = "bad-params-" + System.nanoTime();
-        int jobsBefore = Api.withApiKey(port).get("/api/v1/jobs?kind=CDR_IMPORT&limit=500").body().size();
+        int jobsBefore = Api.as(port, "admin", "admin").get("/api/v1/jobs?kind=CDR_IMPORT&limit=500").body().size();
         byte[] file = Imports.sample("asterisk-Master.csv");
 
         assertProblem(imports.upload("no-such-mapping", source, HttpRequest.BodyPublishers.ofByteArray(file)), "mapping");
@@ -173,7 +173,7 @@ class CdrImportApiTest {
         assertProblem(imports.upload("asterisk-default", source, HttpRequest.BodyPublishers.ofString("\n \r\n")), "body");
 
         assertThat(stored(source)).isZero();
-        assertThat(Api.withApiKey(port).get("/api/v1/jobs?kind=CDR_IMPORT&limit=500").body().size()).isEqualTo(jobsBefore);
+        assertThat(Api.as(port, "admin", "admin").get("/api/v1/jobs?kind=CDR_IMPORT&limit=500").body().size()).isEqualTo(jobsBefore);
         // a tariff manager edits mappings but does not import
         assertThat(new Imports(port, Api.as(port, "manager", "manager"))
                 .upload("asterisk-default", source, HttpRequest.BodyPublishers.ofByteArray(file)).status()).isEqualTo(403);

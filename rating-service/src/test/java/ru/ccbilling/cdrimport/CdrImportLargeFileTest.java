@@ -42,7 +42,7 @@ class CdrImportLargeFileTest {
         Path file = dir.resolve("Master.csv");
         write(file);
         String source = "pbx-large-" + System.nanoTime();
-        Imports imports = new Imports(port, Api.withApiKey(port));
+        Imports imports = new Imports(port, Api.as(port, "admin", "admin"));
         Instant started = Instant.now();
         String id = Imports.started(imports.upload("asterisk-default", source, HttpRequest.BodyPublishers.ofFile(file)));
 
@@ -62,7 +62,7 @@ class CdrImportLargeFileTest {
         assertThat(Imports.count(job, "RATED")).isEqualTo(LINES);
         assertThat(midway).as("progress seen between 0 and the total").isTrue();
         assertThat(took).isLessThan(Duration.ofMinutes(2));
-        assertThat(Api.withApiKey(port).get("/api/v1/cdrs?source=" + source + "&size=1").body().get("total").asLong())
+        assertThat(Api.as(port, "admin", "admin").get("/api/v1/cdrs?source=" + source + "&size=1").body().get("total").asLong())
                 .isEqualTo(LINES);
     }
 

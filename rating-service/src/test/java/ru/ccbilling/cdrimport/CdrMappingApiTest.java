@@ -70,9 +70,9 @@ class CdrMappingApiTest {
         byte[] line = ("\"\",\"79161234567\",\"78005553535\",\"from-trunk\",\"79161234567\",\"SIP/TRUNK-A-00000001\",\"\","
                 + "\"BackGround\",\"ivr\",\"2026-03-10 07:15:00\",\"2026-03-10 07:15:00\",\"2026-03-10 07:16:01\",61,61,"
                 + "\"ANSWERED\",\"DOCUMENTATION\",\"utc-1\",\"\"\n").getBytes(StandardCharsets.UTF_8);
-        JsonNode job = new Imports(port, Api.withApiKey(port)).importAndWait(name, source, line);
+        JsonNode job = new Imports(port, Api.as(port, "admin", "admin")).importAndWait(name, source, line);
         assertThat(Imports.count(job, "RATED")).isEqualTo(1);
-        JsonNode cdr = Api.withApiKey(port).get("/api/v1/cdrs/" + source + "/utc-1").body();
+        JsonNode cdr = Api.as(port, "admin", "admin").get("/api/v1/cdrs/" + source + "/utc-1").body();
         assertThat(cdr.get("record").get("startTime").asText()).isEqualTo("2026-03-10T07:15:00Z");
 
         // PUT by name replaces it; a body naming another mapping is refused

@@ -38,7 +38,7 @@ class MonthToDocumentsApiTest {
                 }
             });
         }
-        assertThat(Api.withApiKey(port).post("/api/v1/cdrs", Map.of("records", march)).status()).isEqualTo(200);
+        assertThat(Api.as(port, "admin", "admin").post("/api/v1/cdrs", Map.of("records", march)).status()).isEqualTo(200);
 
         Finance f = new Finance(port);
         Api.Response upd = f.finance.put("/api/v1/accounts/ACC-1002/document-settings", Map.of("documents", "UPD"));

@@ -53,7 +53,7 @@ class GoldenCasesApiTest {
 
     @Test
     void everyGoldenCaseIsStoredAndReadBackAsSimulated() {
-        Api api = Api.withApiKey(port);
+        Api api = Api.as(port, "admin", "admin");
         String source = "golden-" + System.nanoTime();
         ArrayNode records = Api.json().createArrayNode();
         golden.forEach(g -> records.add(((ObjectNode) g.get("cdr").deepCopy()).put("source", source)));
@@ -78,7 +78,7 @@ class GoldenCasesApiTest {
 
     @Test
     void sendingTheGoldenCasesAgainIsAllDuplicates() {
-        Api api = Api.withApiKey(port);
+        Api api = Api.as(port, "admin", "admin");
         String source = "again-" + System.nanoTime();
         ArrayNode records = Api.json().createArrayNode();
         golden.forEach(g -> records.add(((ObjectNode) g.get("cdr").deepCopy()).put("source", source)));

@@ -30,7 +30,7 @@ class ServiceEventApiTest {
               {"source":"%1$s","eventId":"6","service":"SMS","account":"ACC-1001","time":"2025-12-31T10:00:00+03:00"}
             ]}
             """.formatted(source);
-        Api api = Api.withApiKey(port);
+        Api api = Api.as(port, "admin", "admin");
         JsonNode results = api.post("/api/v1/service-events", batch).body().get("results");
         assertThat(results.get(0).get("amount").asText()).isEqualTo("7.50");
         assertThat(results.get(1).get("amount").asText()).isEqualTo("0.50");

@@ -70,10 +70,10 @@ class TariffLifecycleApiTest {
         assertThat(networkAmount(manager, "2026-06-02T10:00:00+03:00")).isEqualTo("3.10");
         assertThat(networkAmount(manager, "2026-05-20T10:00:00+03:00")).as("back-dated calls keep the old price")
                 .isEqualTo("2.90");
-        JsonNode stored = Api.withApiKey(port).post("/api/v1/cdrs", "{\"records\":["
+        JsonNode stored = Api.as(port, "admin", "admin").post("/api/v1/cdrs", "{\"records\":["
                 + TariffFixtures.mobileCall("after-publish", "2026-06-03T10:00:00+03:00") + "]}").body();
         assertThat(stored.get("results").get(0).get("total").asText()).isEqualTo("3.70");
-        assertThat(Api.withApiKey(port).get("/api/v1/cdrs/tariff-test/after-publish").body().get("tariffVersion").asInt())
+        assertThat(Api.as(port, "admin", "admin").get("/api/v1/cdrs/tariff-test/after-publish").body().get("tariffVersion").asInt())
                 .isEqualTo(draft);
 
         assertThat(put(manager, TARIFF, draft, "network-minute.dmn", "DMN", table).status())
