@@ -48,7 +48,8 @@ final class RoleMatrix implements
             .requestMatchers(GET, "/api/v1/cdr-mappings", "/api/v1/cdr-mappings/**").hasAnyRole(EVERYONE)
             .requestMatchers(PUT, "/api/v1/cdr-mappings", "/api/v1/cdr-mappings/**").hasAnyRole(TM, ADMIN)
             .requestMatchers(DELETE, "/api/v1/cdr-mappings/**").hasAnyRole(TM, ADMIN)
-            .requestMatchers(POST, "/api/v1/rating/simulate").hasAnyRole(EVERYONE)
+            // staff only: a simulation may price with any version, drafts and client tariffs included
+            .requestMatchers(POST, "/api/v1/rating/simulate").hasAnyRole(STAFF)
             // tariffs: managers author and publish; sales draft and try client tariffs; finance reads
             .requestMatchers(GET, "/api/v1/tariffs", "/api/v1/tariffs/**").hasAnyRole(STAFF)
             .requestMatchers(POST, "/api/v1/tariffs").hasAnyRole(TM, SALES, ADMIN)

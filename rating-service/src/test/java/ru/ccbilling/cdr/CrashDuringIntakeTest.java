@@ -151,7 +151,7 @@ class CrashDuringIntakeTest {
         long rated = 0;
         BigDecimal total = BigDecimal.ZERO;
         for (String body : bodies) {
-            HttpResponse<String> response = platform.post("/api/v1/rating/simulate", body);
+            HttpResponse<String> response = platform.simulate(body);
             assertThat(response.statusCode()).isEqualTo(200);
             for (JsonNode result : Api.json().readTree(response.body()).get("results")) {
                 if (result.get("status").asText().equals("RATED")) {
@@ -201,8 +201,8 @@ class CrashDuringIntakeTest {
             while (System.nanoTime() < deadline) {
                 assertThat(process.isAlive()).as("the platform exited during start").isTrue();
                 try {
-                    // answers once the demo API key is in place, which is after the server listens
-                    if (post("/api/v1/rating/simulate", warmUp).statusCode() == 200) {
+                    // answers once the demo users are in place, which is after the server listens
+                    if (simulate(warmUp).statusCode() == 200) {
                         return;
                     }
                 } catch (IOException notYet) {
@@ -213,9 +213,20 @@ class CrashDuringIntakeTest {
             throw new IllegalStateException("the platform did not start within 90 s");
         }
 
+        /** as the switch, with the demo API key */
         HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+            return post(path, body, "X-Api-Key", "demo-api-key");
+        }
+
+        /** simulations are for staff: as the demo tariff manager */
+        HttpResponse<String> simulate(String body) throws IOException, InterruptedException {
+            return post("/api/v1/rating/simulate", body, "Authorization", "Basic bWFuYWdlcjptYW5hZ2Vy");
+        }
+
+        private HttpResponse<String> post(String path, String body, String header, String credentials)
+                throws IOException, InterruptedException {
             return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Content-Type", "application/json").header("X-Api-Key", "demo-api-key")
+                    .header("Content-Type", "application/json").header(header, credentials)
                     .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
         }

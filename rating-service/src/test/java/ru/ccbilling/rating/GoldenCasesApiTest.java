@@ -42,7 +42,7 @@ class GoldenCasesApiTest {
 
     @Test
     void everyGoldenCaseComesOutRightInSimulation() {
-        Api.Response response = Api.withApiKey(port).post("/api/v1/rating/simulate",
+        Api.Response response = Api.as(port, "manager", "manager").post("/api/v1/rating/simulate",
                 Map.of("records", golden.stream().map(g -> g.get("cdr")).toList()));
         assertThat(response.status()).isEqualTo(200);
         JsonNode results = response.body().get("results");

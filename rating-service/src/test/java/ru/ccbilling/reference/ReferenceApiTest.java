@@ -24,7 +24,7 @@ class ReferenceApiTest {
     int port;
 
     private JsonNode simulate(String record) {
-        return Api.withApiKey(port).post("/api/v1/rating/simulate", "{\"records\":[" + record + "]}").body()
+        return Api.as(port, "manager", "manager").post("/api/v1/rating/simulate", "{\"records\":[" + record + "]}").body()
                 .get("results").get(0);
     }
 

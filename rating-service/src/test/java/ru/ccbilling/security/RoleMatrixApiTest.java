@@ -40,7 +40,7 @@ class RoleMatrixApiTest {
         row("CDR mappings: read", "TSFAK", "GET /api/v1/cdr-mappings", "GET /api/v1/cdr-mappings/{name}"),
         row("CDR mappings: change", "TA", "PUT /api/v1/cdr-mappings", "PUT /api/v1/cdr-mappings/{name}",
             "DELETE /api/v1/cdr-mappings/{name}"),
-        row("rate calls without storing them", "TSFAK", "POST /api/v1/rating/simulate"),
+        row("rate calls without storing them", "TSFA", "POST /api/v1/rating/simulate"),
         row("tariffs: read", "TSFA", "GET /api/v1/tariffs", "GET /api/v1/tariffs/{code}/versions",
             "GET /api/v1/tariffs/{code}/versions/{version}", "GET /api/v1/tariffs/{code}/versions/{version}/diff",
             "GET /api/v1/tariffs/{code}/audit"),
