@@ -35,6 +35,10 @@ public final class Api {
         return new Api("http://127.0.0.1:" + port, "X-Api-Key", "demo-api-key");
     }
 
+    public static Api withApiKey(int port, String key) {
+        return new Api("http://127.0.0.1:" + port, "X-Api-Key", key);
+    }
+
     public static Api as(int port, String user, String password) {
         String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return new Api("http://127.0.0.1:" + port, "Authorization", "Basic " + token);

@@ -142,6 +142,21 @@ class SecurityApiTest {
                 "{\"effectiveFrom\":\"2030-01-01T00:00:00+03:00\"}").status()).isEqualTo(403);
     }
 
+    @Test
+    void salesDraftVersionsOfAClientTariffButDoNotPublishThem() {
+        Api sales = Api.as(port, "sales", "sales");
+        String code = "CC-CLIENT-" + System.nanoTime();
+        assertThat(sales.post("/api/v1/tariffs", "{\"code\":\"" + code + "\",\"name\":\"client\","
+                + "\"copyOf\":\"CC-STANDARD-2026\",\"copyOfVersion\":1}").status()).isEqualTo(201);
+        Api.Response draft = sales.post("/api/v1/tariffs/" + code + "/versions", "{\"basedOn\":1}");
+        assertThat(draft.status()).isEqualTo(201);
+        int version = draft.body().get("version").asInt();
+        assertThat(sales.post("/api/v1/tariffs/" + code + "/versions/" + version + "/validate", "{}").status())
+                .isEqualTo(200);
+        assertThat(sales.post("/api/v1/tariffs/" + code + "/versions/" + version + "/publish",
+                "{\"effectiveFrom\":\"2030-01-01T00:00:00+03:00\"}").status()).isEqualTo(403);
+    }
+
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

@@ -29,6 +29,8 @@ class SourceScopeApiTest {
     int port;
     @Autowired
     Jobs jobs;
+    @Autowired
+    Credentials credentials;
 
     private static String record(String source, String id) {
         return """
@@ -88,6 +90,22 @@ class SourceScopeApiTest {
                 .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString("a,b,c\n")));
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.body().at("/errors/0/field").asText()).isEqualTo("source");
+    }
+
+    @Test
+    void aKeyBoundToNoSourceSendsNothingAndAnAdminsKeyReachesEverySource() {
+        credentials.saveApiKey("unbound", "unbound-key", java.util.Set.of(), Role.API_CLIENT);
+        credentials.saveApiKey("operations", "operations-key", java.util.Set.of(), Role.API_CLIENT, Role.ADMIN);
+        String id = "any-" + System.nanoTime();
+        assertThat(withKey("unbound-key").post("/api/v1/cdrs", "{\"records\":[" + record(OWN, id) + "]}").status())
+                .isEqualTo(403);
+        assertThat(withKey("operations-key").post("/api/v1/cdrs", "{\"records\":[" + record(OTHER, id) + "]}").status())
+                .isEqualTo(200);
+        assertThat(withKey("operations-key").get("/api/v1/cdrs/" + OTHER + "/" + id).status()).isEqualTo(200);
+    }
+
+    private Api withKey(String key) {
+        return Api.withApiKey(port, key);
     }
 
     @Test
