@@ -143,7 +143,7 @@ public final class DmnModelCheck {
         if (!isModel(ns)) {
             refuse("the element " + name + " of " + ns, "outside extensionElements a model holds only DMN elements",
                     id, line);
-        } else if (name.equals("functionDefinition")) {
+        } else if (name.equals("functionDefinition") || name.equals("encapsulatedLogic")) {
             String kind = reader.getAttributeValue(null, "kind");
             refuse("a functionDefinition" + (kind == null ? "" : " kind=\"" + kind + "\"") + where(decision),
                     "a tariff model defines no functions; Java and PMML functions run platform code", id, line);

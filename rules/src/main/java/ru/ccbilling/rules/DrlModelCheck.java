@@ -131,7 +131,7 @@ public final class DrlModelCheck {
                         ALLOWED_IMPORTS.stream().sorted().toList()), at(i));
             }
         }
-        pkg.getFunctionImports().forEach(f -> refuse("import function " + f.getTarget(),
+        pkg.getFunctionImports().forEach(f -> refuse("the static or function import " + f.getTarget(),
                 "a model calls only the helpers of Rounding", at(f)));
         pkg.getAccumulateImports().forEach(a -> refuse("import accumulate " + a.getTarget(),
                 "accumulate functions run code", at(a)));
@@ -194,7 +194,7 @@ public final class DrlModelCheck {
             refuse("the attribute " + name, "attributes are limited to " + String.join(", ",
                     ALLOWED_ATTRIBUTES.stream().sorted().toList()), at(a));
         } else if (name.equals("dialect") && !value.replace("\"", "").equals("java")) {
-            refuse("the dialect " + value, "rules are written in the java dialect (mvel evaluates expressions"
+            refuse("the dialect \"" + value.replace("\"", "") + "\"", "rules are written in the java dialect (mvel evaluates expressions"
                     + " at run time)", at(a));
         } else if (!LITERAL_ATTRIBUTE.matcher(value).matches()) {
             refuse("the attribute " + name + " " + value, "attribute values are literals", at(a));
@@ -271,12 +271,12 @@ public final class DrlModelCheck {
         if (type == null) {
             refuse("the fact type " + p.getObjectType(), "rules match only " + String.join(", ",
                     FACT_TYPES.keySet().stream().sorted().toList()) + ", by their simple names", at(p));
-            return;
         }
         if (p.getSource() != null) {
             String source = conditionName(p.getSource());
             refuse(source.startsWith("the condition ") ? "a pattern source (" + source + ")" : source,
-                    "patterns match the facts the engine inserts, not the results of code", at(p.getSource()));
+                    "patterns match the facts the engine inserts, not the results of code",
+                    p.getSource().getLine() > 0 ? at(p.getSource()) : at(p));
         }
         if (p.isQuery()) {
             refuse("the query call " + p.getObjectType(), "queries are not used", at(p));
@@ -288,7 +288,7 @@ public final class DrlModelCheck {
         if (p.getIdentifier() != null && !RuleCodeCheck.isBindingName(p.getIdentifier())) {
             refuse("the binding " + p.getIdentifier(), "a bound variable is named $name", at(p));
         }
-        Set<String> fields = fieldsOf(type);
+        Set<String> fields = type == null ? Set.of() : fieldsOf(type);
         for (BaseDescr c : p.getDescrs()) {
             if (!(c instanceof ExprConstraintDescr e)) {
                 refuse(conditionName(c), "a constraint compares fields with literals and bound variables", at(c));

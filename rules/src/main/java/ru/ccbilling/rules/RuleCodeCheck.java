@@ -55,6 +55,7 @@ final class RuleCodeCheck {
     /** A constraint of a pattern: fields of its fact type, bound variables, literals, comparisons, arithmetic. */
     static void checkConstraint(String code, Set<String> fields, Set<String> bindings) throws Refused {
         List<Token> tokens = tokens(code);
+        refuseFunctionalCode(tokens);
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             switch (t.kind()) {
@@ -83,7 +84,18 @@ final class RuleCodeCheck {
 
     /** A consequence: at most one {@code insert(<Line builder call>);}. */
     static void checkConsequence(String code, Set<String> bindings) throws Refused {
-        new Consequence(tokens(code), bindings).statements();
+        List<Token> tokens = tokens(code);
+        refuseFunctionalCode(tokens);
+        new Consequence(tokens, bindings).statements();
+    }
+
+    /** lambdas and method references are named as such wherever they stand */
+    private static void refuseFunctionalCode(List<Token> tokens) throws Refused {
+        for (Token t : tokens) {
+            if (t.is("->") || t.is("::")) {
+                throw symbol(t, "rules contain no code of their own");
+            }
+        }
     }
 
     private static List<Token> tokens(String code) throws Refused {
