@@ -43,6 +43,7 @@ public class TariffCatalog implements TariffVersions {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final ShippedRulesUpgrade upgrade;
     private final TariffCompiler compiler = new TariffCompiler();
     private final Map<Key, CompiledTariff> compiled = new ConcurrentHashMap<>();
     /** validations of draft revisions, so that publishing a revision just validated does not compile it again */
@@ -50,9 +51,10 @@ public class TariffCatalog implements TariffVersions {
     /** published versions per tariff, latest effectiveFrom first */
     private volatile Map<String, List<Published>> published = Map.of();
 
-    TariffCatalog(JdbcTemplate jdbc, TransactionTemplate tx) {
+    TariffCatalog(JdbcTemplate jdbc, TransactionTemplate tx, ShippedRulesUpgrade upgrade) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.upgrade = upgrade;
     }
 
     @EventListener(ApplicationStartedEvent.class)
@@ -75,6 +77,7 @@ public class TariffCatalog implements TariffVersions {
                     ShippedTariff.CODE, "the shipped reference tariff, in force from " + SHIPPED_EFFECTIVE_FROM);
             log.info("Installed the shipped tariff {} as version 1", ShippedTariff.CODE);
         });
+        upgrade.run();
         refresh();
     }
 
