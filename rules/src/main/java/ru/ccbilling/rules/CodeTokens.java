@@ -43,8 +43,8 @@ final class CodeTokens {
             if (Character.isWhitespace(c)) {
                 i++;
             } else if (code.startsWith("//", i)) {
-                int end = code.indexOf('\n', i);
-                i = end < 0 ? code.length() : end + 1;
+                // Java ends a line comment at CR as well as LF: a lone CR must not hide the code after it
+                i = endOfLine(code, i);
             } else if (code.startsWith("/*", i)) {
                 int end = code.indexOf("*/", i + 2);
                 if (end < 0) {
@@ -83,6 +83,14 @@ final class CodeTokens {
             }
         }
         return tokens;
+    }
+
+    static int endOfLine(String code, int from) {
+        int i = from;
+        while (i < code.length() && code.charAt(i) != '\n' && code.charAt(i) != '\r') {
+            i++;
+        }
+        return i;
     }
 
     private static int endOfString(String code, int start, char quote) throws Unreadable {

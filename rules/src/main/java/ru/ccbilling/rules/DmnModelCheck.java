@@ -115,7 +115,7 @@ public final class DmnModelCheck {
                         if (closed.name().equals("decision")) {
                             decision = null;
                         }
-                        if (closed.name().equals("text") && !closed.extension() && !open.isEmpty()
+                        if (closed.name().equals("text") && !open.isEmpty()
                                 && FEEL_ELEMENTS.contains(open.peek().name())) {
                             String refused = FeelCellCheck.refusal(text.toString());
                             if (refused != null) {
@@ -137,12 +137,14 @@ public final class DmnModelCheck {
     private void checkElement(XMLStreamReader reader, String name, String id, boolean extension, String decision,
                               int line) {
         String ns = reader.getNamespaceURI();
-        if (extension || isDiagram(ns)) {
+        if (isDiagram(ns)) {
             return;
         }
         if (!isModel(ns)) {
-            refuse("the element " + name + " of " + ns, "outside extensionElements a model holds only DMN elements",
-                    id, line);
+            if (!extension) {
+                refuse("the element " + name + " of " + ns, "outside extensionElements a model holds only DMN"
+                        + " elements", id, line);
+            }
         } else if (name.equals("functionDefinition") || name.equals("encapsulatedLogic")) {
             String kind = reader.getAttributeValue(null, "kind");
             refuse("a functionDefinition" + (kind == null ? "" : " kind=\"" + kind + "\"") + where(decision),

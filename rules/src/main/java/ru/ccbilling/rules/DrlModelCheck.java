@@ -122,8 +122,10 @@ public final class DrlModelCheck {
 
     private void checkPackage(PackageDescr pkg) {
         String name = pkg.getName() == null ? "" : pkg.getName();
-        if (!name.isEmpty() && (!PACKAGE.matcher(name).matches() || RESERVED_PACKAGE.matcher(name).matches())) {
-            refuse("the package " + name, "a model's package is its own, e.g. ru.ccbilling.tariff.mytariff", at(pkg));
+        if (!name.isEmpty() && (!PACKAGE.matcher(name).matches() || RESERVED_PACKAGE.matcher(name).matches()
+                || holdsClasses(name))) {
+            refuse("the package " + name, "a model's package is its own, holding no classes, e.g."
+                    + " ru.ccbilling.tariff.mytariff", at(pkg));
         }
         for (ImportDescr i : pkg.getImports()) {
             if (!ALLOWED_IMPORTS.contains(i.getTarget())) {
@@ -150,6 +152,17 @@ public final class DrlModelCheck {
         for (AttributeDescr a : pkg.getAttributes()) {
             checkAttribute(a);
         }
+    }
+
+    /**
+     * Names in a rule resolve against its package before java.lang: a package holding platform or library classes
+     * would let a rule name them without an import.
+     */
+    private static boolean holdsClasses(String packageName) {
+        String folder = packageName.replace('.', '/') + "/";
+        ClassLoader here = DrlModelCheck.class.getClassLoader();
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return here.getResource(folder) != null || (context != null && context.getResource(folder) != null);
     }
 
     private void checkRule(RuleDescr rule) {

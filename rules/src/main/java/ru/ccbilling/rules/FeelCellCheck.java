@@ -39,9 +39,16 @@ final class FeelCellCheck {
                 i++;
                 continue;
             }
-            if (text.startsWith("//", i) || text.startsWith("/*", i)) {
-                int end = text.startsWith("//", i) ? text.indexOf('\n', i) : text.indexOf("*/", i + 2);
-                i = end < 0 ? text.length() : end + (text.startsWith("//", i) ? 1 : 2);
+            if (text.startsWith("//", i)) {
+                i = CodeTokens.endOfLine(text, i);
+                continue;
+            }
+            if (text.startsWith("/*", i)) {
+                int end = text.indexOf("*/", i + 2);
+                if (end < 0) {
+                    return "an unterminated comment";
+                }
+                i = end + 2;
                 continue;
             }
             if (c == '"' || (c == '@' && i + 1 < text.length() && text.charAt(i + 1) == '"')) {
