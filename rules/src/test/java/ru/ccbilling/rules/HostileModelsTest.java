@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,8 +16,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.KieSession;
+import org.kie.internal.utils.KieHelper;
 
 /**
  * Tariff models are data: each model of the hostile corpus ({@code src/test/resources/hostile}) says in its header
@@ -87,6 +92,22 @@ class HostileModelsTest {
             }
         });
         assertThat(CANARY).as("the model did not run").doesNotExist();
+    }
+
+    /** the door the checks close: KIE alone compiles and runs the file-writing rule */
+    @Test
+    void withoutTheChecksTheFileWritingRuleWouldRun() throws Exception {
+        Hostile fileWrite = corpus().filter(h -> h.name().equals("file-write-nio.drl")).findFirst().orElseThrow();
+        KieSession session = new KieHelper().addContent(fileWrite.content(), ResourceType.DRL).build().newKieSession();
+        try {
+            session.insert(new Call("INBOUND_800", 60, false, 60));
+            session.insert(new Rate("NETWORK", null, BigDecimal.ONE, "test"));
+            session.fireAllRules();
+        } finally {
+            session.dispose();
+        }
+        assertThat(CANARY).as("the corpus is real").exists();
+        Files.delete(CANARY);
     }
 
     @ParameterizedTest(name = "{0}")
