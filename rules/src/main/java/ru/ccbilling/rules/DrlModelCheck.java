@@ -59,11 +59,13 @@ public final class DrlModelCheck {
 
     private final TariffModel model;
     private final String source;
+    private final SourcePositions positions;
     private final List<ModelMessage> messages = new ArrayList<>();
 
     private DrlModelCheck(TariffModel model) {
         this.model = model;
         this.source = model.content();
+        this.positions = new SourcePositions(source);
     }
 
     /** the refusals of one DRL model; empty when it may be compiled */
@@ -307,7 +309,7 @@ public final class DrlModelCheck {
                 refuse(conditionName(c), "a constraint compares fields with literals and bound variables", at(c));
                 continue;
             }
-            int offset = locate(e.getExpression(), e);
+            int offset = positions.ofText(e.getExpression(), e);
             try {
                 RuleCodeCheck.checkConstraint(e.getExpression(), fields, bindings);
             } catch (RuleCodeCheck.Refused r) {
@@ -321,8 +323,9 @@ public final class DrlModelCheck {
             refuse("the consequence", "a consequence is text", at(rule));
             return;
         }
-        int start = rule.getConsequenceLine() > 0 ? lineStart(rule.getConsequenceLine()) : at(rule);
-        int offset = code.isBlank() ? -1 : source.indexOf(code, start);
+        int line = rule.getConsequenceLine() > 0 ? rule.getConsequenceLine() : rule.getLine();
+        int start = positions.lineStart(line);
+        int offset = positions.ofText(code, line);
         try {
             RuleCodeCheck.checkConsequence(code, bindings);
         } catch (RuleCodeCheck.Refused r) {
@@ -347,48 +350,12 @@ public final class DrlModelCheck {
         return fields;
     }
 
-    /** the offset of a constraint's text in the source, or -1 when the parser normalised it */
-    private int locate(String text, BaseDescr descr) {
-        if (descr.getLine() <= 0) {
-            return -1;
-        }
-        int lineStart = lineStart(descr.getLine());
-        int exact = lineStart + Math.max(0, descr.getColumn());
-        if (source.startsWith(text, exact)) {
-            return exact;
-        }
-        return source.indexOf(text, lineStart);
-    }
-
     private int at(BaseDescr descr) {
-        if (descr == null || descr.getLine() <= 0) {
-            return 0;
-        }
-        return lineStart(descr.getLine()) + Math.max(0, descr.getColumn());
-    }
-
-    private int lineStart(int line) {
-        int offset = 0;
-        for (int l = 1; l < line; l++) {
-            int next = source.indexOf('\n', offset);
-            if (next < 0) {
-                return source.length();
-            }
-            offset = next + 1;
-        }
-        return offset;
+        return positions.of(descr);
     }
 
     private void refuse(String construct, String why, int offset) {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < Math.min(offset, source.length()); i++) {
-            if (source.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
         messages.add(new ModelMessage(model.name(), Severity.ERROR, "not allowed in a tariff model: " + construct
-                + " (" + why + ")", "line " + line + ", column " + (offset - lineStart + 1)));
+                + " (" + why + ")", positions.location(offset)));
     }
 }
