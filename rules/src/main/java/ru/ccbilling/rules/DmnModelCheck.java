@@ -67,7 +67,13 @@ public final class DmnModelCheck {
     /** the refusals of one DMN model; empty when it may be compiled */
     public static List<ModelMessage> check(TariffModel model) {
         DmnModelCheck check = new DmnModelCheck(model);
-        check.run();
+        try {
+            check.run();
+        } catch (RuntimeException e) {
+            // fail closed: a model the check cannot follow is not compiled
+            check.refuse("a construct the check cannot read (" + e.getClass().getSimpleName() + ")",
+                    "only decision tables are allowed", null, 0);
+        }
         return List.copyOf(check.messages);
     }
 

@@ -71,7 +71,13 @@ public final class DrlModelCheck {
     /** the refusals of one DRL model; empty when it may be compiled */
     public static List<ModelMessage> check(TariffModel model) {
         DrlModelCheck check = new DrlModelCheck(model);
-        check.run();
+        try {
+            check.run();
+        } catch (RuntimeException e) {
+            // fail closed: a model the check cannot follow is not compiled
+            check.refuse("a construct the check cannot read (" + e.getClass().getSimpleName() + ")",
+                    "only the documented DRL subset is allowed", 0);
+        }
         return List.copyOf(check.messages);
     }
 
@@ -271,6 +277,8 @@ public final class DrlModelCheck {
             case "Accumulate" -> "accumulate";
             case "Collect" -> "collect";
             case "From" -> "from";
+            case "EntryPoint" -> "from entry-point";
+            case "WindowReference" -> "from window";
             case "ConditionalBranch", "NamedConsequence" -> "a conditional named consequence (if/do/break)";
             default -> "the condition " + type;
         };
@@ -282,9 +290,10 @@ public final class DrlModelCheck {
     }
 
     private void checkPattern(PatternDescr p, Set<String> bindings) {
-        Class<?> type = FACT_TYPES.get(p.getObjectType());
+        Class<?> type = p.getObjectType() == null ? null : FACT_TYPES.get(p.getObjectType());
         if (type == null) {
-            refuse("the fact type " + p.getObjectType(), "rules match only " + String.join(", ",
+            refuse(p.getObjectType() == null ? "a pattern without a fact type (OOPath)" : "the fact type "
+                    + p.getObjectType(), "rules match only " + String.join(", ",
                     FACT_TYPES.keySet().stream().sorted().toList()) + ", by their simple names", at(p));
         }
         if (p.getSource() != null) {
