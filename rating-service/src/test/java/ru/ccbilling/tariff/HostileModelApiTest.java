@@ -159,7 +159,7 @@ class HostileModelApiTest {
             assertThat(m.get("model").asText()).isEqualTo("marking-fee.dmn");
             assertThat(m.get("severity").asText()).isEqualTo("ERROR");
             assertThat(m.get("location").asText()).isEqualTo("MarkingFee_r1_o");
-            assertThat(m.get("message").asText()).contains("function definition `function`", "outputEntry",
+            assertThat(m.get("message").asText()).contains("an external Java function", "outputEntry",
                     "decision MarkingFee");
         });
         assertThat(dmnCanaryExists()).isFalse();

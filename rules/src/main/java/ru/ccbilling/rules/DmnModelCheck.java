@@ -34,9 +34,9 @@ public final class DmnModelCheck {
             "annotationEntry", "annotation", "text", "description", "extensionElements", "itemDefinition", "typeRef",
             "allowedValues", "itemComponent", "textAnnotation", "association", "sourceRef", "targetRef", "question",
             "allowedAnswers", "knowledgeSource", "authorityRequirement", "requiredAuthority");
-    /** elements whose text KIE evaluates as FEEL */
+    /** elements whose text KIE evaluates as FEEL (a literal expression is refused anyway; its FEEL is named too) */
     private static final Set<String> FEEL_ELEMENTS = Set.of("inputEntry", "outputEntry", "defaultOutputEntry",
-            "inputExpression", "inputValues", "outputValues", "allowedValues");
+            "inputExpression", "inputValues", "outputValues", "allowedValues", "literalExpression");
     private static final Map<String, String> NAMED_REFUSALS = Map.ofEntries(
             Map.entry("businessKnowledgeModel", "a business knowledge model"),
             Map.entry("knowledgeRequirement", "a knowledge requirement (a call of a business knowledge model)"),
