@@ -27,7 +27,7 @@ public final class CompiledTariff {
 
     private static final int MEMO_LIMIT = 100_000;
     /**
-     * Rule firings allowed for one call. The shipped rules fire once per line: at most 7 times for a call of
+     * Rule firings allowed for one call. The shipped rules fire once per line: at most 6 times for a call of
      * 4 stages (CdrReader.MAX_STAGES); a model that keeps inserting facts is stopped here instead of hanging intake.
      */
     static final int MAX_RULE_FIRINGS = 1_000;
