@@ -44,6 +44,7 @@ public class TariffCatalog implements TariffVersions, StandardTariffs {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final ShippedRulesUpgrade upgrade;
     private final TariffCompiler compiler = new TariffCompiler();
     private final Map<Key, CompiledTariff> compiled = new ConcurrentHashMap<>();
     /** validations of draft revisions, so that publishing a revision just validated does not compile it again */
@@ -51,9 +52,10 @@ public class TariffCatalog implements TariffVersions, StandardTariffs {
     /** published versions per tariff, latest effectiveFrom first */
     private volatile Map<String, List<Published>> published = Map.of();
 
-    TariffCatalog(JdbcTemplate jdbc, TransactionTemplate tx) {
+    TariffCatalog(JdbcTemplate jdbc, TransactionTemplate tx, ShippedRulesUpgrade upgrade) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.upgrade = upgrade;
     }
 
     /** the standard tariff (every client's unless a client tariff is assigned) is for tariff managers to change */
@@ -83,6 +85,7 @@ public class TariffCatalog implements TariffVersions, StandardTariffs {
                     ShippedTariff.CODE, "the shipped reference tariff, in force from " + SHIPPED_EFFECTIVE_FROM);
             log.info("Installed the shipped tariff {} as version 1", ShippedTariff.CODE);
         });
+        upgrade.run();
         refresh();
     }
 

@@ -26,16 +26,23 @@ import org.kie.dmn.api.core.DMNRuntime;
 public final class CompiledTariff {
 
     private static final int MEMO_LIMIT = 100_000;
+    /**
+     * Rule firings allowed for one call. The shipped rules fire once per line: at most 6 times for a call of
+     * 4 stages (CdrReader.MAX_STAGES); a model that keeps inserting facts is stopped here instead of hanging intake.
+     */
+    static final int MAX_RULE_FIRINGS = 1_000;
     private static final Map<String, Integer> CALL_LINE_ORDER =
             Map.of("NETWORK", 0, "OUTBOUND", 1, "FORWARD_LEG", 1, "MARKING_FEE", 2);
 
     private final DMNRuntime dmn;
     private final Map<String, DMNModel> modelByDecision;
     private final KieContainerSessionsPool sessions;
+    private final List<String> ruleModels;
     private final Map<List<Object>, Optional<BigDecimal>> memo = new ConcurrentHashMap<>();
 
-    CompiledTariff(DMNRuntime dmn, Map<String, DMNModel> modelByDecision, KieContainer rules) {
+    CompiledTariff(DMNRuntime dmn, Map<String, DMNModel> modelByDecision, KieContainer rules, List<String> ruleModels) {
         this.dmn = dmn;
+        this.ruleModels = List.copyOf(ruleModels);
         this.modelByDecision = Map.copyOf(modelByDecision);
         // sessions are reset and reused rather than built for every call
         this.sessions = rules.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
@@ -174,22 +181,8 @@ public final class CompiledTariff {
     private List<Line> runRules(CallToPrice call, Iterable<Rate> rates) {
         KieSession session = sessions.newKieSession();
         try {
-            boolean withOperator = false;
-            int ivrSeconds = 0;
-            List<CallToPrice.StageToPrice> stages = call.stages();
-            for (int i = 0; i < stages.size(); i++) {
-                CallToPrice.StageToPrice s = stages.get(i);
-                withOperator |= s.type().equals("OPERATOR");
-                if (s.type().equals("IVR")) {
-                    ivrSeconds += s.durationSec();
-                }
-                session.insert(new Stage(i, s.type(), s.durationSec(), s.operatorId(), s.site(), s.dedicated()));
-            }
-            session.insert(new Call(call.callType(), call.durationSec(), withOperator, ivrSeconds));
-            for (Rate rate : rates) {
-                session.insert(rate);
-            }
-            session.fireAllRules();
+            insertFacts(session, call, rates);
+            fireBounded(session);
             List<Line> lines = new ArrayList<>();
             for (Object fact : session.getObjects(o -> o instanceof Line)) {
                 lines.add((Line) fact);
@@ -198,6 +191,66 @@ public final class CompiledTariff {
         } finally {
             session.dispose();
         }
+    }
+
+    private static void insertFacts(KieSession session, CallToPrice call, Iterable<Rate> rates) {
+        boolean withOperator = false;
+        int ivrSeconds = 0;
+        List<CallToPrice.StageToPrice> stages = call.stages();
+        for (int i = 0; i < stages.size(); i++) {
+            CallToPrice.StageToPrice s = stages.get(i);
+            withOperator |= s.type().equals("OPERATOR");
+            if (s.type().equals("IVR")) {
+                ivrSeconds += s.durationSec();
+            }
+            session.insert(new Stage(i, s.type(), s.durationSec(), s.operatorId(), s.site(), s.dedicated()));
+        }
+        session.insert(new Call(call.callType(), call.durationSec(), withOperator, ivrSeconds));
+        for (Rate rate : rates) {
+            session.insert(rate);
+        }
+    }
+
+    /** fires the rules at most {@link #MAX_RULE_FIRINGS} times; a failing or runaway model is an evaluation error */
+    private void fireBounded(KieSession session) {
+        int fired;
+        try {
+            fired = session.fireAllRules(MAX_RULE_FIRINGS);
+        } catch (RuntimeException e) {
+            throw new TariffEvaluationException("the rules of " + String.join(", ", ruleModels) + " failed: "
+                    + rootMessage(e));
+        }
+        if (fired >= MAX_RULE_FIRINGS) {
+            String[] next = {null};
+            session.fireAllRules(match -> {
+                next[0] = next[0] == null ? match.getRule().getName() : next[0];
+                return false;
+            }, 1);
+            throw new TariffEvaluationException("the rules of " + String.join(", ", ruleModels) + " were stopped after "
+                    + MAX_RULE_FIRINGS + " firings for one call" + (next[0] == null ? "" : " (rule \"" + next[0]
+                    + "\" was about to fire again)") + "; a rule keeps inserting facts that make rules fire again");
+        }
+    }
+
+    /** the rule firings one call needs, to measure the bound against the shipped rules */
+    int ruleFirings(CallToPrice call) {
+        Map<String, Rate> rates = new LinkedHashMap<>();
+        collectRates(call, rates);
+        KieSession session = sessions.newKieSession();
+        try {
+            insertFacts(session, call, rates.values());
+            return session.fireAllRules(MAX_RULE_FIRINGS);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     private Pricing toPricing(CallToPrice call, List<Line> lines) {

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * One priced line of a call, inserted by the rules. Time-billed lines cost billedSeconds x rate / 60,
+ * One priced line of a call, inserted by the rules; immutable, so a rule can only add lines, never change them. Time-billed lines cost billedSeconds x rate / 60,
  * fees cost the rate once; a line that is not charged costs 0.00 but stays visible with its reason.
  * The amount is rounded to kopecks, half up, once per line.
  */
@@ -18,8 +18,8 @@ public final class Line {
     private final int billedSeconds;
     private final Unit unit;
     private final Rate rate;
-    private boolean charged;
-    private String note;
+    private final boolean charged;
+    private final String note;
 
     private Line(String component, int stage, int billedSeconds, Unit unit, Rate rate, boolean charged, String note) {
         this.component = component;
@@ -59,10 +59,9 @@ public final class Line {
         return new Line(component, stage, billedSeconds, Unit.TIME, rate, false, note);
     }
 
-    /** keeps the line but makes it cost nothing, e.g. work of a dedicated operator */
-    public void include(String reason) {
-        this.charged = false;
-        this.note = note + "; " + reason;
+    /** a stage that is billed like any other but included in the subscription, e.g. a dedicated operator's work */
+    public static Line includedStage(String component, int stage, int billedSeconds, Rate rate, String note) {
+        return new Line(component, stage, billedSeconds, Unit.TIME, rate, false, note);
     }
 
     public BigDecimal amount() {

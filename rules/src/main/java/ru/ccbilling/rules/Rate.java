@@ -1,6 +1,7 @@
 package ru.ccbilling.rules;
 
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 /**
  * A price a decision table gave for one component of the call: per minute for time-billed components,
@@ -8,6 +9,8 @@ import java.math.BigDecimal;
  * names the table and the inputs that matched, for the line's note.
  */
 public final class Rate {
+    private static final Pattern PLAIN_FACTOR = Pattern.compile("\\d{1,6}(\\.\\d{1,6})?");
+
     private final String component;
     private final String key;
     private final BigDecimal value;
@@ -27,6 +30,10 @@ public final class Rate {
 
     /** this rate multiplied by a factor, e.g. "0.5" for a half rate */
     public Rate times(String factor) {
+        // the factor comes from a tariff model: a huge exponent or length would make every amount expensive
+        if (factor == null || !PLAIN_FACTOR.matcher(factor).matches()) {
+            throw new IllegalArgumentException("a rate factor is a plain decimal such as \"0.5\", not " + factor);
+        }
         return new Rate(component, key, value.multiply(new BigDecimal(factor)), source + " x " + factor);
     }
 }

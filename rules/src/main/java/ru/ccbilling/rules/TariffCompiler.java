@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.builder.Message;
@@ -27,8 +28,9 @@ import ru.ccbilling.rules.ModelMessage.Severity;
 
 /**
  * Compiles the models of a tariff version (DMN decision tables and DRL rule files) into a
- * {@link CompiledTariff} with the real KIE engines. Compilation is the expensive step; do it once
- * per version and share the result between threads.
+ * {@link CompiledTariff} with the real KIE engines. Each model is checked first ({@link DrlModelCheck},
+ * {@link DmnModelCheck}): models are data, and one that could run code is refused before KIE reads it.
+ * Compilation is the expensive step; do it once per version and share the result between threads.
  */
 public final class TariffCompiler {
 
@@ -44,7 +46,7 @@ public final class TariffCompiler {
         if (messages.stream().anyMatch(m -> m.severity() == Severity.ERROR)) {
             throw new TariffCompilationException(messages);
         }
-        return new CompiledTariff(compiled.dmn, compiled.modelByDecision, compiled.rules);
+        return new CompiledTariff(compiled.dmn, compiled.modelByDecision, compiled.rules, compiled.ruleModels);
     }
 
     /** The messages of every model and, when there is no error, the compiled tariff: one compilation for both. */
@@ -59,7 +61,8 @@ public final class TariffCompiler {
         Compiled compiled = compileAll(models, messages);
         boolean failed = messages.stream().anyMatch(m -> m.severity() == Severity.ERROR);
         return new Compilation(List.copyOf(messages),
-                failed ? null : new CompiledTariff(compiled.dmn, compiled.modelByDecision, compiled.rules));
+                failed ? null : new CompiledTariff(compiled.dmn, compiled.modelByDecision, compiled.rules,
+                        compiled.ruleModels));
     }
 
     /** Every error and warning of every model; an empty list or warnings only means the version compiles. */
@@ -69,15 +72,33 @@ public final class TariffCompiler {
         return messages;
     }
 
-    private record Compiled(DMNRuntime dmn, Map<String, DMNModel> modelByDecision, KieContainer rules) { }
+    private record Compiled(DMNRuntime dmn, Map<String, DMNModel> modelByDecision, KieContainer rules,
+                            List<String> ruleModels) { }
 
     private Compiled compileAll(List<TariffModel> models, List<ModelMessage> messages) {
         List<TariffModel> dmnModels = models.stream().filter(m -> m.kind() == TariffModel.Kind.DMN).toList();
         List<TariffModel> drlModels = models.stream().filter(m -> m.kind() == TariffModel.Kind.DRL).toList();
-        DMNRuntime dmn = compileDecisions(dmnModels, messages);
+        DMNRuntime dmn = compileDecisions(checked(dmnModels, DmnModelCheck::check, messages), messages);
         Map<String, DMNModel> byDecision = dmn == null ? Map.of() : decisionsOf(dmn, messages);
         KieContainer rules = compileRules(drlModels, messages);
-        return new Compiled(dmn, byDecision, rules);
+        return new Compiled(dmn, byDecision, rules, drlModels.stream().map(TariffModel::name).toList());
+    }
+
+    /**
+     * The models that pass their check (tariff models are data, see DrlModelCheck and DmnModelCheck); a refused
+     * model never reaches KIE, whose parsers and compilers may evaluate what they read.
+     */
+    private static List<TariffModel> checked(List<TariffModel> models, Function<TariffModel, List<ModelMessage>> check,
+                                             List<ModelMessage> messages) {
+        List<TariffModel> accepted = new ArrayList<>();
+        for (TariffModel model : models) {
+            List<ModelMessage> refusals = check.apply(model);
+            messages.addAll(refusals);
+            if (refusals.isEmpty()) {
+                accepted.add(model);
+            }
+        }
+        return accepted;
     }
 
     private DMNRuntime compileDecisions(List<TariffModel> dmnModels, List<ModelMessage> messages) {
@@ -178,9 +199,10 @@ public final class TariffCompiler {
             messages.add(new ModelMessage("rules", Severity.ERROR, "the tariff has no DRL rule file", null));
             return null;
         }
-        boolean failed = false;
+        List<TariffModel> accepted = checked(drlModels, DrlModelCheck::check, messages);
+        boolean failed = accepted.size() < drlModels.size();
         KieHelper helper = new KieHelper();
-        for (TariffModel model : drlModels) {
+        for (TariffModel model : accepted) {
             // each file checked alone first, so every message names the file it comes from
             KieHelper single = new KieHelper();
             single.addContent(model.content(), ResourceType.DRL);
