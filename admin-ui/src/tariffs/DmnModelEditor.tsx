@@ -6,7 +6,8 @@ import type { ModelEditorProps } from './editorTypes';
 import { isElementId } from './validationLocation';
 
 /** Views a tariff manager edits: the tables (and literal expressions), not the diagram. */
-const EDITABLE_VIEWS = ['decisionTable', 'literalExpression'];
+// a tariff decision is a decision table: the server refuses literal expressions (rules/DmnModelCheck)
+const EDITABLE_VIEWS = ['decisionTable'];
 
 const cssId = (id: string) => (typeof CSS !== 'undefined' && CSS.escape ? CSS.escape(id) : id.replace(/"/g, '\\"'));
 
