@@ -7,6 +7,8 @@ package ru.ccbilling.input;
  */
 public final class StoredText {
 
+    private static final String PATH_BREAKERS = "/\\;%\u2028\u2029";
+
     private StoredText() { }
 
     /** why free text (a name, an address, a comment, a model) cannot be stored, or null; tab and line breaks are fine */
@@ -16,16 +18,20 @@ public final class StoredText {
 
     /**
      * Why an identifier (a source, a record id, an account or operator code) cannot be stored, or null. Besides free
-     * text's rules it has no line breaks or tabs and no slash or backslash, so that it reads back through a path
-     * such as {@code /api/v1/cdrs/{source}/{cdrId}}, and it is not "." or "..", which paths normalise away.
+     * text's rules it has no line breaks or tabs, and none of the characters a URL path cannot carry through
+     * Tomcat and Spring Security's firewall even when encoded ({@code / \ ; %}, U+2028, U+2029), and it is not "."
+     * or "..", which paths normalise away: so it reads back through a path such as
+     * {@code /api/v1/cdrs/{source}/{cdrId}}.
      */
     public static String identifierProblem(String text) {
         String problem = problem(text, false);
         if (problem != null) {
             return problem;
         }
-        if (text.indexOf('/') >= 0 || text.indexOf('\\') >= 0) {
-            return "must not contain '/' or '\\' (it is part of a URL path)";
+        for (int i = 0; i < text.length(); i++) {
+            if (PATH_BREAKERS.indexOf(text.charAt(i)) >= 0) {
+                return "must not contain any of / \\ ; % (it is part of a URL path)";
+            }
         }
         if (text.equals(".") || text.equals("..")) {
             return "must not be '.' or '..' (it is part of a URL path)";

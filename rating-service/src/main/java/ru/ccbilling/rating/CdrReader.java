@@ -165,8 +165,8 @@ public final class CdrReader {
                 problems.add(new FieldProblem(path + ".operatorId", "must be a non-blank string"));
             } else if (operator.asText().trim().length() > 64) {
                 problems.add(new FieldProblem(path + ".operatorId", "must be at most 64 characters"));
-            } else if (StoredText.identifierProblem(operator.asText().trim()) != null) {
-                problems.add(new FieldProblem(path + ".operatorId", StoredText.identifierProblem(operator.asText().trim())));
+            } else if (StoredText.identifierProblem(operator.asText()) != null) {
+                problems.add(new FieldProblem(path + ".operatorId", StoredText.identifierProblem(operator.asText())));
             } else {
                 operatorId = operator.asText().trim();
             }

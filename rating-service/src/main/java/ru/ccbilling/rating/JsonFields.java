@@ -41,6 +41,12 @@ public final class JsonFields {
             problems.add(new FieldProblem(field, "must be a string"));
             return null;
         }
+        // checked before trimming: trim() would quietly drop a trailing NUL or control character
+        String problem = StoredText.problem(value.asText());
+        if (problem != null) {
+            problems.add(new FieldProblem(field, problem));
+            return null;
+        }
         String text = value.asText().trim();
         if (text.isEmpty()) {
             if (required) {
@@ -50,11 +56,6 @@ public final class JsonFields {
         }
         if (text.length() > maxLength) {
             problems.add(new FieldProblem(field, "must be at most " + maxLength + " characters"));
-            return null;
-        }
-        String problem = StoredText.problem(text);
-        if (problem != null) {
-            problems.add(new FieldProblem(field, problem));
             return null;
         }
         return text;

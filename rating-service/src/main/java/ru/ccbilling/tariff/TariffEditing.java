@@ -169,9 +169,13 @@ public class TariffEditing {
         return found.get(0);
     }
 
-    private void requireTariff(String tariff) {
+    public boolean exists(String tariff) {
         Integer n = jdbc.queryForObject("select count(*) from tariff where code = ?", Integer.class, tariff);
-        if (n == null || n == 0) {
+        return n != null && n > 0;
+    }
+
+    private void requireTariff(String tariff) {
+        if (!exists(tariff)) {
             throw new TariffProblem(TariffProblem.Kind.NOT_FOUND, "no tariff " + tariff);
         }
     }
