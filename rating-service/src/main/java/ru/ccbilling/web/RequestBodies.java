@@ -3,6 +3,7 @@ package ru.ccbilling.web;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.context.annotation.Configuration;
@@ -11,14 +12,19 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.CollectionType;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 
@@ -28,9 +34,9 @@ import ru.ccbilling.input.StoredText;
 /**
  * How JSON request bodies are read, stricter than the application's own JSON: every string is text PostgreSQL
  * stores byte for byte ({@link StoredText}), dates lie in the years of {@link ClientDates}, a fraction is not taken
- * for an integer, a number too large for a double stays exact, and nothing may follow the JSON value. A refusal
- * names the field by its path (400). Records taken as JSON trees (CDRs, service events, mapping definitions) are
- * checked by their own readers, so that one bad record is refused on its own.
+ * for an integer, a number too large for a double stays exact, no list holds a null, and nothing may follow the
+ * JSON value. A refusal names the field by its path (400). Records taken as JSON trees (CDRs, service events,
+ * mapping definitions) are checked by their own readers, so that one bad record is refused on its own.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestBodies implements WebMvcConfigurer {
@@ -49,6 +55,7 @@ class RequestBodies implements WebMvcConfigurer {
         module.addDeserializer(String.class, new CheckedText());
         module.addDeserializer(LocalDate.class, inRange(LocalDateDeserializer.INSTANCE));
         module.addDeserializer(OffsetDateTime.class, inRange(InstantDeserializer.OFFSET_DATE_TIME));
+        module.setDeserializerModifier(new NoNullElements.InLists());
         return mapper.copy().registerModule(module)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -74,6 +81,57 @@ class RequestBodies implements WebMvcConfigurer {
                 throw new BodyValueRefused(p, problem);
             }
             return text;
+        }
+    }
+
+    /**
+     * A null inside a list (a contact, a tariff assignment, an account to close) is refused naming its index. Lists of
+     * JSON trees are left alone: their readers refuse a null record on its own, and the batch goes on.
+     */
+    private static final class NoNullElements extends DelegatingDeserializer {
+
+        NoNullElements(JsonDeserializer<?> lists) {
+            super(lists);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new NoNullElements(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return checked(p, super.deserialize(p, ctxt));
+        }
+
+        @SuppressWarnings("unchecked")
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt, Object intoValue) throws IOException {
+            return checked(p, ((JsonDeserializer<Object>) _delegatee).deserialize(p, ctxt, intoValue));
+        }
+
+        private static Object checked(JsonParser p, Object value) throws IOException {
+            if (value instanceof Collection<?> elements) {
+                int i = 0;
+                for (Object element : elements) {
+                    if (element == null) {
+                        BodyValueRefused refused = new BodyValueRefused(p, "must not be null");
+                        refused.prependPath(elements, i);
+                        throw refused;
+                    }
+                    i++;
+                }
+            }
+            return value;
+        }
+
+        static final class InLists extends BeanDeserializerModifier {
+            @Override
+            public JsonDeserializer<?> modifyCollectionDeserializer(DeserializationConfig config, CollectionType type,
+                    BeanDescription description, JsonDeserializer<?> deserializer) {
+                return JsonNode.class.isAssignableFrom(type.getContentType().getRawClass())
+                        ? deserializer : new NoNullElements(deserializer);
+            }
         }
     }
 

@@ -149,6 +149,21 @@ class InputBoundsApiTest {
     }
 
     @Test
+    void aNullInsideAListOfABodyIsRefusedNamingTheElement() {
+        String account = Finance.newAccount("NULLS");
+        long accounts = count("account");
+        assertRefused(admin().post("/api/v1/accounts", """
+                {"account":"%s","client":"x","contacts":[{"name":"a"},null]}""".formatted(account)), 400, "contacts[1]");
+        assertRefused(admin().post("/api/v1/accounts", """
+                {"account":"%s","client":"x","tariffs":[null]}""".formatted(account)), 400, "tariffs[0]");
+        assertThat(count("account")).isEqualTo(accounts);
+        assertRefused(admin().post("/api/v1/periods/2024-09/close", "{\"accounts\":[null]}"), 400, "accounts[0]");
+        assertRefused(admin().post("/api/v1/rejects/reprocess", "{\"ids\":[null]}"), 400, "ids[0]");
+        assertRefused(admin().post("/api/v1/documents/one-time-invoices", "{\"account\":\"ACC-1001\",\"items\":[null]}"),
+                400, "items[0]");
+    }
+
+    @Test
     void trailingGarbageAfterTheBodyIsRefused() {
         String source = "trail-" + System.nanoTime();
         Api.Response r = equipment().post("/api/v1/cdrs", "{\"records\":[" + cdr(source, "a") + "]} xyz");
@@ -277,8 +292,10 @@ class InputBoundsApiTest {
         assertRefused(admin().post("/api/v1/accounts", Map.of("account", account, "client", "x",
                 "tariffs", List.of(Map.of("tariff", "NO-SUCH-TARIFF", "validFrom", "2026-01-01")))), 422, "tariffs[0].tariff");
         assertThat(admin().get("/api/v1/accounts/" + account).status()).isEqualTo(404);
-        assertRefused(admin().put("/api/v1/accounts/ACC-1002", Map.of("account", "ACC-1002", "client", "ООО «Вектор»",
+        String client = admin().get("/api/v1/accounts/ACC-1002").body().get("client").asText();
+        assertRefused(admin().put("/api/v1/accounts/ACC-1002", Map.of("account", "ACC-1002", "client", "Другое имя",
                 "tariffs", List.of(Map.of("tariff", "NO-SUCH-TARIFF", "validFrom", "2026-01-01")))), 422, "tariffs[0].tariff");
+        assertThat(admin().get("/api/v1/accounts/ACC-1002").body().get("client").asText()).isEqualTo(client);
         long dedicated = count("dedicated_operator");
         assertRefused(admin().post("/api/v1/accounts/ACC-1002/dedicated-operators",
                 Map.of("operatorId", "OP-NOBODY", "validFrom", "2026-01-01")), 422, "operatorId");

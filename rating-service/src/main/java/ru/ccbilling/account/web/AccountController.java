@@ -16,6 +16,7 @@ import ru.ccbilling.account.AccountInUseException;
 import ru.ccbilling.account.LegalDetails;
 import ru.ccbilling.account.NumberAssignment;
 import ru.ccbilling.account.NumberTakenException;
+import ru.ccbilling.account.TariffCodes;
 import ru.ccbilling.account.UnknownAccountException;
 import ru.ccbilling.api.AccountsApi;
 import ru.ccbilling.api.model.AccountDetails;
@@ -25,7 +26,6 @@ import ru.ccbilling.api.model.TariffAssignment;
 import ru.ccbilling.inventory.Inventory;
 import ru.ccbilling.inventory.NetworkResource;
 import ru.ccbilling.reference.ReferenceData;
-import ru.ccbilling.tariff.TariffEditing;
 import ru.ccbilling.web.ApiException;
 
 @RestController
@@ -33,13 +33,13 @@ class AccountController implements AccountsApi {
 
     private final AccountDirectory accounts;
     private final Inventory inventory;
-    private final TariffEditing tariffCatalog;
+    private final TariffCodes tariffCodes;
     private final ReferenceData reference;
 
-    AccountController(AccountDirectory accounts, Inventory inventory, TariffEditing tariffCatalog, ReferenceData reference) {
+    AccountController(AccountDirectory accounts, Inventory inventory, TariffCodes tariffCodes, ReferenceData reference) {
         this.accounts = accounts;
         this.inventory = inventory;
-        this.tariffCatalog = tariffCatalog;
+        this.tariffCodes = tariffCodes;
         this.reference = reference;
     }
 
@@ -80,11 +80,13 @@ class AccountController implements AccountsApi {
         }
         LegalDetails legal = ClientDetailsMapping.legal(details.getInn(), details.getKpp(), details.getLegalAddress(),
                 details.getPostalAddress(), details.getDeliveryMethod(), details.getEmail(), details.getContacts());
+        // everything is checked before anything is written
+        boolean newTariffs = details.getTariffs() != null && !details.getTariffs().isEmpty();
+        Set<Account.TariffAssignment> tariffs = newTariffs ? tariffs(details.getTariffs()) : Set.of();
+        requireTariffsExist(details.getTariffs());
         try {
             accounts.updateClient(account, details.getClient().trim(), legal);
-            if (details.getTariffs() != null && !details.getTariffs().isEmpty()) {
-                Set<Account.TariffAssignment> tariffs = tariffs(details.getTariffs());
-                requireTariffsExist(details.getTariffs());
+            if (newTariffs) {
                 accounts.assignTariffs(account, tariffs);
             }
         } catch (UnknownAccountException e) {
@@ -209,7 +211,7 @@ class AccountController implements AccountsApi {
         }
         for (int i = 0; i < given.size(); i++) {
             String tariff = given.get(i).getTariff().trim();
-            if (!tariffCatalog.exists(tariff)) {
+            if (!tariffCodes.exists(tariff)) {
                 String field = "tariffs[" + i + "].tariff";
                 throw ApiException.unprocessable(field + ": no tariff " + tariff,
                         List.of(new FieldError(field, "no tariff " + tariff)));
