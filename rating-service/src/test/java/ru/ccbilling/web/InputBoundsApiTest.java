@@ -164,6 +164,18 @@ class InputBoundsApiTest {
     }
 
     @Test
+    void aNulOrAnEncodedSlashInTheUrlIsA400ProblemNotAnError() {
+        Api manager = Api.as(port, "manager", "manager");
+        for (String url : List.of("/api/v1/cdrs?source=a%00b", "/api/v1/cdrs/a%00b/c1", "/api/v1/cdrs/a;b/c1",
+                "/api/v1/rejects?account=a%00b", "/api/v1/cdrs/a%25b/c1")) {
+            Api.Response r = manager.get(url);
+            assertThat(r.status()).as(url + " " + r.raw()).isBetween(400, 404);
+        }
+        assertRefused(manager.get("/api/v1/cdrs/a;b/c1"), 400, "path");
+        assertRefused(manager.get("/api/v1/cdrs?source=a%00b"), 400, "source");
+    }
+
+    @Test
     void trailingGarbageAfterTheBodyIsRefused() {
         String source = "trail-" + System.nanoTime();
         Api.Response r = equipment().post("/api/v1/cdrs", "{\"records\":[" + cdr(source, "a") + "]} xyz");
