@@ -68,18 +68,31 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
             TransientDataAccessException.class, CannotCreateTransactionException.class})
     ResponseEntity<Object> databaseDown(Exception e) {
+        if (DatabaseUnavailable.rejectsTheData(e)) {
+            return dataRefused(e);
+        }
         log.warn("database unavailable: {}", e.getMessage());
         return DatabaseUnavailable.response();
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (DatabaseUnavailable.rejectsTheData(e)) {
+            return dataRefused(e);
+        }
         if (DatabaseUnavailable.causes(e)) {
             return databaseDown(e);
         }
         log.error("unexpected error", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "An unexpected error occurred; it has been logged.", List.of());
+    }
+
+    /** a value that got past the checks and that PostgreSQL refuses: a gap in the checks, logged, answered 422 */
+    private static ResponseEntity<Object> dataRefused(Exception e) {
+        log.error("the database refused a value of the request; a check is missing", e);
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Unprocessable",
+                "A value of the request is beyond what can be stored (out of range or too long).", List.of());
     }
 
     @Override
