@@ -28,6 +28,9 @@ public final class AmountInWords {
             {"миллиард", "миллиарда", "миллиардов", "m"},
             {"триллион", "триллиона", "триллионов", "m"}};
 
+    /** the first amount too large to write: a quadrillion roubles */
+    static final BigDecimal LIMIT = new BigDecimal("1E15");
+
     private AmountInWords() { }
 
     /** «Одна тысяча двести тридцать четыре рубля 56 копеек»; a negative amount starts with «Минус» */

@@ -173,6 +173,17 @@ class DocumentStore {
                 args.toArray());
     }
 
+    /** the monthly and correction documents of these accounts' month (one-time invoices are not made from it) */
+    List<IssuedDocument> issuedFor(YearMonth month, List<String> accounts) {
+        return jdbc.query(c -> {
+            var ps = c.prepareStatement(SELECT + " where p.month = ? and p.account = any(?) and p.kind <> 'ONE_TIME'"
+                    + " order by p.account, d.document_date, d.type");
+            ps.setString(1, month.toString());
+            ps.setArray(2, c.createArrayOf("text", accounts.toArray()));
+            return ps;
+        }, DocumentStore::row);
+    }
+
     private static IssuedDocument row(ResultSet rs, int i) throws SQLException {
         return new IssuedDocument(rs.getObject("id", UUID.class), rs.getObject("package_id", UUID.class),
                 PackageKind.valueOf(rs.getString("kind")), DocumentType.valueOf(rs.getString("type")), rs.getString("seller"),

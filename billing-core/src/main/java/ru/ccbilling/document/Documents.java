@@ -23,6 +23,11 @@ public class Documents {
         return store.list(month, account, type, limit);
     }
 
+    /** what was issued from billing's figures of these accounts' month: monthly documents and their corrections */
+    public List<IssuedDocument> issuedFor(YearMonth month, List<String> accounts) {
+        return accounts.isEmpty() ? List.of() : store.issuedFor(month, accounts);
+    }
+
     public Optional<IssuedDocument> find(UUID id) {
         return store.find(id);
     }

@@ -17,6 +17,8 @@ public record NumberingTemplate(String seller, DocumentType type, String templat
 
     private static final Pattern FIELD = Pattern.compile("\\{([^{}]*)}");
     private static final Pattern SEQ = Pattern.compile("SEQ(?::(\\d{1,2}))?");
+    private static final Pattern LITERAL = Pattern.compile("[\\p{L}\\p{N}/_.-]*");
+    private static final Pattern DIVISION = Pattern.compile("[\\p{L}\\p{N}_-]{1,16}");
 
     public NumberingTemplate {
         validate(template, division);
@@ -70,6 +72,13 @@ public record NumberingTemplate(String seller, DocumentType type, String templat
         if (outside.contains("{") || outside.contains("}")) {
             throw DocumentProblem.badField("template", "has an unbalanced brace");
         }
+        // a number is printed on documents and may name files: nothing that reads as markup or a path step
+        if (!LITERAL.matcher(outside).matches()) {
+            throw DocumentProblem.badField("template", "outside its fields may hold only letters, digits and - / _ .");
+        }
+        if (template.contains("..")) {
+            throw DocumentProblem.badField("template", "must not contain '..'");
+        }
         List<String> fields = new ArrayList<>();
         Matcher m = FIELD.matcher(template);
         while (m.find()) {
@@ -93,6 +102,9 @@ public record NumberingTemplate(String seller, DocumentType type, String templat
         }
         if (fields.contains("DIV") && (division == null || division.isBlank())) {
             throw DocumentProblem.badField("division", "is required when the template has a {DIV} field");
+        }
+        if (division != null && !division.isBlank() && !DIVISION.matcher(division).matches()) {
+            throw DocumentProblem.badField("division", "must be 1 to 16 letters, digits, - or _");
         }
     }
 }

@@ -23,6 +23,8 @@ public class OneTimeInvoicing {
     /** one service to invoice: quantity × price, rounded half up to kopecks once */
     public record Item(String name, String unitCode, String unitName, BigDecimal quantity, BigDecimal price) { }
 
+    static final BigDecimal MAX_QUANTITY = BigDecimal.valueOf(1_000_000);
+
     private final PackageIssue issue;
     private final DocumentStore store;
     private final Clock clock;
@@ -31,6 +33,20 @@ public class OneTimeInvoicing {
         this.issue = issue;
         this.store = store;
         this.clock = clock;
+    }
+
+    /** a quantity of at most a million with three decimals; money with two decimals, no amount above the largest */
+    private static void checkBounds(Item item, String path) {
+        if (item.quantity().stripTrailingZeros().scale() > 3 || item.quantity().compareTo(MAX_QUANTITY) > 0) {
+            throw DocumentProblem.badField(path + ".quantity", "must be at most " + MAX_QUANTITY + " with at most 3 decimals");
+        }
+        if (item.price().stripTrailingZeros().scale() > 2 || item.price().compareTo(Money.LARGEST_ENTERED) > 0) {
+            throw DocumentProblem.badField(path + ".price", "must be at most " + Money.LARGEST_ENTERED
+                    + " with at most 2 decimals");
+        }
+        if (item.quantity().multiply(item.price()).compareTo(Money.LARGEST_ENTERED) > 0) {
+            throw DocumentProblem.badField(path + ".price", "quantity × price must be at most " + Money.LARGEST_ENTERED);
+        }
     }
 
     public UUID invoice(String account, List<Item> items) {
@@ -48,6 +64,7 @@ public class OneTimeInvoicing {
             if (item.price() == null || item.price().signum() < 0) {
                 throw DocumentProblem.badField("items[" + i + "].price", "must be 0 or more");
             }
+            checkBounds(item, "items[" + i + "]");
         }
         Statement known = clientDetails(account);
         LocalDate today = LocalDate.now(clock);

@@ -1,5 +1,6 @@
 package ru.ccbilling.document;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,6 +51,11 @@ final class StatementCheck {
         }
         if (s.lines().isEmpty()) {
             out.add("lines (a statement without services)");
+        }
+        // with VAT at most a quarter more, the gross must stay within what the forms write in words
+        BigDecimal total = s.lines().stream().map(l -> l.net().amount().abs()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (total.multiply(new BigDecimal("1.25")).compareTo(AmountInWords.LIMIT) >= 0) {
+            out.add("lines (a total of " + total.toPlainString() + " is beyond what the forms can write in words)");
         }
         return out;
     }

@@ -8,6 +8,11 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
 
     public static final String CURRENCY = "RUB";
     public static final Money ZERO = new Money(BigDecimal.ZERO);
+    /**
+     * The largest amount a client may enter (a charge, a payment, a price, an item of an invoice), in absolute value:
+     * sums of 100,000 of them stay within numeric(18,2) and within what {@code AmountInWords} can write (under 10^15).
+     */
+    public static final BigDecimal LARGEST_ENTERED = new BigDecimal("9999999999.99");
 
     public Money {
         if (amount == null) {

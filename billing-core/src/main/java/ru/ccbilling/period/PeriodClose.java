@@ -77,7 +77,7 @@ public class PeriodClose {
     }
 
     /**
-     * Starts closing the month for these accounts (all not yet closed when null or empty); answers the job.
+     * Starts closing the month for these accounts (all not yet closed when null; an empty list is refused); answers the job.
      * Refused when the month has not ended, an account is unknown or already closed, or a close is running.
      */
     public UUID request(YearMonth month, List<String> chosen, String actor) {
@@ -85,7 +85,12 @@ public class PeriodClose {
             throw new PeriodRefused(PeriodRefused.Why.CONFLICT, "month", "the month " + month
                     + " has not ended yet; a month is closed once it is over");
         }
-        boolean all = chosen == null || chosen.isEmpty();
+        if (chosen != null && chosen.isEmpty()) {
+            // an empty list is a selection gone wrong on the client's side, not "every account"
+            throw new PeriodRefused(PeriodRefused.Why.INVALID, "accounts",
+                    "must name at least one account; leave it out to close every account");
+        }
+        boolean all = chosen == null;
         if (!all) {
             for (int i = 0; i < chosen.size(); i++) {
                 if (chosen.get(i) == null || !accounts.exists(chosen.get(i))) {

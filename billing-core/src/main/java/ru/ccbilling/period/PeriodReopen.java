@@ -5,11 +5,14 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import ru.ccbilling.document.Documents;
+import ru.ccbilling.document.IssuedDocument;
 import ru.ccbilling.ledger.Ledger;
 import ru.ccbilling.ledger.LedgerEntry;
 
@@ -23,12 +26,14 @@ public class PeriodReopen {
 
     private final Periods periods;
     private final Ledger ledger;
+    private final Documents documents;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    PeriodReopen(Periods periods, Ledger ledger, JdbcTemplate jdbc, Clock clock) {
+    PeriodReopen(Periods periods, Ledger ledger, Documents documents, JdbcTemplate jdbc, Clock clock) {
         this.periods = periods;
         this.ledger = ledger;
+        this.documents = documents;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -51,6 +56,7 @@ public class PeriodReopen {
                     + " is not closed for any account; there is nothing to reopen");
         }
         List<String> accounts = closes.stream().map(AccountClose::account).toList();
+        refuseWhenDocumentsWereIssued(month, accounts);
         List<LedgerEntry> corrections = ledger.corrections(month, accounts);
         for (LedgerEntry c : corrections) {
             if (!periods.isOpen(c.account(), c.period())) {
@@ -74,5 +80,21 @@ public class PeriodReopen {
         periods.audit(month, "REOPENED", actor, reason.trim(), closes.size(), corrections.isEmpty() ? "state " + state
                 : "state " + state + "; " + corrections.size() + " correction(s) reversed", null);
         return closes.size();
+    }
+
+    /**
+     * Issued documents never change, so a month whose documents were issued stays closed: closing it again could
+     * book other figures than the documents show, with nothing to correct them. Re-rating corrects it instead.
+     */
+    private void refuseWhenDocumentsWereIssued(YearMonth month, List<String> accounts) {
+        List<IssuedDocument> issued = documents.issuedFor(month, accounts);
+        if (!issued.isEmpty()) {
+            String named = issued.stream().limit(10).map(d -> d.type() + " " + d.number() + " of " + d.account())
+                    .collect(Collectors.joining(", "));
+            throw new PeriodRefused(PeriodRefused.Why.CONFLICT, "month", "documents were issued for " + month + " ("
+                    + named + (issued.size() > 10 ? " and " + (issued.size() - 10) + " more" : "")
+                    + "); a month with issued documents is not reopened: re-rate it instead, which books corrections"
+                    + " and gives correction documents");
+        }
     }
 }

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import ru.ccbilling.rating.Cdr;
+import ru.ccbilling.rating.JsonText;
 
 /**
  * Reads a mapping's JSON definition into a {@link MappingDefinition}, checking everything a tariff manager can
@@ -40,6 +41,12 @@ final class DefinitionReader extends CheckedJson {
     /** the compiled definition; throws {@link InvalidMapping} naming every problem */
     static MappingDefinition read(CdrFormat format, JsonNode definition) {
         DefinitionReader reader = new DefinitionReader();
+        if (definition != null) {
+            JsonText.storable(definition, "definition", reader.problems);
+            if (!reader.problems.isEmpty()) {
+                throw new InvalidMapping(reader.problems);
+            }
+        }
         MappingDefinition compiled = reader.definition(format, definition);
         if (!reader.problems.isEmpty()) {
             throw new InvalidMapping(reader.problems);

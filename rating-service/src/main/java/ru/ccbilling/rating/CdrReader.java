@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import ru.ccbilling.input.StoredText;
+
 /**
  * Reads one CDR from JSON, checking every field: a record with any problem is refused with all of them,
  * each naming its field. Records are read one by one, so one bad record never spoils a batch.
@@ -32,17 +34,20 @@ public final class CdrReader {
             problems.add(new FieldProblem("record", "must be a JSON object"));
             return new Read(null, problems);
         }
-        String source = JsonFields.text(node, "source", 64, true, problems);
-        String cdrId = JsonFields.text(node, "cdrId", 128, true, problems);
+        String source = JsonFields.identifier(node, "source", 64, true, problems);
+        String cdrId = JsonFields.identifier(node, "cdrId", 128, true, problems);
         Cdr.CallType callType = callType(node, problems);
         OffsetDateTime startTime = JsonFields.timestamp(node, "startTime", problems);
         String caller = number(node, "caller", true, problems);
         String called = number(node, "called", true, problems);
-        String accountCode = JsonFields.text(node, "accountCode", 64, callType == Cdr.CallType.OUTBOUND, problems);
+        String accountCode = JsonFields.identifier(node, "accountCode", 64, callType == Cdr.CallType.OUTBOUND, problems);
         // a missing trunk is not refused: the tariff rejects it as UNKNOWN_TRUNK, kept for reprocessing
-        String trunk = JsonFields.text(node, "trunk", 64, false, problems);
+        String trunk = JsonFields.identifier(node, "trunk", 64, false, problems);
         String forwardedTo = number(node, "forwardedTo", callType == Cdr.CallType.FORWARD, problems);
         List<Cdr.Stage> stages = stages(node, problems);
+        if (problems.isEmpty()) {
+            JsonText.loneSurrogates(node, "", problems);
+        }
         if (!problems.isEmpty()) {
             return new Read(null, problems);
         }
@@ -112,9 +117,9 @@ public final class CdrReader {
         return stages;
     }
 
-    /** 60 and 60.0 are whole numbers of seconds; 60.5, "60" and 1e12 are not */
+    /** 60 and 60.0 are whole numbers of seconds; 60.5, "60", 1e12 and 1e400 are not */
     private static boolean isWholeNumber(JsonNode value) {
-        if (!value.isNumber()) {
+        if (!value.isNumber() || (value.isDouble() || value.isFloat()) && !Double.isFinite(value.doubleValue())) {
             return false;
         }
         java.math.BigDecimal number = value.decimalValue();
@@ -158,8 +163,10 @@ public final class CdrReader {
         if (operator != null && !operator.isNull()) {
             if (!operator.isTextual() || operator.asText().isBlank()) {
                 problems.add(new FieldProblem(path + ".operatorId", "must be a non-blank string"));
-            } else if (operator.asText().trim().indexOf('\u0000') >= 0) {
-                problems.add(new FieldProblem(path + ".operatorId", "must not contain the NUL character"));
+            } else if (operator.asText().trim().length() > 64) {
+                problems.add(new FieldProblem(path + ".operatorId", "must be at most 64 characters"));
+            } else if (StoredText.identifierProblem(operator.asText()) != null) {
+                problems.add(new FieldProblem(path + ".operatorId", StoredText.identifierProblem(operator.asText())));
             } else {
                 operatorId = operator.asText().trim();
             }

@@ -6,14 +6,28 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import ru.ccbilling.input.ClientDates;
+import ru.ccbilling.input.StoredText;
+
 /** Reading checked fields of an incoming JSON record, each problem named with its field. */
 public final class JsonFields {
 
-    /** a call time outside these years is a broken clock, not a call */
-    public static final int EARLIEST_YEAR = 1970;
-    public static final int LATEST_YEAR = 9999;
-
     private JsonFields() { }
+
+    /** an identifier: a source, a record or event id, an account, trunk or operator code ({@link StoredText}) */
+    public static String identifier(JsonNode node, String field, int maxLength, boolean required,
+                                    List<FieldProblem> problems) {
+        String text = text(node, field, maxLength, required, problems);
+        if (text == null) {
+            return null;
+        }
+        String problem = StoredText.identifierProblem(text);
+        if (problem != null) {
+            problems.add(new FieldProblem(field, problem));
+            return null;
+        }
+        return text;
+    }
 
     public static String text(JsonNode node, String field, int maxLength, boolean required, List<FieldProblem> problems) {
         JsonNode value = node.get(field);
@@ -27,6 +41,12 @@ public final class JsonFields {
             problems.add(new FieldProblem(field, "must be a string"));
             return null;
         }
+        // checked before trimming: trim() would quietly drop a trailing NUL or control character
+        String problem = StoredText.problem(value.asText());
+        if (problem != null) {
+            problems.add(new FieldProblem(field, problem));
+            return null;
+        }
         String text = value.asText().trim();
         if (text.isEmpty()) {
             if (required) {
@@ -36,11 +56,6 @@ public final class JsonFields {
         }
         if (text.length() > maxLength) {
             problems.add(new FieldProblem(field, "must be at most " + maxLength + " characters"));
-            return null;
-        }
-        if (text.indexOf('\u0000') >= 0) {
-            // PostgreSQL text cannot hold it
-            problems.add(new FieldProblem(field, "must not contain the NUL character"));
             return null;
         }
         return text;
@@ -59,8 +74,9 @@ public final class JsonFields {
             problems.add(new FieldProblem(field, "must be ISO-8601 with an offset, e.g. 2026-03-10T10:15:00+03:00"));
             return null;
         }
-        if (time.getYear() < EARLIEST_YEAR || time.getYear() > LATEST_YEAR) {
-            problems.add(new FieldProblem(field, "must be in the years " + EARLIEST_YEAR + " to " + LATEST_YEAR));
+        if (!ClientDates.inRange(time.getYear())) {
+            // a call time outside these years is a broken clock, not a call
+            problems.add(new FieldProblem(field, ClientDates.RANGE));
             return null;
         }
         return time;

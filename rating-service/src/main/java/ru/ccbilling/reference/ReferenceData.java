@@ -55,6 +55,11 @@ public class ReferenceData {
                 (rs, i) -> new Operator(rs.getString(1), rs.getString(2), rs.getString(3)));
     }
 
+    public boolean operatorExists(String operatorId) {
+        Integer n = jdbc.queryForObject("select count(*) from operator where operator_id = ?", Integer.class, operatorId);
+        return n != null && n > 0;
+    }
+
     public List<Trunk> trunks() {
         return jdbc.query("select trunk, description from trunk order by trunk",
                 (rs, i) -> new Trunk(rs.getString(1), rs.getString(2)));

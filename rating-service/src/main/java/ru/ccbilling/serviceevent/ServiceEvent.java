@@ -25,8 +25,8 @@ public record ServiceEvent(String source, String eventId, Service service, Strin
         if (node == null || !node.isObject()) {
             return new Read(null, List.of(new FieldProblem("event", "must be a JSON object")));
         }
-        String source = JsonFields.text(node, "source", 64, true, problems);
-        String eventId = JsonFields.text(node, "eventId", 128, true, problems);
+        String source = JsonFields.identifier(node, "source", 64, true, problems);
+        String eventId = JsonFields.identifier(node, "eventId", 128, true, problems);
         String serviceName = JsonFields.text(node, "service", 16, true, problems);
         Service service = null;
         if (serviceName != null) {
@@ -36,7 +36,7 @@ public record ServiceEvent(String source, String eventId, Service service, Strin
                 problems.add(new FieldProblem("service", "must be one of SMS, EMAIL, FAX"));
             }
         }
-        String account = JsonFields.text(node, "account", 64, true, problems);
+        String account = JsonFields.identifier(node, "account", 64, true, problems);
         OffsetDateTime time = JsonFields.timestamp(node, "time", problems);
         int quantity = 1;
         JsonNode q = node.get("quantity");

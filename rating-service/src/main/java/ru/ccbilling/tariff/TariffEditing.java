@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import ru.ccbilling.account.TariffCodes;
 import ru.ccbilling.rules.ModelMessage;
 import ru.ccbilling.rules.TariffCompiler;
 import ru.ccbilling.rules.TariffModel;
@@ -21,7 +22,7 @@ import ru.ccbilling.rules.TariffModel;
  * for the next CDR (this instance at once, other instances at their next refresh) with no restart.
  */
 @Service
-public class TariffEditing {
+public class TariffEditing implements TariffCodes {
 
     private final JdbcTemplate jdbc;
     private final TariffCatalog catalog;
@@ -169,9 +170,14 @@ public class TariffEditing {
         return found.get(0);
     }
 
-    private void requireTariff(String tariff) {
+    @Override
+    public boolean exists(String tariff) {
         Integer n = jdbc.queryForObject("select count(*) from tariff where code = ?", Integer.class, tariff);
-        if (n == null || n == 0) {
+        return n != null && n > 0;
+    }
+
+    private void requireTariff(String tariff) {
+        if (!exists(tariff)) {
             throw new TariffProblem(TariffProblem.Kind.NOT_FOUND, "no tariff " + tariff);
         }
     }

@@ -1,6 +1,7 @@
 package ru.ccbilling.web;
 
 import java.io.IOException;
+import java.sql.SQLException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
@@ -34,10 +35,27 @@ public final class DatabaseUnavailable {
      * failed (TransactionSystemException) means the connection went away mid-transaction
      */
     public static boolean causes(Throwable failure) {
+        if (rejectsTheData(failure)) {
+            return false;
+        }
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof CannotGetJdbcConnectionException || t instanceof DataAccessResourceFailureException
                     || t instanceof TransientDataAccessException || t instanceof CannotCreateTransactionException
                     || t instanceof TransactionSystemException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * PostgreSQL refused the data itself (SQLState class 22, a value out of range; 54, a row too large for an index):
+     * a permanent answer to this request, never a 503 that tells the client to send it again
+     */
+    public static boolean rejectsTheData(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("54"))) {
                 return true;
             }
         }

@@ -42,6 +42,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(e.status(), e.title(), e.getMessage(), e.errors());
     }
 
+    @ExceptionHandler(BodyTooLarge.class)
+    ResponseEntity<Object> tooLarge(BodyTooLarge e) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", "body: " + e.getMessage(),
+                List.of(new FieldError("body", e.getMessage())));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
         String field = e.getName();
@@ -62,12 +68,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
             TransientDataAccessException.class, CannotCreateTransactionException.class})
     ResponseEntity<Object> databaseDown(Exception e) {
+        if (DatabaseUnavailable.rejectsTheData(e)) {
+            return dataRefused(e);
+        }
         log.warn("database unavailable: {}", e.getMessage());
         return DatabaseUnavailable.response();
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (DatabaseUnavailable.rejectsTheData(e)) {
+            return dataRefused(e);
+        }
         if (DatabaseUnavailable.causes(e)) {
             return databaseDown(e);
         }
@@ -76,14 +88,32 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "An unexpected error occurred; it has been logged.", List.of());
     }
 
+    /** a value that got past the checks and that PostgreSQL refuses: a gap in the checks, logged, answered 422 */
+    private static ResponseEntity<Object> dataRefused(Exception e) {
+        log.error("the database refused a value of the request; a check is missing", e);
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Unprocessable",
+                "A value of the request is beyond what can be stored (out of range or too long).", List.of());
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        BodyTooLarge tooLarge = causeOf(e, BodyTooLarge.class);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge);
+        }
         List<FieldError> errors = new ArrayList<>();
         String detail = "The body is not valid JSON of the expected shape.";
         Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof JsonParseException || String.valueOf(cause.getMessage()).contains("end-of-input")) {
+        BodyValueRefused refused = causeOf(e, BodyValueRefused.class);
+        if (refused != null) {
+            String field = refused.getPath().isEmpty() ? "body" : path(refused);
+            errors.add(new FieldError(field, refused.reason()));
+            detail = field + ": " + refused.reason();
+        } else if (cause instanceof JsonParseException || String.valueOf(cause.getMessage()).contains("end-of-input")
+                || String.valueOf(cause.getMessage()).startsWith("Trailing token")) {
             detail = "The body is not valid JSON: " + firstLine(cause.getMessage());
+            errors.add(new FieldError("body", "is not valid JSON: " + firstLine(cause.getMessage())));
         } else if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping);
             errors.add(new FieldError(field, "has the wrong type or shape"));
@@ -91,6 +121,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         } else if (e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
             detail = "body: is required, the request body is empty";
             errors.add(new FieldError("body", "is required, the request body is empty"));
+        } else {
+            errors.add(new FieldError("body", "is not valid JSON of the expected shape"));
         }
         return problem(HttpStatus.BAD_REQUEST, "Malformed request body", detail, errors);
     }
@@ -137,6 +169,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             body.setProperty("errors", errors);
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static String summary(List<FieldError> errors) {

@@ -16,13 +16,16 @@ import ru.ccbilling.account.AccountInUseException;
 import ru.ccbilling.account.LegalDetails;
 import ru.ccbilling.account.NumberAssignment;
 import ru.ccbilling.account.NumberTakenException;
+import ru.ccbilling.account.TariffCodes;
 import ru.ccbilling.account.UnknownAccountException;
 import ru.ccbilling.api.AccountsApi;
 import ru.ccbilling.api.model.AccountDetails;
 import ru.ccbilling.api.model.DedicatedOperator;
+import ru.ccbilling.api.model.FieldError;
 import ru.ccbilling.api.model.TariffAssignment;
 import ru.ccbilling.inventory.Inventory;
 import ru.ccbilling.inventory.NetworkResource;
+import ru.ccbilling.reference.ReferenceData;
 import ru.ccbilling.security.LegalDetailsAccess;
 import ru.ccbilling.web.ApiException;
 
@@ -31,10 +34,14 @@ class AccountController implements AccountsApi {
 
     private final AccountDirectory accounts;
     private final Inventory inventory;
+    private final TariffCodes tariffCodes;
+    private final ReferenceData reference;
 
-    AccountController(AccountDirectory accounts, Inventory inventory) {
+    AccountController(AccountDirectory accounts, Inventory inventory, TariffCodes tariffCodes, ReferenceData reference) {
         this.accounts = accounts;
         this.inventory = inventory;
+        this.tariffCodes = tariffCodes;
+        this.reference = reference;
     }
 
     @Override
@@ -57,6 +64,7 @@ class AccountController implements AccountsApi {
         LegalDetails legal = ClientDetailsMapping.legal(details.getInn(), details.getKpp(), details.getLegalAddress(),
                 details.getPostalAddress(), details.getDeliveryMethod(), details.getEmail(), details.getContacts());
         Set<Account.TariffAssignment> tariffs = tariffs(details.getTariffs());
+        requireTariffsExist(details.getTariffs());
         if (!accounts.open(new Account(details.getAccount(), details.getClient().trim(), tariffs, Set.of()), legal)) {
             throw ApiException.conflict("account " + details.getAccount() + " already exists");
         }
@@ -75,10 +83,14 @@ class AccountController implements AccountsApi {
         }
         LegalDetails legal = ClientDetailsMapping.legal(details.getInn(), details.getKpp(), details.getLegalAddress(),
                 details.getPostalAddress(), details.getDeliveryMethod(), details.getEmail(), details.getContacts());
+        // everything is checked before anything is written
+        boolean newTariffs = details.getTariffs() != null && !details.getTariffs().isEmpty();
+        Set<Account.TariffAssignment> tariffs = newTariffs ? tariffs(details.getTariffs()) : Set.of();
+        requireTariffsExist(details.getTariffs());
         try {
             accounts.updateClient(account, details.getClient().trim(), legal);
-            if (details.getTariffs() != null && !details.getTariffs().isEmpty()) {
-                accounts.assignTariffs(account, tariffs(details.getTariffs()));
+            if (newTariffs) {
+                accounts.assignTariffs(account, tariffs);
             }
         } catch (UnknownAccountException e) {
             throw ApiException.notFound(e.getMessage());
@@ -133,6 +145,11 @@ class AccountController implements AccountsApi {
     public ResponseEntity<DedicatedOperator> addDedicatedOperator(String account, DedicatedOperator operator) {
         if (operator.getValidTo() != null && !operator.getValidTo().isAfter(operator.getValidFrom())) {
             throw ApiException.badField("validTo", "must be after validFrom");
+        }
+        if (!reference.operatorExists(operator.getOperatorId())) {
+            throw ApiException.unprocessable("operatorId: no operator " + operator.getOperatorId()
+                    + " in the reference data; add it there first", List.of(new FieldError("operatorId",
+                    "no operator " + operator.getOperatorId() + " in the reference data")));
         }
         try {
             accounts.addDedicatedOperator(account, new Account.DedicatedOperator(operator.getOperatorId(),
@@ -191,6 +208,21 @@ class AccountController implements AccountsApi {
             out.add(a);
         }
         return new HashSet<>(out);
+    }
+
+    /** an account is rated under its tariffs: one that does not exist would reject every call as NO_TARIFF */
+    private void requireTariffsExist(List<TariffAssignment> given) {
+        if (given == null) {
+            return;
+        }
+        for (int i = 0; i < given.size(); i++) {
+            String tariff = given.get(i).getTariff().trim();
+            if (!tariffCodes.exists(tariff)) {
+                String field = "tariffs[" + i + "].tariff";
+                throw ApiException.unprocessable(field + ": no tariff " + tariff,
+                        List.of(new FieldError(field, "no tariff " + tariff)));
+            }
+        }
     }
 
     private Account require(String code) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import ru.ccbilling.account.AccountDirectory;
@@ -72,8 +73,12 @@ class PeriodController implements PeriodsApi {
         return ResponseEntity.ok(detail(YearMonth.parse(month)));
     }
 
+    /**
+     * The body is optional: no body (and no Content-Type) closes every account. Spring decides whether a request
+     * without a body matches from the implementing method's own annotation, hence it is repeated here.
+     */
     @Override
-    public ResponseEntity<Job> closePeriod(String month, PeriodCloseRequest request) {
+    public ResponseEntity<Job> closePeriod(String month, @RequestBody(required = false) PeriodCloseRequest request) {
         UUID job = handle(() -> close.request(YearMonth.parse(month), request == null ? null : request.getAccounts(),
                 CurrentUser.name()));
         ru.ccbilling.job.Job started = jobs.find(job).orElseThrow();

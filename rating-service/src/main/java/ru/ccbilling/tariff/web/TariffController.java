@@ -12,6 +12,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.RestController;
 
 import ru.ccbilling.api.TariffsApi;
+import ru.ccbilling.input.ClientDates;
 import ru.ccbilling.api.model.FieldError;
 import ru.ccbilling.api.model.ModelDiff;
 import ru.ccbilling.api.model.NewTariff;
@@ -125,6 +126,9 @@ class TariffController implements TariffsApi {
             throw new ru.ccbilling.web.ApiException(HttpStatus.BAD_REQUEST, "Invalid request",
                     "effectiveFrom: must be ISO-8601 with an offset, e.g. 2026-12-01T00:00:00+03:00",
                     List.of(new FieldError("effectiveFrom", "must be ISO-8601 with an offset, e.g. 2026-12-01T00:00:00+03:00")));
+        }
+        if (!ClientDates.inRange(effectiveFrom.getYear())) {
+            throw ru.ccbilling.web.ApiException.badField("effectiveFrom", ClientDates.RANGE);
         }
         return ResponseEntity.ok(view(TariffProblems.translate(() -> editing.publish(code, version, effectiveFrom, actor()))));
     }
