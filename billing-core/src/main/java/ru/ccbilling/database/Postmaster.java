@@ -172,10 +172,13 @@ final class Postmaster {
         }
     }
 
-    /** a process whose working directory is this data directory: the postmaster and its backends change into it */
+    /** a postgres process working in this data directory: the postmaster and its backends change into it */
     private boolean servesThisDirectory(ProcessHandle process) {
         if (!PROC) {
             return process.info().command().map(c -> c.endsWith("postgres")).orElse(false);
+        }
+        if (!process.info().command().map(c -> c.contains("postgres")).orElse(true)) {
+            return false; // a shell someone opened in the directory, say
         }
         try {
             return Files.isSameFile(Path.of("/proc", Long.toString(process.pid()), "cwd").toRealPath(),
