@@ -37,7 +37,8 @@ class DatabaseStallTest {
         app = SpringApplication.run(RatingServiceApplication.class, "--spring.profiles.active=demo",
                 "--server.port=0", "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
                 "--spring.datasource.password=" + db.password(),
-                "--spring.datasource.hikari.data-source-properties.options=-c statement_timeout=3s -c lock_timeout=1s");
+                "--spring.datasource.hikari.data-source-properties.options=-c statement_timeout=3s -c lock_timeout=1s"
+                        + " -c idle_in_transaction_session_timeout=60s");
         port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
     }
 
@@ -70,6 +71,24 @@ class DatabaseStallTest {
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
         assertThat(System.nanoTime() - started).isLessThan(Duration.ofSeconds(seconds).toNanos());
+    }
+
+    @Test
+    void migrationsRunOnConnectionsWithoutTheTimeouts() throws Exception {
+        javax.sql.DataSource migrations = app.getBean(org.flywaydb.core.Flyway.class).getConfiguration().getDataSource();
+        try (Connection c = migrations.getConnection(); Statement s = c.createStatement()) {
+            for (String setting : new String[] {"statement_timeout", "lock_timeout", "idle_in_transaction_session_timeout"}) {
+                try (java.sql.ResultSet rs = s.executeQuery("show " + setting)) {
+                    rs.next();
+                    assertThat(rs.getString(1)).as(setting).isEqualTo("0");
+                }
+            }
+        }
+        try (Connection c = app.getBean(javax.sql.DataSource.class).getConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("show idle_in_transaction_session_timeout")) {
+            rs.next();
+            assertThat(rs.getString(1)).as("the pool keeps its own").isEqualTo("1min");
+        }
     }
 
     @Test
