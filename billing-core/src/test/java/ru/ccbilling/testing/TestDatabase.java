@@ -71,20 +71,47 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
 
     private static final java.util.concurrent.atomic.AtomicInteger DATABASES = new java.util.concurrent.atomic.AtomicInteger();
 
+    /** the role that owns the tests' databases: no superuser, so the tests prove the migrations need none */
+    static final String APPLICATION_ROLE = "ccbilling_test";
+    private static boolean applicationRole;
+
     /**
      * A new, empty database on the test server, so that an application context (or a test that starts its own
-     * instances) never sees another context's data.
+     * instances) never sees another context's data. It belongs to a role that is not a superuser (and may not create
+     * roles or databases), as the application's role in production; where the server's user may not create roles
+     * (a configured database), the server's user is handed out.
      */
     public static synchronized Connection newDatabase() {
         Connection server = connection();
         String name = "test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
         try (java.sql.Connection admin = java.sql.DriverManager.getConnection(server.url(), server.user(),
                 server.password()); java.sql.Statement statement = admin.createStatement()) {
-            statement.execute("create database " + name);
+            if (!applicationRole) {
+                applicationRole = createApplicationRole(statement);
+            }
+            statement.execute("create database " + name + (applicationRole ? " owner " + APPLICATION_ROLE : ""));
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("cannot create test database " + name, e);
         }
-        return new Connection(withDatabase(server.url(), name), server.user(), server.password(), server.origin());
+        String url = withDatabase(server.url(), name);
+        return applicationRole ? new Connection(url, APPLICATION_ROLE, APPLICATION_ROLE, server.origin())
+                : new Connection(url, server.user(), server.password(), server.origin());
+    }
+
+    private static boolean createApplicationRole(java.sql.Statement statement) {
+        try {
+            statement.execute("""
+                    do $$ begin
+                        if not exists (select 1 from pg_roles where rolname = '%1$s') then
+                            create role %1$s login nosuperuser nocreatedb nocreaterole password '%1$s';
+                        end if;
+                    end $$""".formatted(APPLICATION_ROLE));
+            return true;
+        } catch (java.sql.SQLException e) {
+            log.warn("the tests' databases belong to the server's user: cannot create the role {}: {}",
+                    APPLICATION_ROLE, e.getMessage());
+            return false;
+        }
     }
 
     private static String withDatabase(String url, String database) {

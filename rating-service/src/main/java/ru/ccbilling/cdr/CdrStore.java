@@ -30,6 +30,8 @@ import ru.ccbilling.rating.RatingResult;
 /**
  * CDRs in PostgreSQL. Storing a chunk claims the keys in one statement over arrays (unnest), which makes
  * source + cdrId unique for ever and tells duplicates apart, then copies the records that were new (COPY).
+ * The keys are claimed in key order: two chunks sending the same keys in different orders then wait for each
+ * other (the second answers DUPLICATE) but never deadlock.
  * The caller runs it in one transaction, so a chunk is stored whole or not at all.
  */
 @Repository
@@ -68,9 +70,10 @@ public class CdrStore {
         Set<String> fresh = claimKeys(records);
         List<Pending> toInsert = new ArrayList<>(fresh.size());
         Set<String> duplicates = new HashSet<>();
+        Set<String> taken = new HashSet<>();
         for (Pending p : records) {
             String key = p.key();
-            if (fresh.contains(key)) {
+            if (fresh.contains(key) && taken.add(key)) { // a key twice in the chunk is stored once
                 toInsert.add(p);
             } else {
                 duplicates.add(key);
@@ -96,7 +99,9 @@ public class CdrStore {
         return jdbc.execute((Connection c) -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into cdr_key (source, cdr_id, start_time)
-                    select * from unnest(?::text[], ?::text[], ?::timestamptz[])
+                    select source, cdr_id, start_time
+                      from unnest(?::text[], ?::text[], ?::timestamptz[]) as k (source, cdr_id, start_time)
+                     order by source, cdr_id
                     on conflict do nothing returning source, cdr_id
                     """)) {
                 ps.setArray(1, c.createArrayOf("text", sources));

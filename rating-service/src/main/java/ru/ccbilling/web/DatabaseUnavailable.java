@@ -31,8 +31,8 @@ public final class DatabaseUnavailable {
     private DatabaseUnavailable() { }
 
     /**
-     * whether the failure, or one of its causes, says the database could not be reached; a commit or rollback that
-     * failed (TransactionSystemException) means the connection went away mid-transaction
+     * whether the failure, or one of its causes, says the database could not be reached or did not answer in time;
+     * a commit or rollback that failed (TransactionSystemException) means the connection went away mid-transaction
      */
     public static boolean causes(Throwable failure) {
         if (rejectsTheData(failure)) {
@@ -41,7 +41,8 @@ public final class DatabaseUnavailable {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof CannotGetJdbcConnectionException || t instanceof DataAccessResourceFailureException
                     || t instanceof TransientDataAccessException || t instanceof CannotCreateTransactionException
-                    || t instanceof TransactionSystemException) {
+                    || t instanceof TransactionSystemException
+                    || t instanceof SQLException sql && worthARetry(sql.getSQLState())) {
                 return true;
             }
         }
@@ -60,6 +61,16 @@ public final class DatabaseUnavailable {
             }
         }
         return false;
+    }
+
+    /**
+     * SQL states of a database that is down, stalled or overloaded, which Spring may leave uncategorized: lock and
+     * statement timeouts (55P03, 57014), a transaction ended for idling (25P03), a deadlock (40P01), a server that
+     * shuts down or is starting (57P01-57P03), connection failures (08) and exhausted resources (53)
+     */
+    static boolean worthARetry(String state) {
+        return state != null && (state.equals("55P03") || state.equals("57014") || state.equals("25P03")
+                || state.equals("40P01") || state.startsWith("57P") || state.startsWith("08") || state.startsWith("53"));
     }
 
     static ResponseEntity<Object> response() {

@@ -89,6 +89,67 @@ class CrashDuringIntakeTest {
         }
     }
 
+    /**
+     * The platform on its embedded PostgreSQL, started three times with the same command and data directory. The
+     * first instance is killed mid-intake with its watchdog, so its PostgreSQL is left running: the second start
+     * stops that orphan and goes on. The second is killed mid-intake and its PostgreSQL with it (SIGKILL of the
+     * postmaster): the third start recovers from the WAL. Every batch sent again is then stored exactly once; the
+     * third instance killed, its watchdog stops its PostgreSQL.
+     */
+    @Test
+    void killedWithItsEmbeddedPostgresThePlatformRecoversWithAPlainRestart() throws Exception {
+        List<String> bodies = batches().subList(0, 10);
+        Path data = dir.resolve("embedded");
+        int dbPort = freePort();
+        List<String> command = List.of("--ccbilling.embedded-db.dir=" + data, "--ccbilling.embedded-db.port=" + dbPort);
+
+        long started = System.nanoTime();
+        Platform first = Platform.start(command, dir.resolve("first.log"), bodies.get(0));
+        first.process().children().forEach(ProcessHandle::destroyForcibly); // the watchdog, as if killed with the JVM
+        SendResult beforeKill = send(first, bodies, 3);
+        assertThat(beforeKill.answered()).isLessThan(bodies.size());
+        long orphan = postmasterPid(data);
+        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).as("PostgreSQL left running").hasValue(true);
+
+        Platform second = Platform.start(command, dir.resolve("second.log"), bodies.get(0));
+        assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).as("the orphan was stopped").isEmpty();
+        send(second, bodies, 6);
+        ProcessHandle.of(postmasterPid(data)).ifPresent(ProcessHandle::destroyForcibly);
+
+        Platform third = Platform.start(command, dir.resolve("third.log"), bodies.get(0));
+        try {
+            String url = "jdbc:postgresql://127.0.0.1:" + dbPort + "/ccbilling";
+            long stored = count(url, "select count(*) from cdr");
+            SendResult again = send(third, bodies, Integer.MAX_VALUE);
+            assertThat(again.answered()).isEqualTo(bodies.size());
+            assertThat(again.outcomes().keySet()).isSubsetOf("RATED", "REJECTED", "DUPLICATE");
+            assertThat(again.outcomes().getOrDefault("DUPLICATE", 0L)).isEqualTo(stored);
+            assertThat(count(url, "select count(*) from cdr")).isEqualTo((long) bodies.size() * BATCH);
+            assertThat(count(url, "select count(*) from cdr_key")).isEqualTo((long) bodies.size() * BATCH);
+            assertThat(count(url, "select count(*) from (select source, cdr_id from cdr"
+                    + " group by source, cdr_id having count(*) > 1) twice")).isZero();
+        } finally {
+            long server = postmasterPid(data);
+            third.kill();
+            System.out.printf("crash test with embedded PostgreSQL: %d s%n", (System.nanoTime() - started) / 1_000_000_000);
+            assertThat(ProcessHandle.of(server).map(p -> p.onExit().completeOnTimeout(p, 30,
+                    java.util.concurrent.TimeUnit.SECONDS).join().isAlive()).orElse(false))
+                    .as("the watchdog stops PostgreSQL when the JVM is killed").isFalse();
+        }
+    }
+
+    private static long postmasterPid(Path data) throws IOException {
+        return Long.parseLong(java.nio.file.Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+    }
+
+    private static long count(String url, String sql) throws Exception {
+        try (Connection c = java.sql.DriverManager.getConnection(url, "postgres", "");
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** 50 request bodies of 1,000 random calls each, with ids unique across them */
     private static List<String> batches() {
         Random random = new Random(20261127);
@@ -175,19 +236,28 @@ class CrashDuringIntakeTest {
         }
     }
 
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     /** the platform in a JVM of its own, on the test's PostgreSQL */
     private record Platform(Process process, int port, HttpClient http) {
 
         static Platform start(String jdbcUrl, Path log, String warmUp) throws Exception {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
+            return start(List.of("--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
+                    "--spring.datasource.password="), log, warmUp);
+        }
+
+        static Platform start(List<String> arguments, Path log, String warmUp) throws Exception {
+            int port = freePort();
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process process = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                    "ru.ccbilling.RatingServiceApplication", "--spring.profiles.active=demo", "--server.port=" + port,
-                    "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
-                    "--spring.datasource.password=")
+            // C1 only: these JVMs start three times and rate little, so a quicker start matters more than peak speed
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                    "ru.ccbilling.RatingServiceApplication", "--spring.profiles.active=demo", "--server.port=" + port));
+            command.addAll(arguments);
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Platform platform = new Platform(process, port, HttpClient.newBuilder()
                     .connectTimeout(Duration.ofSeconds(5)).build());
