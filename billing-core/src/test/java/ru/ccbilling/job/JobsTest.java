@@ -39,13 +39,14 @@ class JobsTest {
     }
 
     @Test
-    void aFailingJobKeepsItsError() throws Exception {
+    void aFailingJobSaysItFailedWithoutTheExceptionsText() throws Exception {
         Job job = jobs.runHere("TEST", "failing", "tester", progress -> {
             progress.advance(3, "DONE");
             throw new IllegalStateException("the disk is full");
         });
         assertThat(job.state()).isEqualTo(Job.State.FAILED);
-        assertThat(job.error()).isEqualTo("the disk is full");
+        // the exception's text may quote SQL or data: it goes to the log, never to whoever reads the job
+        assertThat(job.error()).isEqualTo(Jobs.FAILED + job.id() + ")").doesNotContain("disk");
         assertThat(job.done()).isEqualTo(3);
     }
 

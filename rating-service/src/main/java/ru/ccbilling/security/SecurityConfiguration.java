@@ -69,6 +69,7 @@ public class SecurityConfiguration {
             .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
             .requestCache(cache -> cache.disable())
             .csrf(csrf -> csrf.disable())
+            .addFilterBefore(new CrossSiteWrites(json), BasicAuthenticationFilter.class)
             .addFilterBefore(new SignInThrottleFilter(throttle, json), BasicAuthenticationFilter.class)
             .addFilterBefore(new ApiKeyFilter(credentials, throttle, entryPoint, json), BasicAuthenticationFilter.class)
             .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))

@@ -53,7 +53,7 @@ public class SignInThrottle {
 
     /** how long the username stays locked, if it is */
     public Optional<Duration> userLocked(String username) {
-        return lockedFor(users.get(username));
+        return lockedFor(users.get(key(username)));
     }
 
     /** how long the address stays rate-limited, if it is */
@@ -64,7 +64,7 @@ public class SignInThrottle {
     /** a wrong password for {@code username} (null for a wrong API key) from {@code address} */
     public void failed(String username, String address) {
         Instant now = clock.instant();
-        if (username != null && count(users, username, now, maxFailures)) {
+        if (username != null && count(users, key(username), now, maxFailures)) {
             log.warn("sign-in of '{}' locked for {} after {} failures", username, lock, maxFailures);
         }
         if (address != null && count(addresses, address, now, maxFailuresPerAddress)) {
@@ -73,7 +73,12 @@ public class SignInThrottle {
     }
 
     public void succeeded(String username) {
-        users.remove(username);
+        users.remove(key(username));
+    }
+
+    /** the form login trims the name, and a name may differ in case only: one counter for every spelling */
+    private static String key(String username) {
+        return username.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     @EventListener

@@ -91,6 +91,32 @@ class SecurityApiTest {
     }
 
     @Test
+    void aBrowsersCrossSiteWriteWithCachedBasicCredentialsIsRefusedAndStoresNothing() {
+        Api admin = Api.as(port, "admin", "admin");
+        String batch = """
+                {"records":[{"source":"cross-site","cdrId":"%s","callType":"INBOUND_800",
+                 "startTime":"2026-03-10T10:15:00+03:00","caller":"79161234567","called":"78005553535",
+                 "stages":[{"type":"IVR","durationSec":35}]}]}""";
+        Api.Response forged = admin.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/cdrs"))
+                .header("Content-Type", "application/json").header("Sec-Fetch-Site", "cross-site")
+                .POST(HttpRequest.BodyPublishers.ofString(batch.formatted("forged"))));
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(forged.contentType()).startsWith("application/problem+json");
+        Api.Response fromElsewhere = admin.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/cdrs"))
+                .header("Content-Type", "application/json").header("Origin", "https://evil.example")
+                .POST(HttpRequest.BodyPublishers.ofString(batch.formatted("forged"))));
+        assertThat(fromElsewhere.status()).isEqualTo(403);
+        assertThat(admin.get("/api/v1/cdrs/cross-site/forged").status()).as("nothing stored").isEqualTo(404);
+
+        Api.Response sameOrigin = admin.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/cdrs"))
+                .header("Content-Type", "application/json").header("Sec-Fetch-Site", "same-origin")
+                .header("Origin", "http://127.0.0.1:" + port)
+                .POST(HttpRequest.BodyPublishers.ofString(batch.formatted("own"))));
+        assertThat(sameOrigin.status()).as("the platform's own pages and switches write as before").isEqualTo(200);
+        assertThat(admin.get("/api/v1/cdrs/cross-site/own").status()).isEqualTo(200);
+    }
+
+    @Test
     void credentialsInHeadersMakeNoSession() {
         Api.Response response = Api.as(port, "manager", "manager").get("/api/v1/me");
         assertThat(response.status()).isEqualTo(200);

@@ -59,6 +59,9 @@ class SignInThrottleApiTest {
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location").orElse("")).endsWith("/login?locked");
         assertThat(Api.anonymous(port).get("/login?locked").raw()).contains("Too many failed sign-ins");
+        HttpResponse<String> respelled = Browser.submitLogin(Browser.anonymous(port), " Sales ", "sales");
+        assertThat(respelled.headers().firstValue("Location").orElse("")).as("the form trims the name: same lock")
+                .endsWith("/login?locked");
     }
 
     @Test

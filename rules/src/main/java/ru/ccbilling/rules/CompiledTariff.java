@@ -253,9 +253,21 @@ public final class CompiledTariff {
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
+    /** far above any line of a real call (a stage lasts at most a day): more is an arithmetic overflow in a rule */
+    static final int MAX_BILLED_SECONDS = 10_000_000;
+
     private Pricing toPricing(CallToPrice call, List<Line> lines) {
         int[] perStage = new int[call.stages().size()];
         for (Line line : lines) {
+            // a model is data written by people: a line it builds is checked like input before it becomes money
+            if (line.getStage() != Line.CALL_LEVEL && (line.getStage() < 0 || line.getStage() >= perStage.length)) {
+                throw new TariffEvaluationException("the rules priced stage " + line.getStage() + " of a call with "
+                        + perStage.length + " stages");
+            }
+            if (line.getBilledSeconds() < 0 || line.getBilledSeconds() > MAX_BILLED_SECONDS || line.amount().signum() < 0) {
+                throw new TariffEvaluationException("the rules priced " + line.getComponent() + " at "
+                        + line.getBilledSeconds() + " s for " + line.amount() + ": a line is never negative nor billed beyond " + MAX_BILLED_SECONDS + " s");
+            }
             if (line.getStage() != Line.CALL_LEVEL) {
                 perStage[line.getStage()]++;
             }

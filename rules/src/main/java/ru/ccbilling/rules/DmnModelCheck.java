@@ -58,7 +58,7 @@ public final class DmnModelCheck {
     private final TariffModel model;
     private final List<ModelMessage> messages = new ArrayList<>();
 
-    private record Open(String name, String id, boolean extension) { }
+    private record Open(String name, String id, boolean extension, boolean diagram) { }
 
     private DmnModelCheck(TariffModel model) {
         this.model = model;
@@ -107,12 +107,20 @@ public final class DmnModelCheck {
                         String id = reader.getAttributeValue(null, "id");
                         boolean extension = !open.isEmpty() && (open.peek().extension()
                                 || open.peek().name().equals("extensionElements"));
+                        boolean diagram = !open.isEmpty() && (open.peek().diagram()
+                                || open.peek().name().equals("definitions") && name.equals("DMNDI")
+                                && isDiagram(reader.getNamespaceURI()));
+                        if (!open.isEmpty() && open.peek().name().equals("text")) {
+                            // KIE reads a text only up to its first child: the check must see what KIE sees
+                            refuse("the element " + name + " inside a text", "a cell's text is plain FEEL",
+                                    id == null ? idOf(open) : id, line);
+                        }
                         if (name.equals("decision")) {
                             decision = reader.getAttributeValue(null, "name");
                         }
-                        checkElement(reader, name, id == null ? idOf(open) : id, extension, decision, line);
+                        checkElement(reader, name, id == null ? idOf(open) : id, extension, diagram, decision, line);
                         checkAttributes(reader, id == null ? idOf(open) : id, line);
-                        open.push(new Open(name, id, extension || isForeign(reader.getNamespaceURI())));
+                        open.push(new Open(name, id, extension || isForeign(reader.getNamespaceURI()), diagram));
                         text.setLength(0);
                     }
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> text.append(reader.getText());
@@ -140,10 +148,21 @@ public final class DmnModelCheck {
         }
     }
 
-    private void checkElement(XMLStreamReader reader, String name, String id, boolean extension, String decision,
-                              int line) {
+    private void checkElement(XMLStreamReader reader, String name, String id, boolean extension, boolean diagram,
+                              String decision, int line) {
         String ns = reader.getNamespaceURI();
+        // KIE picks an element's type by its local name: a function or an expression is refused in any namespace
+        if (!isModel(ns) && (name.equals("functionDefinition") || name.equals("encapsulatedLogic")
+                || NAMED_REFUSALS.containsKey(name))) {
+            refuse(NAMED_REFUSALS.getOrDefault(name, "a " + name) + " of " + ns + where(decision),
+                    "a tariff model defines no functions or expressions besides its tables, in no namespace", id, line);
+            return;
+        }
         if (isDiagram(ns)) {
+            if (!diagram) {
+                refuse("the diagram element " + name + " outside DMNDI", "diagram elements belong to the diagram",
+                        id, line);
+            }
             return;
         }
         if (!isModel(ns)) {

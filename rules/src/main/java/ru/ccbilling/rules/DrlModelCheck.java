@@ -55,7 +55,10 @@ public final class DrlModelCheck {
     private static final Pattern PACKAGE = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
     private static final Pattern RESERVED_PACKAGE = Pattern.compile(
             "(java|javax|jdk|sun|com|org|ru\\.ccbilling\\.rules)(\\..*)?");
-    private static final Pattern LITERAL_ATTRIBUTE = Pattern.compile("-?\\d{1,6}|true|false|\"?[A-Za-z0-9_ .:-]{0,80}\"?");
+    /** salience is an integer: any other value is compiled as an MVEL expression, which calls getters of any class */
+    private static final Pattern SALIENCE = Pattern.compile("-?\\d{1,6}");
+    private static final Pattern SWITCH_ATTRIBUTE = Pattern.compile("|true|false");
+    private static final Pattern GROUP_ATTRIBUTE = Pattern.compile("\"?[A-Za-z0-9_ -]{0,80}\"?");
 
     private final TariffModel model;
     private final String source;
@@ -217,9 +220,17 @@ public final class DrlModelCheck {
         } else if (name.equals("dialect") && !value.replace("\"", "").equals("java")) {
             refuse("the dialect \"" + value.replace("\"", "") + "\"", "rules are written in the java dialect (mvel evaluates expressions"
                     + " at run time)", at(a));
-        } else if (!LITERAL_ATTRIBUTE.matcher(value).matches()) {
+        } else if (!literalPattern(name).matcher(value).matches()) {
             refuse("the attribute " + name + " " + value, "attribute values are literals", at(a));
         }
+    }
+
+    private static Pattern literalPattern(String attribute) {
+        return switch (attribute) {
+            case "salience" -> SALIENCE;
+            case "no-loop", "lock-on-active", "auto-focus" -> SWITCH_ATTRIBUTE;
+            default -> GROUP_ATTRIBUTE;
+        };
     }
 
     private static void collectBindings(BaseDescr descr, Set<String> bindings) {

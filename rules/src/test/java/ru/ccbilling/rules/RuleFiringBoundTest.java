@@ -63,6 +63,23 @@ class RuleFiringBoundTest {
                 .isInstanceOf(TariffEvaluationException.class);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "misbehaving/negative-minutes.drl, never negative",
+            "misbehaving/stage-out-of-range.drl, priced stage 99 of a call with 1 stages"})
+    void aLineNoCallCanHaveIsAnEvaluationErrorNotMoney(String resource, String reason) throws IOException {
+        TariffModel misbehaving = new TariffModel("misbehaving.drl", TariffModel.Kind.DRL, read(resource));
+        List<TariffModel> models = new ArrayList<>(ShippedTariff.models());
+        models.replaceAll(m -> m.name().equals("call-lines.drl") ? misbehaving : m);
+        assertThat(DrlModelCheck.check(misbehaving)).as("the model uses only allowed constructs").isEmpty();
+        CompiledTariff tariff = new TariffCompiler().compile(models);
+
+        CallToPrice call = new CallToPrice("INBOUND_800", "MOBILE", "PEAK", null, null, List.of(stage("IVR", 60, null, false)));
+        assertThatThrownBy(() -> tariff.price(call))
+                .isInstanceOf(TariffEvaluationException.class)
+                .hasMessageContaining(reason);
+    }
+
     private static String read(String resource) throws IOException {
         try (InputStream in = RuleFiringBoundTest.class.getClassLoader().getResourceAsStream(resource)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
