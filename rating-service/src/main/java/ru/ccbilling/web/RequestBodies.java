@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
@@ -130,8 +131,39 @@ class RequestBodies implements WebMvcConfigurer {
             public JsonDeserializer<?> modifyCollectionDeserializer(DeserializationConfig config, CollectionType type,
                     BeanDescription description, JsonDeserializer<?> deserializer) {
                 return JsonNode.class.isAssignableFrom(type.getContentType().getRawClass())
-                        ? deserializer : new NoNullElements(deserializer);
+                        ? new BoundedTrees() : new NoNullElements(deserializer);
             }
+        }
+    }
+
+    /**
+     * Lists of JSON trees (records of a batch) stop at {@link #MOST_TREES}: a body of empty objects would otherwise
+     * become millions of trees before any controller counts them. A null element stays a null tree, refused alone.
+     */
+    static final class BoundedTrees extends StdDeserializer<List<JsonNode>> {
+
+        /** the largest batch any operation takes (CDRs, service events, simulations) */
+        static final int MOST_TREES = 10_000;
+
+        BoundedTrees() {
+            super(List.class);
+        }
+
+        @Override
+        public List<JsonNode> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.isExpectedStartArrayToken()) {
+                @SuppressWarnings("unchecked")
+                List<JsonNode> unexpected = (List<JsonNode>) ctxt.handleUnexpectedToken(List.class, p);
+                return unexpected;
+            }
+            List<JsonNode> trees = new java.util.ArrayList<>();
+            while (p.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+                if (trees.size() == MOST_TREES) {
+                    throw new BodyValueRefused(p, "at most " + MOST_TREES + " records per request");
+                }
+                trees.add(ctxt.readTree(p));
+            }
+            return trees;
         }
     }
 

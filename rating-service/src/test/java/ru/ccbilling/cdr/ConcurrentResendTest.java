@@ -97,7 +97,7 @@ class ConcurrentResendTest {
 
     @Test
     void theSameKeysSentAtOnceInDifferentOrdersAreStoredOnceWithoutAFailure() throws Exception {
-        Api api = Api.withApiKey(port);
+        Api api = Api.as(port, "admin", "admin");
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         try {
             for (int round = 0; round < ROUNDS; round++) {

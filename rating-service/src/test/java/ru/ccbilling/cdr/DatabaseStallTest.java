@@ -49,7 +49,7 @@ class DatabaseStallTest {
 
     private static String batch(String id) {
         return """
-            {"records":[{"source":"stall","cdrId":"%s","callType":"INBOUND_800","startTime":"2026-03-10T10:15:00+03:00",
+            {"records":[{"source":"pbx-msk-2","cdrId":"%s","callType":"INBOUND_800","startTime":"2026-03-10T10:15:00+03:00",
              "caller":"79161234567","called":"78005553535","stages":[{"type":"IVR","durationSec":61}]}]}
             """.formatted(id);
     }

@@ -36,7 +36,7 @@ class IntakeWhileEmbeddedPostgresIsKilledTest {
         try (ConfigurableApplicationContext app = SpringApplication.run(RatingServiceApplication.class,
                 "--spring.profiles.active=demo", "--server.port=0", "--spring.datasource.url=",
                 "--ccbilling.embedded-db.dir=" + dataDir.resolve("postgres"), "--ccbilling.embedded-db.port=0")) {
-            Api api = Api.withApiKey(app.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+            Api api = Api.as(app.getEnvironment().getRequiredProperty("local.server.port", Integer.class), "admin", "admin");
             EmbeddedDatabase database = app.getBean(EmbeddedDatabase.class);
             assertThat(api.post("/api/v1/cdrs", batch("before")).body().get("results").get(0).get("outcome").asText())
                     .isEqualTo("RATED");

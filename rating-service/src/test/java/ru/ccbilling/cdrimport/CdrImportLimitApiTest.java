@@ -34,7 +34,7 @@ class CdrImportLimitApiTest {
         for (int i = 0; i < 3; i++) {
             System.arraycopy(sample, 0, big, i * sample.length, sample.length);
         }
-        Imports imports = new Imports(port, Api.withApiKey(port));
+        Imports imports = new Imports(port, Api.as(port, "admin", "admin"));
         long jobs = jdbc.queryForObject("select count(*) from job", Long.class);
 
         Api.Response announced = imports.upload("asterisk-default", "limit-1", HttpRequest.BodyPublishers.ofByteArray(big));

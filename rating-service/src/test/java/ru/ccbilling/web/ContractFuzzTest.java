@@ -73,7 +73,7 @@ class ContractFuzzTest {
         int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
         jdbc = app.getBean(JdbcTemplate.class);
         admin = Api.as(port, "admin", "admin");
-        equipment = Api.withApiKey(port);
+        equipment = Api.as(port, "admin", "admin");
     }
 
     @AfterContainer

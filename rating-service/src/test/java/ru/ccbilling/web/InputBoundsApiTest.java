@@ -36,7 +36,7 @@ class InputBoundsApiTest {
     }
 
     Api equipment() {
-        return Api.withApiKey(port);
+        return Api.as(port, "admin", "admin");
     }
 
     /** a CDR as JSON text; {@code cdrId} and {@code source} are put in as given, so they may hold JSON escapes */
@@ -365,6 +365,17 @@ class InputBoundsApiTest {
         }
         Api.Response r = equipment().post("/api/v1/cdrs", records.append("]}").toString());
         assertThat(r.status()).as(r.raw().substring(0, Math.min(500, r.raw().length()))).isEqualTo(200);
+    }
+
+    @Test
+    void moreRecordsThanABatchTakesAreRefusedWhileReadingNotAfter() {
+        // a body of empty objects would be millions of trees in memory before the batch were counted
+        String source = "many-" + System.nanoTime();
+        String records = ("{}," ).repeat(50_000) + cdr(source, "c");
+        Api.Response r = equipment().post("/api/v1/cdrs", "{\"records\":[" + records + "]}");
+        assertRefused(r, 400, "records");
+        assertThat(r.body().get("errors").get(0).get("message").asText()).contains("10000");
+        assertThat(cdrs(source)).isZero();
     }
 
     private long count(String table) {
