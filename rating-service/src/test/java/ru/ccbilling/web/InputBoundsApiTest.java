@@ -326,10 +326,10 @@ class InputBoundsApiTest {
     void aChunkedBodyWithoutALengthIsCutAtTheLimit() {
         String source = "chunked-" + System.nanoTime();
         StringBuilder records = new StringBuilder("{\"records\":[");
-        String one = cdr(source, "c") ;
-        int n = 16 * 1024 * 1024 / one.length() + 10;
-        for (int i = 0; i < n; i++) {
-            records.append(i == 0 ? "" : ",").append(cdr(source, "c" + i));
+        // fewer records than a batch takes (10,000), each with a long vendor field, so that the bytes pass the limit
+        String vendor = "\"vendor\":\"" + "v".repeat(2_000) + "\",\"callType\"";
+        for (int i = 0; i < 9_000; i++) {
+            records.append(i == 0 ? "" : ",").append(cdr(source, "c" + i).replace("\"callType\"", vendor));
         }
         byte[] body = records.append("]}").toString().getBytes(StandardCharsets.UTF_8);
         // an InputStream publisher has no length: the client sends it chunked
