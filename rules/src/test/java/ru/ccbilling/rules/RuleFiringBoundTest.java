@@ -47,11 +47,7 @@ class RuleFiringBoundTest {
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)   // a safety net only: the bound stops the rules long before
     void rulesThatKeepInsertingAreStoppedAndReportedAsAnEvaluationErrorOfTheirModel() throws IOException {
-        TariffModel looping = new TariffModel("lines-beget-lines.drl", TariffModel.Kind.DRL, read("looping/lines-beget-lines.drl"));
-        List<TariffModel> models = new ArrayList<>(ShippedTariff.models());
-        models.replaceAll(m -> m.name().equals("call-lines.drl") ? looping : m);
-        assertThat(DrlModelCheck.check(looping)).as("the looping model uses only allowed constructs").isEmpty();
-        CompiledTariff tariff = new TariffCompiler().compile(models);
+        CompiledTariff tariff = shippedTablesWith("lines-beget-lines.drl", "looping/lines-beget-lines.drl");
 
         CallToPrice call = new CallToPrice("INBOUND_800", "MOBILE", "PEAK", null, null, List.of(stage("IVR", 60, null, false)));
         assertThatThrownBy(() -> tariff.price(call))
@@ -68,16 +64,21 @@ class RuleFiringBoundTest {
             "misbehaving/negative-minutes.drl, never negative",
             "misbehaving/stage-out-of-range.drl, priced stage 99 of a call with 1 stages"})
     void aLineNoCallCanHaveIsAnEvaluationErrorNotMoney(String resource, String reason) throws IOException {
-        TariffModel misbehaving = new TariffModel("misbehaving.drl", TariffModel.Kind.DRL, read(resource));
-        List<TariffModel> models = new ArrayList<>(ShippedTariff.models());
-        models.replaceAll(m -> m.name().equals("call-lines.drl") ? misbehaving : m);
-        assertThat(DrlModelCheck.check(misbehaving)).as("the model uses only allowed constructs").isEmpty();
-        CompiledTariff tariff = new TariffCompiler().compile(models);
+        CompiledTariff tariff = shippedTablesWith("misbehaving.drl", resource);
 
         CallToPrice call = new CallToPrice("INBOUND_800", "MOBILE", "PEAK", null, null, List.of(stage("IVR", 60, null, false)));
         assertThatThrownBy(() -> tariff.price(call))
                 .isInstanceOf(TariffEvaluationException.class)
                 .hasMessageContaining(reason);
+    }
+
+    /** the shipped decision tables with these rules in place of the shipped ones, which pass the model checks */
+    private static CompiledTariff shippedTablesWith(String name, String resource) throws IOException {
+        TariffModel rules = new TariffModel(name, TariffModel.Kind.DRL, read(resource));
+        List<TariffModel> models = new ArrayList<>(ShippedTariff.models());
+        models.replaceAll(m -> m.name().equals("call-lines.drl") ? rules : m);
+        assertThat(DrlModelCheck.check(rules)).as("the model uses only allowed constructs").isEmpty();
+        return new TariffCompiler().compile(models);
     }
 
     private static String read(String resource) throws IOException {
