@@ -79,7 +79,9 @@ class CrashDuringIntakeTest {
                 assertThat(count(postgres, "select count(*) from cdr_key")).isEqualTo((long) BATCHES * BATCH);
                 assertThat(count(postgres, "select count(*) from (select source, cdr_id from cdr"
                         + " group by source, cdr_id having count(*) > 1) twice")).isZero();
-                assertThat(count(postgres, "select count(*) from cdr where status = 'RATED'")).isEqualTo(expected.rated());
+                assertThat(count(postgres, "select count(*) from cdr where status = 'RATED'"))
+                        .as("rated as the simulation rates; stored rejections: %s", rejections(postgres))
+                        .isEqualTo(expected.rated());
                 assertThat(decimal(postgres, "select coalesce(sum(total), 0) from cdr")).isEqualByComparingTo(expected.total());
                 assertThat(count(postgres, "select count(*) from cdr_reject_history"))
                         .isEqualTo((long) BATCHES * BATCH - expected.rated());
@@ -224,6 +226,20 @@ class CrashDuringIntakeTest {
         return new Expected(rated, total);
     }
 
+    /** the stored rejections by reason and detail, to tell a failure's cause */
+    private static String rejections(EmbeddedPostgres postgres) throws Exception {
+        StringBuilder text = new StringBuilder();
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select reason, left(reason_detail, 200), count(*) from cdr"
+                     + " where status = 'REJECTED' group by 1, 2 order by 3 desc limit 10")) {
+            while (rs.next()) {
+                text.append('\n').append(rs.getString(1)).append(" (").append(rs.getString(2)).append("): ")
+                        .append(rs.getLong(3));
+            }
+        }
+        return text.toString();
+    }
+
     private static long count(EmbeddedPostgres postgres, String sql) throws Exception {
         return decimal(postgres, sql).longValueExact();
     }
@@ -271,8 +287,10 @@ class CrashDuringIntakeTest {
             while (System.nanoTime() < deadline) {
                 assertThat(process.isAlive()).as("the platform exited during start").isTrue();
                 try {
-                    // answers once the demo users are in place, which is after the server listens
-                    if (simulate(warmUp).statusCode() == 200) {
+                    // answers once the demo users are in place, which is after the server listens; it rates once
+                    // the demo's numbers and operators are in the rating snapshot too, a moment after they commit
+                    HttpResponse<String> answer = simulate(warmUp);
+                    if (answer.statusCode() == 200 && answer.body().contains("\"RATED\"")) {
                         return;
                     }
                 } catch (IOException notYet) {
