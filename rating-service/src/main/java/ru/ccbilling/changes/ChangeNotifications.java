@@ -42,7 +42,7 @@ public class ChangeNotifications {
     private static final Logger log = LoggerFactory.getLogger(ChangeNotifications.class);
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Duration FIRST_BACK_OFF = Duration.ofMillis(250);
-    private static final Duration LAST_BACK_OFF = Duration.ofSeconds(10);
+    private static final Duration LAST_BACK_OFF = Duration.ofSeconds(5);
 
     /** this instance: its own announcements are not reloaded again (it reloads after its own commit) */
     private final String instance = UUID.randomUUID().toString();
