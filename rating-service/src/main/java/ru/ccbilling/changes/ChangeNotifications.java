@@ -94,6 +94,11 @@ public class ChangeNotifications {
         if (listener != null) {
             listener.interrupt();
             closeQuietly(listening); // ends a wait for notifications at once
+            try {
+                listener.join(2_000); // a reload under way finishes before the pool closes
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
