@@ -15,13 +15,15 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import ru.ccbilling.account.Account;
 import ru.ccbilling.account.AccountDirectory;
 import ru.ccbilling.account.AccountsChanged;
+import ru.ccbilling.changes.ChangeNotifications;
 import ru.ccbilling.inventory.Inventory;
 import ru.ccbilling.reference.ReferenceChanged;
 import ru.ccbilling.reference.ReferenceData;
 
 /**
- * Holds the current {@link RatingReference}. It is rebuilt after every change made here, and when another
- * instance changed something: each change bumps a revision in PostgreSQL that every instance polls.
+ * Holds the current {@link RatingReference}. It is rebuilt after every change made here, and when another instance
+ * announces a change ({@link ChangeNotifications}, within a second). Each change also bumps a revision in PostgreSQL,
+ * which a slow safety poll compares.
  */
 @Component
 public class RatingReferences implements ReferenceSource {
@@ -30,14 +32,20 @@ public class RatingReferences implements ReferenceSource {
     private final AccountDirectory accounts;
     private final Inventory inventory;
     private final JdbcTemplate jdbc;
+    private final ChangeNotifications changes;
     private volatile RatingReference current;
     private volatile long revision = -1;
 
-    RatingReferences(ReferenceData reference, AccountDirectory accounts, Inventory inventory, JdbcTemplate jdbc) {
+    static final String TOPIC = "reference";
+
+    RatingReferences(ReferenceData reference, AccountDirectory accounts, Inventory inventory, JdbcTemplate jdbc,
+                     ChangeNotifications changes) {
         this.reference = reference;
         this.accounts = accounts;
         this.inventory = inventory;
         this.jdbc = jdbc;
+        this.changes = changes;
+        changes.onChange(TOPIC, this::reload);
     }
 
     @Override
@@ -67,23 +75,35 @@ public class RatingReferences implements ReferenceSource {
         revision = seen;
     }
 
+    /** in the transaction of the change, so that the revision and the announcement commit with it */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void announceReferenceChanged(ReferenceChanged event) {
+        announce();
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void announceAccountsChanged(AccountsChanged event) {
+        announce();
+    }
+
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onReferenceChanged(ReferenceChanged event) {
-        bumpAndReload();
+        reload();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onAccountsChanged(AccountsChanged event) {
-        bumpAndReload();
-    }
-
-    private void bumpAndReload() {
-        jdbc.update("update reference_revision set revision = revision + 1");
         reload();
     }
 
-    /** picks up changes made by other instances */
-    @Scheduled(fixedDelayString = "${ccbilling.reference.refresh-interval:5s}")
+    private void announce() {
+        jdbc.update("update reference_revision set revision = revision + 1");
+        changes.announce(TOPIC);
+    }
+
+    /** the backstop for a change whose announcement was lost */
+    @Scheduled(fixedDelayString = "${ccbilling.changes.safety-poll-interval:60s}",
+            initialDelayString = "${ccbilling.changes.safety-poll-interval:60s}")
     void poll() {
         if (readRevision() != revision) {
             reload();

@@ -18,6 +18,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import ru.ccbilling.changes.ChangeNotifications;
 import ru.ccbilling.rules.CompiledTariff;
 import ru.ccbilling.rules.ShippedTariff;
 import ru.ccbilling.rules.TariffCompilationException;
@@ -28,7 +29,8 @@ import ru.ccbilling.security.StandardTariffs;
 /**
  * The tariffs and their versions, and the compiled models of each version revision, compiled once and shared
  * between threads. A CDR is rated by the published version in force at its start time. The published versions
- * are re-read on an interval, so a publication on another instance is in force here within seconds. The shipped
+ * are re-read when another instance announces a publication ({@link ChangeNotifications}), so it is in force here
+ * within a second, and by a slow safety poll. The shipped
  * reference tariff is installed as version 1 when the database has none.
  */
 @Service
@@ -52,10 +54,13 @@ public class TariffCatalog implements TariffVersions, StandardTariffs {
     /** published versions per tariff, latest effectiveFrom first */
     private volatile Map<String, List<Published>> published = Map.of();
 
-    TariffCatalog(JdbcTemplate jdbc, TransactionTemplate tx, ShippedRulesUpgrade upgrade) {
+    static final String TOPIC = "tariffs";
+
+    TariffCatalog(JdbcTemplate jdbc, TransactionTemplate tx, ShippedRulesUpgrade upgrade, ChangeNotifications changes) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.upgrade = upgrade;
+        changes.onChange(TOPIC, this::refresh);
     }
 
     /** the standard tariff (every client's unless a client tariff is assigned) is for tariff managers to change */
@@ -90,8 +95,8 @@ public class TariffCatalog implements TariffVersions, StandardTariffs {
     }
 
     /** Re-reads the published versions (another instance may have published). */
-    @Scheduled(fixedDelayString = "${ccbilling.reference.refresh-interval:5s}",
-            initialDelayString = "${ccbilling.reference.refresh-interval:5s}")
+    @Scheduled(fixedDelayString = "${ccbilling.changes.safety-poll-interval:60s}",
+            initialDelayString = "${ccbilling.changes.safety-poll-interval:60s}")
     public void refresh() {
         Map<String, List<Published>> byTariff = new HashMap<>();
         jdbc.query("""

@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import ru.ccbilling.account.TariffCodes;
+import ru.ccbilling.changes.ChangeNotifications;
 import ru.ccbilling.rules.ModelMessage;
 import ru.ccbilling.rules.TariffCompiler;
 import ru.ccbilling.rules.TariffModel;
@@ -19,7 +20,7 @@ import ru.ccbilling.rules.TariffModel;
 /**
  * Tariff managers change prices through versions: a draft copied from a version, its models replaced,
  * validated, then published from a date. Published versions are immutable; publishing puts the version in force
- * for the next CDR (this instance at once, other instances at their next refresh) with no restart.
+ * for the next CDR (this instance at once, other instances on the announcement of its commit) with no restart.
  */
 @Service
 public class TariffEditing implements TariffCodes {
@@ -28,12 +29,15 @@ public class TariffEditing implements TariffCodes {
     private final TariffCatalog catalog;
     private final TariffAudit audit;
     private final ObjectProvider<PublicationGuard> guards;
+    private final ChangeNotifications changes;
 
-    TariffEditing(JdbcTemplate jdbc, TariffCatalog catalog, TariffAudit audit, ObjectProvider<PublicationGuard> guards) {
+    TariffEditing(JdbcTemplate jdbc, TariffCatalog catalog, TariffAudit audit, ObjectProvider<PublicationGuard> guards,
+                  ChangeNotifications changes) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.audit = audit;
         this.guards = guards;
+        this.changes = changes;
     }
 
     public List<TariffVersionInfo> versions(String tariff) {
@@ -143,6 +147,7 @@ public class TariffEditing implements TariffCodes {
         for (Integer old : superseded) {
             audit.record(tariff, old, TariffAudit.Action.SUPERSEDED, actor, "by version " + version + " from " + effectiveFrom);
         }
+        changes.announce(TariffCatalog.TOPIC);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

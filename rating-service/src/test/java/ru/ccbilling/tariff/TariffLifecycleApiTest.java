@@ -25,7 +25,7 @@ import ru.ccbilling.PlatformTest;
  * (A context of its own, hence a database of its own: publishing here does not touch other tests.)
  */
 @PlatformTest
-@TestPropertySource(properties = "ccbilling.reference.refresh-interval=1s")
+@TestPropertySource(properties = "ccbilling.changes.safety-poll-interval=60s")
 class TariffLifecycleApiTest {
 
     @LocalServerPort
