@@ -1,5 +1,6 @@
 package ru.ccbilling.account;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -76,7 +77,7 @@ public class AssignmentCheck {
         }
     }
 
-    private static boolean endsAfterStart(java.time.LocalDate from, java.time.LocalDate to) {
+    private static boolean endsAfterStart(LocalDate from, LocalDate to) {
         return to == null || to.isAfter(from);
     }
 }
