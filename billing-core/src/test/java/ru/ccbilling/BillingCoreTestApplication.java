@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
+import ru.ccbilling.account.OperatorIds;
+import ru.ccbilling.account.TariffCodes;
 import ru.ccbilling.period.MonthUsage;
 import ru.ccbilling.period.MonthlyTerms;
 import ru.ccbilling.period.Rerating;
@@ -39,6 +41,16 @@ public class BillingCoreTestApplication {
                 return Optional.empty();
             }
         };
+    }
+
+    @Bean
+    TariffCodes noTariffCodes() {
+        return code -> false;
+    }
+
+    @Bean
+    OperatorIds noOperators() {
+        return operatorId -> false;
     }
 
     @Bean

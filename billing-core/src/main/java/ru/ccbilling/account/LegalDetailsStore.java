@@ -1,5 +1,7 @@
 package ru.ccbilling.account;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,9 +13,11 @@ import org.springframework.stereotype.Repository;
 class LegalDetailsStore {
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    LegalDetailsStore(JdbcTemplate jdbc) {
+    LegalDetailsStore(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     Optional<LegalDetails> find(String code) {
@@ -35,12 +39,13 @@ class LegalDetailsStore {
         LegalDetails.Address postal = details.postalAddress();
         jdbc.update("""
                 update account set inn = ?, kpp = ?, legal_postal_code = ?, legal_address = ?, postal_postal_code = ?,
-                       postal_address = ?, delivery_method = ?, delivery_email = ?, updated_at = now()
+                       postal_address = ?, delivery_method = ?, delivery_email = ?, updated_at = ?
                  where code = ?
                 """, details.inn(), details.kpp(), legal == null ? null : legal.postalCode(),
                 legal == null ? null : legal.address(), postal == null ? null : postal.postalCode(),
                 postal == null ? null : postal.address(),
-                details.deliveryMethod() == null ? null : details.deliveryMethod().name(), details.email(), code);
+                details.deliveryMethod() == null ? null : details.deliveryMethod().name(), details.email(),
+                OffsetDateTime.now(clock), code);
         jdbc.update("delete from account_contact where account_code = ?", code);
         int position = 0;
         for (LegalDetails.Contact c : details.contacts()) {

@@ -1,5 +1,8 @@
 package ru.ccbilling.document;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -8,9 +11,11 @@ import org.springframework.stereotype.Service;
 public class DocumentSettings {
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    DocumentSettings(JdbcTemplate jdbc) {
+    DocumentSettings(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public Statement.DocumentKind kindFor(String account) {
@@ -21,8 +26,8 @@ public class DocumentSettings {
 
     public void set(String account, Statement.DocumentKind kind) {
         jdbc.update("""
-                insert into client_document_setting (account_code, documents) values (?, ?)
-                on conflict (account_code) do update set documents = excluded.documents, updated_at = now()
-                """, account, kind.name());
+                insert into client_document_setting (account_code, documents, updated_at) values (?, ?, ?)
+                on conflict (account_code) do update set documents = excluded.documents, updated_at = excluded.updated_at
+                """, account, kind.name(), OffsetDateTime.now(clock));
     }
 }

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -38,14 +39,16 @@ public class Ledger {
 
     private static final String COLUMNS = """
             account_code, kind, period, entry_date, refers_to, corrects, service, component, reference, quantity, unit,
-            rate, amount, vat_rate, vat, old_amount, new_amount, counterparty, reason, close_id, created_by""";
+            rate, amount, vat_rate, vat, old_amount, new_amount, counterparty, reason, close_id, created_by, created_at""";
 
     private final JdbcTemplate jdbc;
     private final VatPercent vatRates;
+    private final Clock clock;
 
-    Ledger(JdbcTemplate jdbc, VatPercent vatRates) {
+    Ledger(JdbcTemplate jdbc, VatPercent vatRates, Clock clock) {
         this.jdbc = jdbc;
         this.vatRates = vatRates;
+        this.clock = clock;
     }
 
     /** Posts entries in batches (in the caller's transaction). */
@@ -54,23 +57,26 @@ public class Ledger {
             return;
         }
         NavigableMap<LocalDate, BigDecimal> rates = vatRates.table();
-        jdbc.batchUpdate("insert into ledger_entry (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                entries, 1000, (ps, e) -> bind(ps, e, rates));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        jdbc.batchUpdate("insert into ledger_entry (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                entries, 1000, (ps, e) -> bind(ps, e, rates, now));
     }
 
     /** Posts one entry and answers it as stored. */
     public LedgerEntry post(NewEntry entry) {
         NavigableMap<LocalDate, BigDecimal> rates = vatRates.table();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         Long id = jdbc.query(c -> {
             PreparedStatement ps = c.prepareStatement("insert into ledger_entry (" + COLUMNS
-                    + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id");
-            bind(ps, entry, rates);
+                    + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id");
+            bind(ps, entry, rates, now);
             return ps;
         }, rs -> rs.next() ? rs.getLong(1) : null);
         return find(id).orElseThrow();
     }
 
-    private static void bind(PreparedStatement ps, NewEntry e, NavigableMap<LocalDate, BigDecimal> rates) throws SQLException {
+    private static void bind(PreparedStatement ps, NewEntry e, NavigableMap<LocalDate, BigDecimal> rates,
+                             OffsetDateTime createdAt) throws SQLException {
         boolean taxed = e.kind() != EntryKind.PAYMENT && e.kind() != EntryKind.PARTNER_ACCRUAL;
         BigDecimal vatRate = taxed ? VatPercent.rateOn(rates, e.entryDate()) : null;
         ps.setString(1, e.account());
@@ -98,6 +104,7 @@ public class Ledger {
             ps.setLong(20, e.closeId());
         }
         ps.setString(21, e.createdBy());
+        ps.setObject(22, createdAt);
     }
 
     public java.util.Optional<LedgerEntry> find(long id) {
@@ -175,7 +182,8 @@ public class Ledger {
             PreparedStatement ps = c.prepareStatement(REVERSE + " where e.close_id = any(?)" + NOT_REVERSED);
             ps.setString(1, reason);
             ps.setString(2, actor);
-            ps.setArray(3, c.createArrayOf("bigint", closeIds.toArray()));
+            ps.setObject(3, OffsetDateTime.now(clock));
+            ps.setArray(4, c.createArrayOf("bigint", closeIds.toArray()));
             return ps;
         });
     }
@@ -200,7 +208,8 @@ public class Ledger {
             PreparedStatement ps = c.prepareStatement(REVERSE + " where e.id = any(?)" + NOT_REVERSED);
             ps.setString(1, reason);
             ps.setString(2, actor);
-            ps.setArray(3, c.createArrayOf("bigint", entryIds.toArray()));
+            ps.setObject(3, OffsetDateTime.now(clock));
+            ps.setArray(4, c.createArrayOf("bigint", entryIds.toArray()));
             return ps;
         });
     }
@@ -208,7 +217,7 @@ public class Ledger {
     private static final String REVERSE = "insert into ledger_entry (" + COLUMNS + ", reverses) "
             + """
             select account_code, kind, period, entry_date, refers_to, corrects, service, component, reference, -quantity,
-                   unit, rate, -amount, vat_rate, -vat, old_amount, new_amount, counterparty, ?, close_id, ?, id
+                   unit, rate, -amount, vat_rate, -vat, old_amount, new_amount, counterparty, ?, close_id, ?, ?, id
               from ledger_entry e""";
 
     private static final String NOT_REVERSED = " and e.reverses is null"

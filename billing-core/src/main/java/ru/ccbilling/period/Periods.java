@@ -99,7 +99,8 @@ public class Periods implements OpenPeriods {
 
     /** creates the period's row when missing and locks it until the end of the caller's transaction */
     Row lock(YearMonth month) {
-        jdbc.update("insert into financial_period (month) values (?) on conflict do nothing", day(month));
+        jdbc.update("insert into financial_period (month, updated_at) values (?, ?) on conflict do nothing", day(month),
+                OffsetDateTime.now(clock));
         return jdbc.queryForObject("select state, closing_job from financial_period where month = ? for update",
                 (rs, i) -> new Row(PeriodState.valueOf(rs.getString(1)), rs.getObject(2, UUID.class)), day(month));
     }

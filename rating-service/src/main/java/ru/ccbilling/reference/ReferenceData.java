@@ -12,12 +12,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import ru.ccbilling.account.OperatorIds;
+
 /**
  * The reference data of rating in PostgreSQL: destination prefixes and classes, caller origins,
  * the holiday calendar, operators with their sites, trunks. Every change publishes {@link ReferenceChanged}.
  */
 @Service
-public class ReferenceData {
+public class ReferenceData implements OperatorIds {
 
     public record Operator(String operatorId, String site, String name) { }
 
@@ -55,6 +57,7 @@ public class ReferenceData {
                 (rs, i) -> new Operator(rs.getString(1), rs.getString(2), rs.getString(3)));
     }
 
+    @Override
     public boolean operatorExists(String operatorId) {
         Integer n = jdbc.queryForObject("select count(*) from operator where operator_id = ?", Integer.class, operatorId);
         return n != null && n > 0;

@@ -1,6 +1,7 @@
 package ru.ccbilling.serviceevent;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,25 +25,28 @@ public class ServiceEvents {
     public record Page(List<Stored> items, long total) { }
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    ServiceEvents(JdbcTemplate jdbc) {
+    ServiceEvents(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** stores what is new; answers the keys (source NUL eventId) that were already there */
     public Set<String> store(List<ServiceEventPricing.Priced> priced) {
         Set<String> duplicates = new HashSet<>();
+        Timestamp receivedAt = Timestamp.from(clock.instant());
         for (ServiceEventPricing.Priced p : priced) {
             ServiceEvent e = p.event();
             int inserted = jdbc.update("""
                     insert into service_event (source, event_id, service, account_code, event_time, quantity, status,
-                                               reason, unit_price, amount, tariff_code, tariff_version)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (source, event_id) do nothing
+                                               reason, unit_price, amount, tariff_code, tariff_version, received_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (source, event_id) do nothing
                     """, e.source(), e.eventId(), e.service().name(), e.account(), Timestamp.from(e.time().toInstant()),
                     e.quantity(), p.reason() == null ? "RATED" : "REJECTED",
                     p.reason() == null ? null : p.reason().name(),
                     p.unitPrice() == null ? null : p.unitPrice().amount(), p.amount() == null ? null : p.amount().amount(),
-                    p.tariff(), p.tariffVersion());
+                    p.tariff(), p.tariffVersion(), receivedAt);
             if (inserted == 0) {
                 duplicates.add(e.source() + '\u0000' + e.eventId());
             }

@@ -31,10 +31,12 @@ class ShippedRulesUpgrade {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final TariffAudit audit;
 
-    ShippedRulesUpgrade(JdbcTemplate jdbc, TransactionTemplate tx) {
+    ShippedRulesUpgrade(JdbcTemplate jdbc, TransactionTemplate tx, TariffAudit audit) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.audit = audit;
     }
 
     void run() {
@@ -49,9 +51,8 @@ class ShippedRulesUpgrade {
                     """, String.class, today, RULES_BEFORE_CHECKS);
             for (String row : upgraded) {
                 String[] parts = row.split(" ", 3);
-                jdbc.update("insert into tariff_audit (tariff_code, version, action, actor, detail) values (?, ?, 'CHANGED', 'system', ?)",
-                        parts[0], Integer.parseInt(parts[1]), "model " + parts[2] + " rewritten for the model checks "
-                        + "(Rounding helpers instead of DRL functions, no modify); prices unchanged");
+                audit.record(parts[0], Integer.parseInt(parts[1]), TariffAudit.Action.CHANGED, "system", "model " + parts[2]
+                        + " rewritten for the model checks (Rounding helpers instead of DRL functions, no modify); prices unchanged");
                 log.info("Tariff {} version {}: {} rewritten for the model checks, prices unchanged", parts[0], parts[1],
                         parts[2]);
             }

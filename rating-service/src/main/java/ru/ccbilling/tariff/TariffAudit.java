@@ -1,6 +1,8 @@
 package ru.ccbilling.tariff;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,14 +17,16 @@ public class TariffAudit {
     public record Entry(Integer version, Action action, String actor, OffsetDateTime at, String detail) { }
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    TariffAudit(JdbcTemplate jdbc) {
+    TariffAudit(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     void record(String tariff, Integer version, Action action, String actor, String detail) {
-        jdbc.update("insert into tariff_audit (tariff_code, version, action, actor, detail) values (?, ?, ?, ?, ?)",
-                tariff, version, action.name(), actor, detail);
+        jdbc.update("insert into tariff_audit (tariff_code, version, action, actor, detail, at) values (?, ?, ?, ?, ?, ?)",
+                tariff, version, action.name(), actor, detail, OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
     }
 
     public List<Entry> of(String tariff) {

@@ -1,6 +1,9 @@
 package ru.ccbilling.tariff;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,14 +33,27 @@ public class TariffEditing implements TariffCodes {
     private final TariffAudit audit;
     private final ObjectProvider<PublicationGuard> guards;
     private final ChangeNotifications changes;
+    private final Clock clock;
 
     TariffEditing(JdbcTemplate jdbc, TariffCatalog catalog, TariffAudit audit, ObjectProvider<PublicationGuard> guards,
-                  ChangeNotifications changes) {
+                  ChangeNotifications changes, Clock clock) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.audit = audit;
         this.guards = guards;
         this.changes = changes;
+        this.clock = clock;
+    }
+
+    /** Every tariff, in code order, with its latest version and the version in force now. */
+    public List<TariffSummary> tariffs() {
+        Instant now = clock.instant();
+        return jdbc.query("""
+                select t.code, t.name, max(v.version) from tariff t left join tariff_version v on v.tariff_code = t.code
+                group by t.code, t.name order by t.code
+                """, (rs, i) -> new TariffSummary(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), null))
+                .stream().map(t -> t.inForce(catalog.inForce(t.code(), now).map(TariffVersionRef::version).orElse(null)))
+                .toList();
     }
 
     public List<TariffVersionInfo> versions(String tariff) {
@@ -53,11 +69,13 @@ public class TariffEditing implements TariffCodes {
     @Transactional
     public TariffVersionInfo createTariff(String code, String name, String copyOf, int copyOfVersion, String actor) {
         find(copyOf, copyOfVersion, false);
-        if (jdbc.update("insert into tariff (code, name) values (?, ?) on conflict do nothing", code, name) == 0) {
+        OffsetDateTime now = now();
+        if (jdbc.update("insert into tariff (code, name, created_at) values (?, ?, ?) on conflict do nothing",
+                code, name, now) == 0) {
             throw new TariffProblem(TariffProblem.Kind.NOT_A_DRAFT, "a tariff " + code + " exists already");
         }
-        jdbc.update("insert into tariff_version (tariff_code, version, state, created_by) values (?, 1, 'DRAFT', ?)",
-                code, actor);
+        jdbc.update("insert into tariff_version (tariff_code, version, state, created_by, created_at) values (?, 1, 'DRAFT', ?, ?)",
+                code, actor, now);
         jdbc.update("insert into tariff_model (tariff_code, version, name, kind, content) "
                 + "select ?, 1, name, kind, content from tariff_model where tariff_code = ? and version = ?",
                 code, copyOf, copyOfVersion);
@@ -72,8 +90,10 @@ public class TariffEditing implements TariffCodes {
         find(tariff, basedOn, false);
         Integer next = jdbc.queryForObject("select coalesce(max(version), 0) + 1 from tariff_version where tariff_code = ?",
                 Integer.class, tariff);
-        jdbc.update("insert into tariff_version (tariff_code, version, state, based_on, created_by) values (?, ?, 'DRAFT', ?, ?)",
-                tariff, next, basedOn, actor);
+        jdbc.update("""
+                insert into tariff_version (tariff_code, version, state, based_on, created_by, created_at)
+                values (?, ?, 'DRAFT', ?, ?, ?)
+                """, tariff, next, basedOn, actor, now());
         jdbc.update("""
                 insert into tariff_model (tariff_code, version, name, kind, content)
                 select tariff_code, ?, name, kind, content from tariff_model where tariff_code = ? and version = ?
@@ -135,9 +155,9 @@ public class TariffEditing implements TariffCodes {
                     .filter(m -> m.severity() == ModelMessage.Severity.ERROR).toList());
         }
         jdbc.update("""
-                update tariff_version set state = 'PUBLISHED', effective_from = ?, published_by = ?, published_at = now()
+                update tariff_version set state = 'PUBLISHED', effective_from = ?, published_by = ?, published_at = ?
                 where tariff_code = ? and version = ?
-                """, effectiveFrom, actor, tariff, version);
+                """, effectiveFrom, actor, now(), tariff, version);
         List<Integer> superseded = jdbc.queryForList("""
                 update tariff_version set state = 'SUPERSEDED'
                 where tariff_code = ? and state = 'PUBLISHED' and version <> ? and effective_from <= ?
@@ -155,6 +175,11 @@ public class TariffEditing implements TariffCodes {
             }
         });
         return find(tariff, version, false);
+    }
+
+    /** the clock's time as PostgreSQL keeps it, in microseconds */
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 
     private TariffVersionInfo draftForUpdate(String tariff, int version) {

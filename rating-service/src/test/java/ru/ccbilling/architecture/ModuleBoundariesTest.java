@@ -1,6 +1,17 @@
 package ru.ccbilling.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
@@ -9,6 +20,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 
 import ru.ccbilling.RatingServiceApplication;
 
@@ -58,9 +70,72 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void webAdaptersLeaveSqlToTheDomain() {
+        noClasses().that().resideInAPackage("..web..")
+                .should().dependOnClassesThat().resideInAPackage("org.springframework.jdbc.core..")
+                .because("controllers translate and delegate; SQL lives in the capability's domain classes")
+                .check(CLASSES);
+    }
+
+    /** the overloads that take a Clock are the allowed ones; those without one, or with only a zone, read the system */
+    private static final ArchRule NO_SYSTEM_TIME = noClasses().should().callMethod(Instant.class, "now")
+                .orShould().callMethod(LocalDate.class, "now").orShould().callMethod(LocalDate.class, "now", ZoneId.class)
+                .orShould().callMethod(LocalDateTime.class, "now")
+                .orShould().callMethod(LocalDateTime.class, "now", ZoneId.class)
+                .orShould().callMethod(OffsetDateTime.class, "now")
+                .orShould().callMethod(OffsetDateTime.class, "now", ZoneId.class)
+                .orShould().callMethod(ZonedDateTime.class, "now")
+                .orShould().callMethod(ZonedDateTime.class, "now", ZoneId.class)
+                .orShould().callMethod(YearMonth.class, "now").orShould().callMethod(YearMonth.class, "now", ZoneId.class)
+                .orShould().callMethod(LocalTime.class, "now").orShould().callMethod(LocalTime.class, "now", ZoneId.class)
+                .because("one clock (STYLE.md): java.time.Clock from ClockConfiguration, which tests may replace");
+
+    @Test
+    void businessTimeComesFromTheInjectedClock() {
+        NO_SYSTEM_TIME.check(CLASSES);
+    }
+
+    @Test
+    void theClockRuleRefusesTheSystemClockAndAllowsTheInjectedOne() {
+        assertThat(NO_SYSTEM_TIME.evaluate(new ClassFileImporter().importClasses(ReadsTheSystemClock.class))
+                .hasViolation()).isTrue();
+        assertThat(NO_SYSTEM_TIME.evaluate(new ClassFileImporter().importClasses(ReadsTheZoneOnly.class))
+                .hasViolation()).isTrue();
+        assertThat(NO_SYSTEM_TIME.evaluate(new ClassFileImporter().importClasses(ReadsTheInjectedClock.class))
+                .hasViolation()).isFalse();
+    }
+
+    @Test
+    void onlyTheClockConfigurationMakesAClock() {
+        noClasses().that().resideOutsideOfPackage("ru.ccbilling.clock..")
+                .should().callMethod(Clock.class, "systemDefaultZone").orShould().callMethod(Clock.class, "systemUTC")
+                .orShould().callMethod(Clock.class, "system", ZoneId.class)
+                .check(CLASSES);
+    }
+
+    @Test
     void controllersLiveInWebPackages() {
         noClasses().that().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
                 .should().resideOutsideOfPackages("..web..", "ru.ccbilling.security..")
                 .check(CLASSES);
+    }
+
+    /** fixtures: what the clock rule must refuse and what it must allow */
+    static class ReadsTheSystemClock {
+        Instant now() {
+            return Instant.now();
+        }
+    }
+
+    static class ReadsTheZoneOnly {
+        LocalDate today() {
+            return LocalDate.now(ZoneId.of("Europe/Moscow"));
+        }
+    }
+
+    static class ReadsTheInjectedClock {
+        OffsetDateTime now(Clock clock) {
+            return OffsetDateTime.now(clock);
+        }
     }
 }

@@ -1,8 +1,6 @@
 package ru.ccbilling.account.web;
 
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -13,10 +11,11 @@ import org.springframework.web.bind.annotation.RestController;
 import ru.ccbilling.account.Account;
 import ru.ccbilling.account.AccountDirectory;
 import ru.ccbilling.account.AccountInUseException;
+import ru.ccbilling.account.AccountRefused;
+import ru.ccbilling.account.AssignmentCheck;
 import ru.ccbilling.account.LegalDetails;
 import ru.ccbilling.account.NumberAssignment;
 import ru.ccbilling.account.NumberTakenException;
-import ru.ccbilling.account.TariffCodes;
 import ru.ccbilling.account.UnknownAccountException;
 import ru.ccbilling.api.AccountsApi;
 import ru.ccbilling.api.model.AccountDetails;
@@ -25,7 +24,6 @@ import ru.ccbilling.api.model.FieldError;
 import ru.ccbilling.api.model.TariffAssignment;
 import ru.ccbilling.inventory.Inventory;
 import ru.ccbilling.inventory.NetworkResource;
-import ru.ccbilling.reference.ReferenceData;
 import ru.ccbilling.security.LegalDetailsAccess;
 import ru.ccbilling.web.ApiException;
 
@@ -34,14 +32,12 @@ class AccountController implements AccountsApi {
 
     private final AccountDirectory accounts;
     private final Inventory inventory;
-    private final TariffCodes tariffCodes;
-    private final ReferenceData reference;
+    private final AssignmentCheck check;
 
-    AccountController(AccountDirectory accounts, Inventory inventory, TariffCodes tariffCodes, ReferenceData reference) {
+    AccountController(AccountDirectory accounts, Inventory inventory, AssignmentCheck check) {
         this.accounts = accounts;
         this.inventory = inventory;
-        this.tariffCodes = tariffCodes;
-        this.reference = reference;
+        this.check = check;
     }
 
     @Override
@@ -64,7 +60,6 @@ class AccountController implements AccountsApi {
         LegalDetails legal = ClientDetailsMapping.legal(details.getInn(), details.getKpp(), details.getLegalAddress(),
                 details.getPostalAddress(), details.getDeliveryMethod(), details.getEmail(), details.getContacts());
         Set<Account.TariffAssignment> tariffs = tariffs(details.getTariffs());
-        requireTariffsExist(details.getTariffs());
         if (!accounts.open(new Account(details.getAccount(), details.getClient().trim(), tariffs, Set.of()), legal)) {
             throw ApiException.conflict("account " + details.getAccount() + " already exists");
         }
@@ -86,7 +81,6 @@ class AccountController implements AccountsApi {
         // everything is checked before anything is written
         boolean newTariffs = details.getTariffs() != null && !details.getTariffs().isEmpty();
         Set<Account.TariffAssignment> tariffs = newTariffs ? tariffs(details.getTariffs()) : Set.of();
-        requireTariffsExist(details.getTariffs());
         try {
             accounts.updateClient(account, details.getClient().trim(), legal);
             if (newTariffs) {
@@ -119,11 +113,14 @@ class AccountController implements AccountsApi {
     @Override
     public ResponseEntity<ru.ccbilling.api.model.NumberAssignment> assignAccountNumber(String account,
             ru.ccbilling.api.model.NumberAssignment number) {
-        if (number.getValidTo() != null && !number.getValidTo().isAfter(number.getValidFrom())) {
-            throw ApiException.badField("validTo", "must be after validFrom");
+        NumberAssignment assignment = new NumberAssignment(number.getNumber(), number.getValidFrom(), number.getValidTo());
+        try {
+            check.number(assignment);
+        } catch (AccountRefused e) {
+            throw refused(e);
         }
         try {
-            accounts.assignNumber(account, new NumberAssignment(number.getNumber(), number.getValidFrom(), number.getValidTo()));
+            accounts.assignNumber(account, assignment);
         } catch (UnknownAccountException e) {
             throw ApiException.notFound(e.getMessage());
         } catch (NumberTakenException e) {
@@ -143,17 +140,15 @@ class AccountController implements AccountsApi {
 
     @Override
     public ResponseEntity<DedicatedOperator> addDedicatedOperator(String account, DedicatedOperator operator) {
-        if (operator.getValidTo() != null && !operator.getValidTo().isAfter(operator.getValidFrom())) {
-            throw ApiException.badField("validTo", "must be after validFrom");
-        }
-        if (!reference.operatorExists(operator.getOperatorId())) {
-            throw ApiException.unprocessable("operatorId: no operator " + operator.getOperatorId()
-                    + " in the reference data; add it there first", List.of(new FieldError("operatorId",
-                    "no operator " + operator.getOperatorId() + " in the reference data")));
+        Account.DedicatedOperator dedicated = new Account.DedicatedOperator(operator.getOperatorId(),
+                operator.getValidFrom(), operator.getValidTo());
+        try {
+            check.operator(dedicated);
+        } catch (AccountRefused e) {
+            throw refused(e);
         }
         try {
-            accounts.addDedicatedOperator(account, new Account.DedicatedOperator(operator.getOperatorId(),
-                    operator.getValidFrom(), operator.getValidTo()));
+            accounts.addDedicatedOperator(account, dedicated);
         } catch (UnknownAccountException e) {
             throw ApiException.notFound(e.getMessage());
         }
@@ -182,47 +177,21 @@ class AccountController implements AccountsApi {
         return new ru.ccbilling.api.model.NumberAssignment(n.number(), n.validFrom()).validTo(n.validTo());
     }
 
-    /** tariff assignments, each with validTo after validFrom, none overlapping another */
-    private static Set<Account.TariffAssignment> tariffs(List<TariffAssignment> given) {
-        if (given == null) {
-            return Set.of();
+    private Set<Account.TariffAssignment> tariffs(List<TariffAssignment> given) {
+        List<Account.TariffAssignment> assignments = given == null ? List.of() : given.stream()
+                .map(t -> new Account.TariffAssignment(t.getTariff(), t.getValidFrom(), t.getValidTo())).toList();
+        try {
+            return check.tariffs(assignments);
+        } catch (AccountRefused e) {
+            throw refused(e);
         }
-        List<Account.TariffAssignment> out = new ArrayList<>();
-        for (int i = 0; i < given.size(); i++) {
-            TariffAssignment t = given.get(i);
-            if (t.getTariff() == null || t.getTariff().isBlank()) {
-                throw ApiException.badField("tariffs[" + i + "].tariff", "is required");
-            }
-            if (t.getValidTo() != null && !t.getValidTo().isAfter(t.getValidFrom())) {
-                throw ApiException.badField("tariffs[" + i + "].validTo", "must be after validFrom");
-            }
-            Account.TariffAssignment a = new Account.TariffAssignment(t.getTariff().trim(), t.getValidFrom(), t.getValidTo());
-            for (int j = 0; j < out.size(); j++) {
-                Account.TariffAssignment b = out.get(j);
-                boolean overlap = (b.validTo() == null || a.validFrom().isBefore(b.validTo()))
-                        && (a.validTo() == null || b.validFrom().isBefore(a.validTo()));
-                if (overlap) {
-                    throw ApiException.badField("tariffs[" + i + "]", "overlaps tariffs[" + j + "]");
-                }
-            }
-            out.add(a);
-        }
-        return new HashSet<>(out);
     }
 
-    /** an account is rated under its tariffs: one that does not exist would reject every call as NO_TARIFF */
-    private void requireTariffsExist(List<TariffAssignment> given) {
-        if (given == null) {
-            return;
-        }
-        for (int i = 0; i < given.size(); i++) {
-            String tariff = given.get(i).getTariff().trim();
-            if (!tariffCodes.exists(tariff)) {
-                String field = "tariffs[" + i + "].tariff";
-                throw ApiException.unprocessable(field + ": no tariff " + tariff,
-                        List.of(new FieldError(field, "no tariff " + tariff)));
-            }
-        }
+    private static ApiException refused(AccountRefused e) {
+        return switch (e.why()) {
+            case INVALID -> ApiException.badField(e.field(), e.reason());
+            case UNKNOWN -> ApiException.unprocessable(e.getMessage(), List.of(new FieldError(e.field(), e.reason())));
+        };
     }
 
     private Account require(String code) {

@@ -1,13 +1,11 @@
 package ru.ccbilling.tariff.web;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -45,25 +43,18 @@ class TariffController implements TariffsApi {
     private final TariffCatalog catalog;
     private final TariffDiffs diffs;
     private final TariffAudit audit;
-    private final JdbcTemplate jdbc;
 
-    TariffController(TariffEditing editing, TariffCatalog catalog, TariffDiffs diffs, TariffAudit audit, JdbcTemplate jdbc) {
+    TariffController(TariffEditing editing, TariffCatalog catalog, TariffDiffs diffs, TariffAudit audit) {
         this.editing = editing;
         this.catalog = catalog;
         this.diffs = diffs;
         this.audit = audit;
-        this.jdbc = jdbc;
     }
 
     @Override
     public ResponseEntity<List<Tariff>> listTariffs() {
-        Instant now = Instant.now();
-        return ResponseEntity.ok(jdbc.query("""
-                select t.code, t.name, max(v.version) from tariff t left join tariff_version v on v.tariff_code = t.code
-                group by t.code, t.name order by t.code
-                """, (rs, i) -> new Tariff(rs.getString(1), rs.getString(2)).latestVersion((Integer) rs.getObject(3)))
-                .stream().map(t -> t.versionInForce(catalog.inForce(t.getCode(), now).map(v -> v.version()).orElse(null)))
-                .toList());
+        return ResponseEntity.ok(editing.tariffs().stream().map(t -> new Tariff(t.code(), t.name())
+                .latestVersion(t.latestVersion()).versionInForce(t.versionInForce())).toList());
     }
 
     @Override
