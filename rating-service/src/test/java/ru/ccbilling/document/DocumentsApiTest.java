@@ -326,7 +326,7 @@ class DocumentsApiTest {
         assertThat(docs.get(0).get("kind").asText()).isEqualTo("ONE_TIME");
         assertThat(docs.get(0).get("seller").asText()).isEqualTo("CCB-SPB");
         assertThat(docs.get(0).get("net").asText()).isEqualTo("6750.00");
-        assertThat(docs.get(0).get("date").asText()).isEqualTo(LocalDate.now().toString());
+        assertThat(docs.get(0).get("date").asText()).isEqualTo(LocalDate.now(ru.ccbilling.clock.ClockConfiguration.BUSINESS_ZONE).toString());
         JsonNode vatSequence = docs.get(docs.size() - 1);
         assertThat(vatSequence.get("type").asText()).isIn("VAT_INVOICE", "UPD");
         if (vatSequence.get("type").asText().equals("VAT_INVOICE")) {

@@ -33,7 +33,7 @@ class LedgerApiTest {
         JsonNode charge = created(f.finance.post(path + "/charges",
                 Map.of("kind", "ONE_TIME_CHARGE", "amount", "1200.00", "reason", "Настройка IVR-меню")));
         assertThat(charge.get("kind").asText()).isEqualTo("ONE_TIME_CHARGE");
-        assertThat(charge.get("period").asText()).isEqualTo(YearMonth.now().toString());
+        assertThat(charge.get("period").asText()).isEqualTo(YearMonth.now(ru.ccbilling.clock.ClockConfiguration.BUSINESS_ZONE).toString());
         assertThat(charge.get("vatRate").asText()).isEqualTo("22");
         assertThat(charge.get("vat").asText()).isEqualTo("264.00");
         assertThat(charge.get("createdBy").asText()).isEqualTo("finance");

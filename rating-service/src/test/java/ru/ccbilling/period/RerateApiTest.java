@@ -84,7 +84,7 @@ class RerateApiTest {
 
         JsonNode applied = rerate(JULY, true);
         assertThat(applied.get("corrections").asInt()).isEqualTo(2);
-        assertThat(applied.get("bookedIn").asText()).isEqualTo(YearMonth.now().toString());
+        assertThat(applied.get("bookedIn").asText()).isEqualTo(YearMonth.now(ru.ccbilling.clock.ClockConfiguration.BUSINESS_ZONE).toString());
         JsonNode network = corrections().stream().filter(e -> e.get("kind").asText().equals("CORRECTION")).findFirst().orElseThrow();
         assertThat(network.get("refersTo").asText()).isEqualTo(JULY);
         assertThat(network.get("corrects").asText()).isEqualTo("USAGE");
@@ -179,7 +179,7 @@ class RerateApiTest {
 
     /** the entries of the current period that correct July */
     private List<JsonNode> corrections() {
-        return f.entries(account, YearMonth.now().toString()).stream()
+        return f.entries(account, YearMonth.now(ru.ccbilling.clock.ClockConfiguration.BUSINESS_ZONE).toString()).stream()
                 .filter(e -> JULY.equals(e.path("refersTo").asText())).toList();
     }
 
