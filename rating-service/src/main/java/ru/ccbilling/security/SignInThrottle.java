@@ -105,11 +105,15 @@ public class SignInThrottle {
 
     /** counts one failure; true when it starts a lock */
     private boolean count(Map<String, Failures> counts, String key, Instant now, int max) {
-        if (counts.size() > PRUNE_ABOVE) {
+        // a scan of every count at most once a minute: failures with random names must not make each failure O(n)
+        if (counts.size() > PRUNE_ABOVE && now.isAfter(prunedAt.plusSeconds(60))) {
+            prunedAt = now;
             counts.values().removeIf(f -> f.idle(now));
         }
         return counts.computeIfAbsent(key, k -> new Failures()).add(now, max);
     }
+
+    private volatile Instant prunedAt = Instant.MIN;
 
     /** the failures of one username or address within the window, and the end of its lock */
     private final class Failures {
