@@ -38,7 +38,7 @@ public class Jobs {
 
     private static final Logger log = LoggerFactory.getLogger(Jobs.class);
     private static final long WRITE_EVERY_MS = 500;
-    static final String FAILED = "The job failed; the cause is in the server log (job ";
+    static final String FAILED = "Задание не выполнено; причина записана в журнал сервера (задание ";
     private static final TypeReference<Map<String, Long>> COUNTS = new TypeReference<>() { };
 
     private final JdbcTemplate jdbc;

@@ -126,6 +126,6 @@ class SourceScopeApiTest {
         JsonNode job = admin().get("/api/v1/jobs/" + failed.id()).body();
         assertThat(job.get("state").asText()).isEqualTo("FAILED");
         assertThat(job.get("error").asText()).doesNotContain("SQL", "insert", "cdr_key", "Exception")
-                .contains("server log");
+                .contains("журнал сервера").contains(failed.id().toString());
     }
 }
