@@ -15,7 +15,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  * Who may call which route: the table "Roles" of README.md, written once and used by both filter chains (session
  * and credentials). Per object on top: an API key reaches its own sources and jobs ({@link SourceScope}), sales
  * only client tariffs ({@link ClientTariffsOnly}), tariff managers see accounts without legal details
- * ({@link LegalDetailsAccess}). {@code RoleMatrixApiTest} walks every operation of the contract against it.
+ * (`account.web.LegalDetailsAccess`). {@code RoleMatrixApiTest} walks every operation of the contract against it.
  */
 final class RoleMatrix implements
         Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> {

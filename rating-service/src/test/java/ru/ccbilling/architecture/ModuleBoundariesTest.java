@@ -53,7 +53,7 @@ class ModuleBoundariesTest {
 
     @Test
     void documentsKnowNothingOfRatingNorOfTheWebLayer() {
-        // billing-core's document package: the web adapter (document.web) lives in rating-service and may use both
+        // billing-core's document package: its web adapter (document.web) beside it may use both
         noClasses().that().resideInAPackage("ru.ccbilling.document").or().resideInAPackage("ru.ccbilling.document.form")
                 .should().dependOnClassesThat().resideInAnyPackage("ru.ccbilling.rating..", "ru.ccbilling.cdr..",
                         "ru.ccbilling.tariff..", "ru.ccbilling.reference..", "ru.ccbilling.rules..", "ru.ccbilling.api..",

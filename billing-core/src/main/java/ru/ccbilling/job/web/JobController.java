@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import ru.ccbilling.api.JobsApi;
 import ru.ccbilling.job.JobView;
 import ru.ccbilling.job.Jobs;
-import ru.ccbilling.security.SourceScope;
 import ru.ccbilling.web.ApiException;
 import ru.ccbilling.web.CurrentUser;
 
@@ -29,14 +28,14 @@ class JobController implements JobsApi {
     @Override
     public ResponseEntity<ru.ccbilling.api.model.Job> getJob(UUID id) {
         // an API key sees the jobs it started; another's is "not found", as if it did not exist
-        return jobs.find(id).filter(job -> !SourceScope.isLimited() || CurrentUser.name().equals(job.startedBy()))
+        return jobs.find(id).filter(job -> !CurrentUser.isConfined() || CurrentUser.name().equals(job.startedBy()))
                 .map(job -> JobView.of(job, json)).map(ResponseEntity::ok)
                 .orElseThrow(() -> ApiException.notFound("no job " + id));
     }
 
     @Override
     public ResponseEntity<List<ru.ccbilling.api.model.Job>> listJobs(String kind, Integer limit) {
-        String startedBy = SourceScope.isLimited() ? CurrentUser.name() : null;
+        String startedBy = CurrentUser.isConfined() ? CurrentUser.name() : null;
         return ResponseEntity.ok(jobs.recent(kind, startedBy, limit).stream().map(job -> JobView.of(job, json)).toList());
     }
 }

@@ -24,7 +24,6 @@ import ru.ccbilling.api.model.FieldError;
 import ru.ccbilling.api.model.TariffAssignment;
 import ru.ccbilling.inventory.Inventory;
 import ru.ccbilling.inventory.NetworkResource;
-import ru.ccbilling.security.LegalDetailsAccess;
 import ru.ccbilling.web.ApiException;
 
 @RestController
