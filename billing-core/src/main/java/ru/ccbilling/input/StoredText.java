@@ -1,5 +1,7 @@
 package ru.ccbilling.input;
 
+import ru.ccbilling.refusal.Text;
+
 /**
  * Text that PostgreSQL stores byte for byte and the API gives back unchanged. PostgreSQL refuses the NUL character
  * (a 5xx when it reaches the database) and the driver writes a lone UTF-16 surrogate as '?', so the stored value
@@ -12,7 +14,7 @@ public final class StoredText {
     private StoredText() { }
 
     /** why free text (a name, an address, a comment, a model) cannot be stored, or null; tab and line breaks are fine */
-    public static String problem(String text) {
+    public static Text problem(String text) {
         return problem(text, true);
     }
 
@@ -23,40 +25,40 @@ public final class StoredText {
      * or "..", which paths normalise away: so it reads back through a path such as
      * {@code /api/v1/cdrs/{source}/{cdrId}}.
      */
-    public static String identifierProblem(String text) {
-        String problem = problem(text, false);
+    public static Text identifierProblem(String text) {
+        Text problem = problem(text, false);
         if (problem != null) {
             return problem;
         }
         for (int i = 0; i < text.length(); i++) {
             if (PATH_BREAKERS.indexOf(text.charAt(i)) >= 0) {
-                return "must not contain any of / \\ ; % (it is part of a URL path)";
+                return Text.of("text.pathCharacters");
             }
         }
         if (text.equals(".") || text.equals("..")) {
-            return "must not be '.' or '..' (it is part of a URL path)";
+            return Text.of("text.dots");
         }
         return null;
     }
 
-    private static String problem(String text, boolean lineBreaks) {
+    private static Text problem(String text, boolean lineBreaks) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\u0000') {
-                return "must not contain the NUL character (at " + i + ")";
+                return Text.of("text.nul", i);
             }
             if (Character.isHighSurrogate(c)) {
                 if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                     i++;
                     continue;
                 }
-                return "must not contain a lone UTF-16 surrogate (at " + i + ")";
+                return Text.of("text.surrogate", i);
             }
             if (Character.isLowSurrogate(c)) {
-                return "must not contain a lone UTF-16 surrogate (at " + i + ")";
+                return Text.of("text.surrogate", i);
             }
             if (Character.isISOControl(c) && !(lineBreaks && (c == '\t' || c == '\n' || c == '\r'))) {
-                return String.format("must not contain control characters (U+%04X at %d)", (int) c, i);
+                return Text.of("text.control", String.format("U+%04X", (int) c), i);
             }
         }
         return null;

@@ -42,6 +42,15 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Unprocessable", detail, errors);
     }
 
+    /** the refusal this still-unconverted exception stands for, its English text shown as it is */
+    public ru.ccbilling.refusal.Refusal asRefusal() {
+        ru.ccbilling.refusal.Refusal.Kind kind = java.util.Arrays.stream(ru.ccbilling.refusal.Refusal.Kind.values())
+                .filter(k -> k.status() == status.value()).findFirst().orElse(ru.ccbilling.refusal.Refusal.Kind.INVALID);
+        return ru.ccbilling.refusal.Refusal.of(kind, ru.ccbilling.refusal.Text.verbatim(getMessage()), errors.stream()
+                .map(e -> new ru.ccbilling.refusal.Refusal.Fault(e.getField(), ru.ccbilling.refusal.Text.verbatim(e.getMessage())))
+                .toList());
+    }
+
     public HttpStatus status() { return status; }
     public String title() { return title; }
     public List<FieldError> errors() { return errors; }

@@ -79,21 +79,16 @@ class BodyLimits extends OncePerRequestFilter {
             throws ServletException, IOException {
         long limit = limitFor(request.getRequestURI().substring(request.getContextPath().length()));
         if (request.getContentLengthLong() > limit) {
-            refuse(response, new BodyTooLarge(limit));
+            refuse(request, response, new BodyTooLarge(limit));
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
-    private void refuse(HttpServletResponse response, BodyTooLarge e) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "body: " + e.getMessage());
-        problem.setTitle("Payload too large");
-        problem.setProperty("errors", List.of(new FieldError("body", e.getMessage())));
-        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    private void refuse(HttpServletRequest request, HttpServletResponse response, BodyTooLarge e) throws IOException {
         // the client may still be sending: it should not send the rest on this connection
         response.setHeader("Connection", "close");
-        mapper.writeValue(response.getOutputStream(), problem);
+        Problems.write(response, e.refusal(), request.getLocale(), mapper);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -9,11 +9,17 @@ public class BodyTooLarge extends RuntimeException {
     private final long limit;
 
     BodyTooLarge(long limit) {
-        super("the request body is larger than " + limit + " bytes, the limit of this endpoint");
+        super("the request body is larger than " + limit + " bytes");
         this.limit = limit;
     }
 
     public long limit() {
         return limit;
+    }
+
+    /** 413 naming the body */
+    public ru.ccbilling.refusal.Refusal refusal() {
+        return ru.ccbilling.refusal.Refusal.field(ru.ccbilling.refusal.Refusal.Kind.TOO_LARGE, "body",
+                ru.ccbilling.refusal.Text.of("body.tooLarge", limit));
     }
 }

@@ -2,6 +2,8 @@ package ru.ccbilling.web;
 
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
@@ -16,7 +18,10 @@ import org.springframework.transaction.TransactionSystemException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import ru.ccbilling.refusal.Refusal;
+import ru.ccbilling.refusal.Text;
 
 /**
  * The answer when PostgreSQL cannot be reached: 503 problem+json with Retry-After. What a request did not get
@@ -25,8 +30,7 @@ import jakarta.servlet.http.HttpServletResponse;
 public final class DatabaseUnavailable {
 
     public static final String RETRY_AFTER_SECONDS = "5";
-    private static final String DETAIL = "The database is unavailable; records not confirmed were not stored."
-            + " Send them again later: records already stored answer DUPLICATE.";
+    private static final Refusal REFUSAL = Refusal.of(Refusal.Kind.UNAVAILABLE, Text.of("database.unavailable"), List.of());
 
     private DatabaseUnavailable() { }
 
@@ -73,22 +77,15 @@ public final class DatabaseUnavailable {
                 || state.equals("40P01") || state.startsWith("57P") || state.startsWith("08") || state.startsWith("53"));
     }
 
-    static ResponseEntity<Object> response() {
+    static ResponseEntity<Object> response(Locale asked) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem());
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problems.body(REFUSAL, asked));
     }
 
     /** for filters, which answer before any controller advice can */
-    public static void write(HttpServletResponse response, ObjectMapper json) throws IOException {
-        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+    public static void write(HttpServletRequest request, HttpServletResponse response, ObjectMapper json)
+            throws IOException {
         response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem());
-    }
-
-    private static ProblemDetail problem() {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DETAIL);
-        body.setTitle("Service unavailable");
-        return body;
+        Problems.write(response, REFUSAL, request.getLocale(), json);
     }
 }

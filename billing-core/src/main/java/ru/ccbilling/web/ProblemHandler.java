@@ -2,13 +2,14 @@ package ru.ccbilling.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -29,39 +30,47 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
 import jakarta.validation.ConstraintViolationException;
-import ru.ccbilling.api.model.FieldError;
+import ru.ccbilling.refusal.Refusal;
+import ru.ccbilling.refusal.Refusal.Fault;
+import ru.ccbilling.refusal.Refusal.Kind;
+import ru.ccbilling.refusal.Text;
 
-/** Every error leaves as RFC 7807 problem+json; validation problems name each field and its reason. */
+/**
+ * The one handler: every refusal, and every error Spring or the database raises, leaves as RFC 7807 problem+json in
+ * the reader's language (Accept-Language; Russian by default), naming each field at fault and its reason.
+ */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<Object> refused(Refusal refusal) {
+        return answer(refusal);
+    }
+
+    /** until every controller refuses with {@link Refusal} */
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e) {
-        return problem(e.status(), e.title(), e.getMessage(), e.errors());
+        return answer(e.asRefusal());
     }
 
     @ExceptionHandler(BodyTooLarge.class)
     ResponseEntity<Object> tooLarge(BodyTooLarge e) {
-        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", "body: " + e.getMessage(),
-                List.of(new FieldError("body", e.getMessage())));
+        return answer(e.refusal());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
-        String field = e.getName();
-        String message = "cannot read '" + e.getValue() + "'"
-                + (e.getRequiredType() == null ? "" : " as " + e.getRequiredType().getSimpleName());
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", field + ": " + message,
-                List.of(new FieldError(field, message)));
+        Text reason = e.getRequiredType() == null ? Text.of("value.unreadable", e.getValue())
+                : Text.of("value.unreadableAs", e.getValue(), e.getRequiredType().getSimpleName());
+        return answer(Refusal.field(Kind.INVALID, e.getName(), reason));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> constraint(ConstraintViolationException e) {
-        List<FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage())).toList();
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", summary(errors), errors);
+        return answer(Problems.faults(Kind.INVALID, e.getConstraintViolations().stream()
+                .map(v -> new Fault(lastNode(v.getPropertyPath().toString()), Text.verbatim(v.getMessage()))).toList()));
     }
 
     /** the database is down or unreachable: 503 with Retry-After, whichever layer noticed first */
@@ -72,7 +81,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return dataRefused(e);
         }
         log.warn("database unavailable: {}", e.getMessage());
-        return DatabaseUnavailable.response();
+        return DatabaseUnavailable.response(locale());
     }
 
     @ExceptionHandler(Exception.class)
@@ -84,15 +93,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return databaseDown(e);
         }
         log.error("unexpected error", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-                "An unexpected error occurred; it has been logged.", List.of());
+        return answer(Refusal.of(Kind.INTERNAL, Text.of("problem.unexpected"), List.of()));
     }
 
     /** a value that got past the checks and that PostgreSQL refuses: a gap in the checks, logged, answered 422 */
-    private static ResponseEntity<Object> dataRefused(Exception e) {
+    private ResponseEntity<Object> dataRefused(Exception e) {
         log.error("the database refused a value of the request; a check is missing", e);
-        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Unprocessable",
-                "A value of the request is beyond what can be stored (out of range or too long).", List.of());
+        return answer(Refusal.unprocessable("problem.beyondStorage"));
     }
 
     @Override
@@ -102,55 +109,47 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (tooLarge != null) {
             return tooLarge(tooLarge);
         }
-        List<FieldError> errors = new ArrayList<>();
-        String detail = "The body is not valid JSON of the expected shape.";
         Throwable cause = e.getMostSpecificCause();
         BodyValueRefused refused = causeOf(e, BodyValueRefused.class);
+        Fault fault;
         if (refused != null) {
-            String field = refused.getPath().isEmpty() ? "body" : path(refused);
-            errors.add(new FieldError(field, refused.reason()));
-            detail = field + ": " + refused.reason();
+            fault = new Fault(refused.getPath().isEmpty() ? "body" : path(refused), refused.reason());
         } else if (cause instanceof JsonParseException || String.valueOf(cause.getMessage()).contains("end-of-input")
                 || String.valueOf(cause.getMessage()).startsWith("Trailing token")) {
-            detail = "The body is not valid JSON: " + firstLine(cause.getMessage());
-            errors.add(new FieldError("body", "is not valid JSON: " + firstLine(cause.getMessage())));
+            fault = new Fault("body", Text.of("body.notJson", firstLine(cause.getMessage())));
         } else if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = path(mapping);
-            errors.add(new FieldError(field, "has the wrong type or shape"));
-            detail = field + ": has the wrong type or shape";
+            fault = new Fault(path(mapping), Text.of("value.wrongShape"));
         } else if (e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
-            detail = "body: is required, the request body is empty";
-            errors.add(new FieldError("body", "is required, the request body is empty"));
+            fault = new Fault("body", Text.of("body.missing"));
         } else {
-            errors.add(new FieldError("body", "is not valid JSON of the expected shape"));
+            fault = new Fault("body", Text.of("body.wrongShape"));
         }
-        return problem(HttpStatus.BAD_REQUEST, "Malformed request body", detail, errors);
+        return answer(Problems.faults(Kind.INVALID, List.of(fault)));
     }
 
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        FieldError error = new FieldError(e.getParameterName(), "is required");
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getParameterName() + ": is required", List.of(error));
+        return answer(Refusal.invalid(e.getParameterName(), "value.required"));
     }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new FieldError(f.getField(), f.getDefaultMessage())).toList();
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", summary(errors), errors);
+        return answer(Problems.faults(Kind.INVALID, e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new Fault(f.getField(), Text.verbatim(f.getDefaultMessage()))).toList()));
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldError> errors = new ArrayList<>();
+        List<Fault> faults = new ArrayList<>();
         e.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err ->
-                errors.add(new FieldError(r.getMethodParameter().getParameterName(), err.getDefaultMessage()))));
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", summary(errors), errors);
+                faults.add(new Fault(r.getMethodParameter().getParameterName(), Text.verbatim(err.getDefaultMessage())))));
+        return answer(Problems.faults(Kind.INVALID, faults));
     }
 
+    /** Spring's own answers (405, 406, 415…) keep their status and say it in the reader's language */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
@@ -158,17 +157,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (response == null) {
             return null;
         }
+        Object answer = response.getBody();
+        if (answer instanceof ProblemDetail problem) {
+            String key = "problem.status." + statusCode.value();
+            if (ru.ccbilling.refusal.Catalogue.has(key)) {
+                problem.setTitle(Text.of(key).in(locale()));
+                problem.setDetail(Text.of(key + ".detail").in(locale()));
+            }
+        }
         return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(response.getBody());
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(answer);
     }
 
-    private static ResponseEntity<Object> problem(HttpStatus status, String title, String detail, List<FieldError> errors) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setTitle(title);
-        if (!errors.isEmpty()) {
-            body.setProperty("errors", errors);
-        }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    private static ResponseEntity<Object> answer(Refusal refusal) {
+        return Problems.response(refusal, locale());
+    }
+
+    private static Locale locale() {
+        return LocaleContextHolder.getLocale();
     }
 
     private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
@@ -178,11 +184,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return null;
-    }
-
-    private static String summary(List<FieldError> errors) {
-        return errors.isEmpty() ? "The request is invalid." : errors.stream()
-                .map(f -> f.getField() + ": " + f.getMessage()).reduce((a, b) -> a + "; " + b).orElse("");
     }
 
     private static String path(JsonMappingException e) {
@@ -202,7 +203,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static String firstLine(String message) {
         if (message == null) {
-            return "unreadable";
+            return "";
         }
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);

@@ -19,7 +19,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import ru.ccbilling.api.model.FieldError;
+import ru.ccbilling.refusal.Refusal;
+import ru.ccbilling.refusal.Text;
 import ru.ccbilling.input.StoredText;
 
 /**
@@ -45,10 +46,11 @@ class QueryParameters extends OncePerRequestFilter {
                 int eq = pair.indexOf('=');
                 String name = decoded(eq < 0 ? pair : pair.substring(0, eq));
                 String value = eq < 0 ? "" : decoded(pair.substring(eq + 1));
-                String problem = name == null || value == null ? "is not a valid URL-encoded parameter"
+                Text problem = name == null || value == null ? Text.of("query.notEncoded")
                         : StoredText.problem(name) != null ? StoredText.problem(name) : StoredText.problem(value);
                 if (problem != null) {
-                    refuse(response, name == null ? "query" : name, problem);
+                    Problems.write(response, Refusal.field(Refusal.Kind.INVALID, name == null ? "query" : name, problem),
+                            request.getLocale(), json);
                     return;
                 }
             }
@@ -64,12 +66,4 @@ class QueryParameters extends OncePerRequestFilter {
         }
     }
 
-    private void refuse(HttpServletResponse response, String field, String message) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + ": " + message);
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(new FieldError(field, message)));
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
-    }
 }

@@ -31,6 +31,7 @@ import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 
 import ru.ccbilling.input.ClientDates;
 import ru.ccbilling.input.StoredText;
+import ru.ccbilling.refusal.Text;
 
 /**
  * How JSON request bodies are read, stricter than the application's own JSON: every string is text PostgreSQL
@@ -77,7 +78,7 @@ class RequestBodies implements WebMvcConfigurer {
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             String text = StringDeserializer.instance.deserialize(p, ctxt);
-            String problem = text == null ? null : StoredText.problem(text);
+            Text problem = text == null ? null : StoredText.problem(text);
             if (problem != null) {
                 throw new BodyValueRefused(p, problem);
             }
@@ -116,7 +117,7 @@ class RequestBodies implements WebMvcConfigurer {
                 int i = 0;
                 for (Object element : elements) {
                     if (element == null) {
-                        BodyValueRefused refused = new BodyValueRefused(p, "must not be null");
+                        BodyValueRefused refused = new BodyValueRefused(p, Text.of("value.notNull"));
                         refused.prependPath(elements, i);
                         throw refused;
                     }
@@ -159,7 +160,7 @@ class RequestBodies implements WebMvcConfigurer {
             List<JsonNode> trees = new java.util.ArrayList<>();
             while (p.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
                 if (trees.size() == MOST_TREES) {
-                    throw new BodyValueRefused(p, "at most " + MOST_TREES + " records per request");
+                    throw new BodyValueRefused(p, Text.of("body.tooManyRecords", MOST_TREES));
                 }
                 trees.add(ctxt.readTree(p));
             }

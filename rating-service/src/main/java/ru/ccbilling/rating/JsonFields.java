@@ -21,7 +21,7 @@ public final class JsonFields {
         if (text == null) {
             return null;
         }
-        String problem = StoredText.identifierProblem(text);
+        ru.ccbilling.refusal.Text problem = StoredText.identifierProblem(text);
         if (problem != null) {
             problems.add(new FieldProblem(field, problem));
             return null;
@@ -42,7 +42,7 @@ public final class JsonFields {
             return null;
         }
         // checked before trimming: trim() would quietly drop a trailing NUL or control character
-        String problem = StoredText.problem(value.asText());
+        ru.ccbilling.refusal.Text problem = StoredText.problem(value.asText());
         if (problem != null) {
             problems.add(new FieldProblem(field, problem));
             return null;

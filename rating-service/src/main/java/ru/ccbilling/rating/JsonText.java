@@ -16,7 +16,10 @@ public final class JsonText {
 
     /** any problem of {@link StoredText}: a mapping definition, stored as jsonb */
     public static void storable(JsonNode node, String path, List<FieldProblem> problems) {
-        walk(node, path, StoredText::problem, problems);
+        walk(node, path, text -> {
+            ru.ccbilling.refusal.Text problem = StoredText.problem(text);
+            return problem == null ? null : problem.russian();
+        }, problems);
     }
 
     /**

@@ -51,7 +51,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
                 throw e;
             }
             // keys live in PostgreSQL: without it nobody can be told apart, and nothing could be stored anyway
-            DatabaseUnavailable.write(response, json);
+            DatabaseUnavailable.write(request, response, json);
             return;
         }
         if (apiKey.isEmpty()) {

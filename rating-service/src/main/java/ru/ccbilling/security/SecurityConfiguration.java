@@ -112,7 +112,7 @@ public class SecurityConfiguration {
     private static AuthenticationEntryPoint apiEntryPoint(ObjectMapper json) {
         return (request, response, e) -> {
             if (DatabaseUnavailable.causes(e)) {
-                DatabaseUnavailable.write(response, json);
+                DatabaseUnavailable.write(request, response, json);
                 return;
             }
             // no Basic challenge for the admin UI's own requests, or the browser shows its password dialog

@@ -119,7 +119,7 @@ class TariffController implements TariffsApi {
                     List.of(new FieldError("effectiveFrom", "must be ISO-8601 with an offset, e.g. 2026-12-01T00:00:00+03:00")));
         }
         if (!ClientDates.inRange(effectiveFrom.getYear())) {
-            throw ru.ccbilling.web.ApiException.badField("effectiveFrom", ClientDates.RANGE);
+            throw ru.ccbilling.web.ApiException.badField("effectiveFrom", ClientDates.RANGE.russian());
         }
         return ResponseEntity.ok(view(TariffProblems.translate(() -> editing.publish(code, version, effectiveFrom, actor()))));
     }
