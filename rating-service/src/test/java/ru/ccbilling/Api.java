@@ -25,10 +25,21 @@ public final class Api {
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
     private final String[] auth;
+    private final String language;
 
     private Api(String base, String... auth) {
+        this(null, base, auth);
+    }
+
+    private Api(String language, String base, String... auth) {
         this.base = base;
         this.auth = auth;
+        this.language = language;
+    }
+
+    /** the same client asking for answers in English (Accept-Language: en); without it the platform speaks Russian */
+    public Api inEnglish() {
+        return new Api("en", base, auth);
     }
 
     public static Api withApiKey(int port) {
@@ -65,6 +76,9 @@ public final class Api {
     public Response send(HttpRequest.Builder request) {
         if (auth.length == 2) {
             request.header(auth[0], auth[1]);
+        }
+        if (language != null) {
+            request.header("Accept-Language", language);
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
