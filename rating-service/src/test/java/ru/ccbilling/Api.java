@@ -28,10 +28,10 @@ public final class Api {
     private final String language;
 
     private Api(String base, String... auth) {
-        this(null, base, auth);
+        this(base, auth, null);
     }
 
-    private Api(String language, String base, String... auth) {
+    private Api(String base, String[] auth, String language) {
         this.base = base;
         this.auth = auth;
         this.language = language;
@@ -39,7 +39,7 @@ public final class Api {
 
     /** the same client asking for answers in English (Accept-Language: en); without it the platform speaks Russian */
     public Api inEnglish() {
-        return new Api("en", base, auth);
+        return new Api(base, auth, "en");
     }
 
     public static Api withApiKey(int port) {

@@ -14,6 +14,8 @@ import ru.ccbilling.api.model.CdrOutcome;
 import ru.ccbilling.api.model.CdrPage;
 import ru.ccbilling.api.model.CdrStatus;
 import ru.ccbilling.api.model.Outcome;
+import ru.ccbilling.api.model.FieldError;
+import ru.ccbilling.api.model.ChargeLine;
 import ru.ccbilling.api.model.RatedCdr;
 import ru.ccbilling.api.model.RejectReason;
 import ru.ccbilling.cdr.CdrIntake;
@@ -22,7 +24,6 @@ import ru.ccbilling.cdr.IntakeOutcome;
 import ru.ccbilling.cdr.RejectHistory;
 import ru.ccbilling.cdr.StoredCdr;
 import ru.ccbilling.money.Money;
-import ru.ccbilling.rating.RatedCdrs;
 import ru.ccbilling.security.SourceScope;
 import ru.ccbilling.web.ApiException;
 
@@ -84,14 +85,14 @@ class CdrController implements CdrsApi {
             out.reason(RejectReason.fromValue(o.reason().name()));
         }
         if (!o.errors().isEmpty()) {
-            out.errors(RatedCdrs.errors(o.errors()));
+            out.errors(o.errors().stream().map(p -> new FieldError(p.field(), p.message())).toList());
         }
         return out;
     }
 
     static RatedCdr view(StoredCdr c) {
-        return new RatedCdr(Money.CURRENCY, c.lines().stream().map(l -> RatedCdrs.line(l.component(), l.stage(),
-                        l.amount(), l.billedSeconds(), l.rate(), l.note())).toList())
+        return new RatedCdr(Money.CURRENCY, c.lines().stream().map(l -> new ChargeLine(ChargeLine.ComponentEnum.fromValue(l.component()),
+                        l.amount(), l.billedSeconds()).stage(l.stage()).rate(l.rate()).note(l.note())).toList())
                 .source(c.source()).cdrId(c.cdrId()).status(CdrStatus.fromValue(c.status()))
                 .callType(CallType.fromValue(c.callType())).startTime(c.startTime()).caller(c.caller())
                 .called(c.called()).durationSec(c.durationSec()).account(c.account()).tariff(c.tariff())

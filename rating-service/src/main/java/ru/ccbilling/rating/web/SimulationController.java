@@ -22,7 +22,6 @@ import ru.ccbilling.api.model.SimulationRequest;
 import ru.ccbilling.api.model.SimulationResult;
 import ru.ccbilling.money.Money;
 import ru.ccbilling.rating.CdrReader;
-import ru.ccbilling.rating.RatedCdrs;
 import ru.ccbilling.rating.RatingEngine;
 import ru.ccbilling.rating.TariffChoice;
 

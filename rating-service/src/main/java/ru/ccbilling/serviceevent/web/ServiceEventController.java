@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import ru.ccbilling.api.ServiceEventsApi;
 import ru.ccbilling.api.model.CdrStatus;
+import ru.ccbilling.api.model.FieldError;
 import ru.ccbilling.api.model.Outcome;
 import ru.ccbilling.api.model.PricedServiceEvent;
 import ru.ccbilling.api.model.RejectReason;
@@ -15,7 +16,6 @@ import ru.ccbilling.api.model.ServiceEventBatchResult;
 import ru.ccbilling.api.model.ServiceEventOutcome;
 import ru.ccbilling.api.model.ServiceEventPage;
 import ru.ccbilling.api.model.ServiceType;
-import ru.ccbilling.rating.RatedCdrs;
 import ru.ccbilling.security.SourceScope;
 import ru.ccbilling.serviceevent.ServiceEventIntake;
 import ru.ccbilling.serviceevent.ServiceEvents;
@@ -62,7 +62,7 @@ class ServiceEventController implements ServiceEventsApi {
         ServiceEventOutcome out = new ServiceEventOutcome(Outcome.fromValue(o.kind().name())).source(o.source())
                 .eventId(o.eventId());
         return switch (o.kind()) {
-            case REFUSED -> out.errors(RatedCdrs.errors(o.problems()));
+            case REFUSED -> out.errors(o.problems().stream().map(p -> new FieldError(p.field(), p.message())).toList());
             case DUPLICATE -> out.errors(null);
             case REJECTED -> out.errors(null).reason(RejectReason.fromValue(o.priced().reason().name()));
             case RATED -> out.errors(null).unitPrice(o.priced().unitPrice().toString())

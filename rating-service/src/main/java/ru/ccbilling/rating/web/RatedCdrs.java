@@ -1,4 +1,4 @@
-package ru.ccbilling.rating;
+package ru.ccbilling.rating.web;
 
 import java.util.List;
 
@@ -10,9 +10,12 @@ import ru.ccbilling.api.model.Outcome;
 import ru.ccbilling.api.model.RatedCdr;
 import ru.ccbilling.api.model.RejectReason;
 import ru.ccbilling.money.Money;
+import ru.ccbilling.rating.Cdr;
+import ru.ccbilling.rating.RatingResult;
+import ru.ccbilling.rating.FieldProblem;
 
 /** Translates rating results into the contract's RatedCdr, the same for a simulated and a stored record. */
-public final class RatedCdrs {
+final class RatedCdrs {
 
     private RatedCdrs() { }
 
