@@ -2,7 +2,7 @@ import { HttpError, type DataProvider, type Identifier, type RaRecord } from 're
 import { api } from './api/client';
 import { listLocally, pick, withIds } from './api/arrayResource';
 import { unwrap } from './api/unwrap';
-import { tariffApi } from './api/tariffs';
+import { tariffApi } from './tariffs/api';
 import { withFormErrors } from './api/problem';
 import type { components, paths } from './api/schema';
 

@@ -3,7 +3,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { AdminContext } from 'react-admin';
 import { dataProvider, documentQuery } from '../src/dataProvider';
 import { i18nProvider } from '../src/i18n/i18nProvider';
-import { DocumentRunsPage, previousMonth } from '../src/pages/DocumentRunsPage';
+import { DocumentRunsPage, previousMonth } from '../src/documents/DocumentRunsPage';
 import { mockFetch } from './fetchMock';
 
 const doc = (id: string, account: string, type: string) => ({

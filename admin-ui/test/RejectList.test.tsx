@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { AdminContext, ResourceContextProvider } from 'react-admin';
 import { dataProvider, rejectQuery } from '../src/dataProvider';
 import { i18nProvider } from '../src/i18n/i18nProvider';
-import { RejectList } from '../src/resources/rejects';
+import { RejectList } from '../src/rejects/screens';
 import { mockFetch, type Seen } from './fetchMock';
 
 const rejected = (cdrId: string, reason: string, reasonDetail: string) => ({

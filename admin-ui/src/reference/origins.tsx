@@ -1,6 +1,6 @@
 import CallReceivedIcon from '@mui/icons-material/CallReceived';
 import { DataTable, TextInput } from 'react-admin';
-import { ReferenceCreate, ReferenceEdit, ReferenceList, validators } from '../components/reference';
+import { ReferenceCreate, ReferenceEdit, ReferenceList, validators } from './common';
 
 /** Caller-origin classes for calls into 8-800, by prefix of an 11-digit number. id = prefix. */
 export const OriginIcon = CallReceivedIcon;

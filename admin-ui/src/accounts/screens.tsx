@@ -23,9 +23,9 @@ import {
   useTranslate,
 } from 'react-admin';
 import type { AccountDetails } from '../dataProvider';
-import { AccountLedger } from '../components/AccountLedger';
-import { AccountUsagePanel } from '../components/AccountUsage';
-import { LocalDateField } from '../components/LocalDateField';
+import { AccountLedger } from '../ledger/AccountLedger';
+import { AccountUsagePanel } from '../ledger/AccountUsage';
+import { LocalDateField } from '../shared/LocalDateField';
 
 /** Client accounts (лицевые счета) with their client's legal details, ledger and usage. id = account. */
 export const AccountIcon = AccountBalanceIcon;

@@ -1,6 +1,6 @@
 import HeadsetMicIcon from '@mui/icons-material/HeadsetMic';
 import { DataTable, TextInput } from 'react-admin';
-import { ReferenceCreate, ReferenceEdit, ReferenceList, validators } from '../components/reference';
+import { ReferenceCreate, ReferenceEdit, ReferenceList, validators } from './common';
 
 /** Call-centre operators and their sites. id = operatorId. The API has no DELETE here. */
 export const OperatorIcon = HeadsetMicIcon;

@@ -1,6 +1,6 @@
 import CableIcon from '@mui/icons-material/Cable';
 import { DataTable, TextInput } from 'react-admin';
-import { ReferenceCreate, ReferenceEdit, ReferenceList, validators } from '../components/reference';
+import { ReferenceCreate, ReferenceEdit, ReferenceList, validators } from './common';
 
 /** Trunks for outbound and forwarded calls. id = trunk. The API has no DELETE here. */
 export const TrunkIcon = CableIcon;

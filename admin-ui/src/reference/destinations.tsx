@@ -1,6 +1,6 @@
 import PlaceIcon from '@mui/icons-material/Place';
 import { DataTable, TextInput } from 'react-admin';
-import { ReferenceCreate, ReferenceEdit, ReferenceList, validators } from '../components/reference';
+import { ReferenceCreate, ReferenceEdit, ReferenceList, validators } from './common';
 
 /** Destination prefixes and their classes (longest prefix wins). id = prefix. */
 export const DestinationIcon = PlaceIcon;

@@ -1,9 +1,12 @@
 import { Alert, Box, Chip, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { components } from '../api/schema';
-import { StatusChip } from './StatusChip';
+import { StatusChip } from '../shared/StatusChip';
 
 export type Job = components['schemas']['Job'];
+
+/** How often a running job is read again. */
+export const POLL_MS = 1000;
 
 /** What an import job leaves in `result` (the others leave their own documents). */
 interface ImportResult {

@@ -4,7 +4,7 @@ import { useTranslate } from 'react-admin';
 import { attempt } from '../api/action';
 import { api } from '../api/client';
 import type { Problem } from '../api/problem';
-import { ProblemAlert } from './ProblemAlert';
+import { ProblemAlert } from '../shared/ProblemAlert';
 
 export const ENTRY_KINDS = ['ONE_TIME_CHARGE', 'DEDUCTION', 'ADJUSTMENT', 'PAYMENT'] as const;
 type EntryKind = (typeof ENTRY_KINDS)[number];

@@ -1,6 +1,6 @@
-import { api } from './client';
-import { unwrap } from './unwrap';
-import type { components } from './schema';
+import { api } from '../api/client';
+import { unwrap } from '../api/unwrap';
+import type { components } from '../api/schema';
 
 type Schemas = components['schemas'];
 export type Tariff = Schemas['Tariff'];

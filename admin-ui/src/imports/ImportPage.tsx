@@ -5,13 +5,10 @@ import { Link, Title, useTranslate } from 'react-admin';
 import { api } from '../api/client';
 import { isProblem, problemMessage, type Problem } from '../api/problem';
 import type { components } from '../api/schema';
-import { JobProgress, type Job } from '../components/JobProgress';
-import { ProblemAlert } from '../components/ProblemAlert';
+import { JobProgress, POLL_MS, type Job } from '../jobs/JobProgress';
+import { ProblemAlert } from '../shared/ProblemAlert';
 
 type CdrMapping = components['schemas']['CdrMapping'];
-
-/** How often a running job is read again. */
-export const POLL_MS = 1000;
 
 /**
  * Upload an equipment file (Asterisk Master.csv, FreeSWITCH CSV) with a mapping and a source; the server imports

@@ -1,9 +1,8 @@
 import { Card, CardContent } from '@mui/material';
 import WorkHistoryIcon from '@mui/icons-material/WorkHistory';
 import { DataTable, List, SearchInput, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
-import { JobProgress, type Job } from '../components/JobProgress';
-import { LocalDateField } from '../components/LocalDateField';
-import { POLL_MS } from '../pages/ImportPage';
+import { JobProgress, POLL_MS, type Job } from './JobProgress';
+import { LocalDateField } from '../shared/LocalDateField';
 
 /** Long-running jobs (imports...), newest first; a running job's page follows its progress. id = job id. */
 export const JobIcon = WorkHistoryIcon;

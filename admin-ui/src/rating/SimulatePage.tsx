@@ -19,9 +19,9 @@ import { Title, useNotify, useTranslate } from 'react-admin';
 import { api } from '../api/client';
 import { isProblem, problemMessage, type Problem } from '../api/problem';
 import type { components } from '../api/schema';
-import { ChargeLinesTable } from '../components/ChargeLinesTable';
-import { FieldErrorList, ProblemAlert } from '../components/ProblemAlert';
-import { StatusChip } from '../components/StatusChip';
+import { ChargeLinesTable } from '../shared/ChargeLinesTable';
+import { FieldErrorList, ProblemAlert } from '../shared/ProblemAlert';
+import { StatusChip } from '../shared/StatusChip';
 
 /** A simulation result: shaped like a stored record, plus `outcome` and `errors`. */
 type SimulatedCdr = components['schemas']['RatedCdr'];

@@ -1,7 +1,7 @@
 import EventIcon from '@mui/icons-material/Event';
 import { DataTable, DateInput, TextInput } from 'react-admin';
-import { LocalDateField } from '../components/LocalDateField';
-import { ReferenceCreate, ReferenceEdit, ReferenceList, validators } from '../components/reference';
+import { LocalDateField } from '../shared/LocalDateField';
+import { ReferenceCreate, ReferenceEdit, ReferenceList, validators } from './common';
 
 /** Non-working dates (the whole day is off-peak). id = date. */
 export const HolidayIcon = EventIcon;

@@ -1,7 +1,7 @@
 import TransformIcon from '@mui/icons-material/Transform';
 import { DataTable, SelectInput, TextInput, regex, required } from 'react-admin';
-import { LocalDateField } from '../components/LocalDateField';
-import { ReferenceCreate, ReferenceEdit, ReferenceList } from '../components/reference';
+import { LocalDateField } from '../shared/LocalDateField';
+import { ReferenceCreate, ReferenceEdit, ReferenceList } from '../reference/common';
 
 /**
  * Mappings of equipment files to CDRs: data a tariff manager edits, the definition as JSON in a text area.

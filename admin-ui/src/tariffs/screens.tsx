@@ -9,12 +9,12 @@ import {
   TopToolbar,
   useRecordContext,
 } from 'react-admin';
-import type { Tariff } from '../api/tariffs';
-import { TariffAuditTable } from '../tariffs/TariffAuditTable';
-import { TariffVersionsTable } from '../tariffs/TariffVersionsTable';
-import { TariffDiffPage } from '../tariffs/TariffDiffPage';
-import { TariffSimulationPage } from '../tariffs/TariffSimulationPage';
-import { TariffVersionPage } from '../tariffs/TariffVersionPage';
+import type { Tariff } from './api';
+import { TariffAuditTable } from './TariffAuditTable';
+import { TariffVersionsTable } from './TariffVersionsTable';
+import { TariffDiffPage } from './TariffDiffPage';
+import { TariffSimulationPage } from './TariffSimulationPage';
+import { TariffVersionPage } from './TariffVersionPage';
 
 export const TariffIcon = RequestQuoteIcon;
 

@@ -5,7 +5,7 @@ import { attempt } from '../api/action';
 import { api } from '../api/client';
 import type { Problem } from '../api/problem';
 import type { components } from '../api/schema';
-import { ProblemAlert } from './ProblemAlert';
+import { ProblemAlert } from '../shared/ProblemAlert';
 
 type AccountUsage = components['schemas']['AccountUsage'];
 

@@ -33,9 +33,9 @@ import {
   useTranslate,
 } from 'react-admin';
 import { api } from '../api/client';
-import { awaitJob, reprocess, type Job, type ReprocessRequest, type ReprocessResult } from '../api/reprocess';
+import { awaitJob, reprocess, type Job, type ReprocessRequest, type ReprocessResult } from './reprocess';
 import { parseCdrId, rejectQuery, type RejectReason } from '../dataProvider';
-import { LocalDateField } from '../components/LocalDateField';
+import { LocalDateField } from '../shared/LocalDateField';
 
 export const RejectIcon = ReportProblemIcon;
 

@@ -15,9 +15,9 @@ import {
   useTranslate,
 } from 'react-admin';
 import type { CdrRecordWithId } from '../dataProvider';
-import { ChargeLinesTable } from '../components/ChargeLinesTable';
-import { LocalDateField } from '../components/LocalDateField';
-import { StatusField } from '../components/StatusChip';
+import { ChargeLinesTable } from '../shared/ChargeLinesTable';
+import { LocalDateField } from '../shared/LocalDateField';
+import { StatusField } from '../shared/StatusChip';
 
 export const CdrIcon = PhoneInTalkIcon;
 

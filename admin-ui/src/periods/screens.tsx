@@ -17,10 +17,10 @@ import { attempt } from '../api/action';
 import { api } from '../api/client';
 import type { components } from '../api/schema';
 import type { FinancialPeriod } from '../dataProvider';
-import { LocalDateField, useDateTimeText } from '../components/LocalDateField';
-import { PeriodActions } from '../components/PeriodActions';
-import { PeriodStateField } from '../components/PeriodStateChip';
-import { RerateForm } from '../components/RerateForm';
+import { LocalDateField, useDateTimeText } from '../shared/LocalDateField';
+import { PeriodActions } from './PeriodActions';
+import { PeriodStateField } from './PeriodStateChip';
+import { RerateForm } from './RerateForm';
 
 type AuditEntry = components['schemas']['PeriodAuditEntry'];
 

@@ -17,7 +17,7 @@ import { attempt } from '../api/action';
 import { api } from '../api/client';
 import type { Problem } from '../api/problem';
 import type { components } from '../api/schema';
-import { ProblemAlert } from './ProblemAlert';
+import { ProblemAlert } from '../shared/ProblemAlert';
 
 type RerateResult = components['schemas']['RerateResult'];
 

@@ -17,7 +17,7 @@ import { api } from '../api/client';
 import type { Problem } from '../api/problem';
 import type { components } from '../api/schema';
 import { EntryForm } from './EntryForm';
-import { ProblemAlert } from './ProblemAlert';
+import { ProblemAlert } from '../shared/ProblemAlert';
 
 type LedgerPage = components['schemas']['LedgerPage'];
 type LedgerEntry = components['schemas']['LedgerEntry'];

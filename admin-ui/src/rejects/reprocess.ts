@@ -1,6 +1,6 @@
-import { api } from './client';
-import { toHttpError } from './problem';
-import type { components } from './schema';
+import { api } from '../api/client';
+import { toHttpError } from '../api/problem';
+import type { components } from '../api/schema';
 
 type Schemas = components['schemas'];
 export type ReprocessRequest = Schemas['ReprocessRequest'];

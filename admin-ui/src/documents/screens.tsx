@@ -12,7 +12,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import { LocalDateField } from '../components/LocalDateField';
+import { LocalDateField } from '../shared/LocalDateField';
 
 /** Issued documents (invoices, acts, VAT invoices, UPDs, corrections): filters, preview and PDF download. id = document id. */
 export const DocumentIcon = DescriptionIcon;

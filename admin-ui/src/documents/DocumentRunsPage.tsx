@@ -23,7 +23,7 @@ import { Title, useTranslate } from 'react-admin';
 import { api } from '../api/client';
 import { isProblem, problemMessage, type Problem } from '../api/problem';
 import type { components } from '../api/schema';
-import { ProblemAlert } from '../components/ProblemAlert';
+import { ProblemAlert } from '../shared/ProblemAlert';
 
 type Job = components['schemas']['Job'];
 type Regeneration = components['schemas']['Regeneration'];
