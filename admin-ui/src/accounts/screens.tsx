@@ -22,7 +22,7 @@ import {
   usePermissions,
   useTranslate,
 } from 'react-admin';
-import type { AccountDetails } from '../dataProvider';
+import type { AccountDetails } from './dataProvider';
 import { AccountLedger } from '../ledger/AccountLedger';
 import { AccountUsagePanel } from '../ledger/AccountUsage';
 import { LocalDateField } from '../shared/LocalDateField';

@@ -14,7 +14,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import type { CdrRecordWithId } from '../dataProvider';
+import type { CdrRecordWithId } from './dataProvider';
 import { ChargeLinesTable } from '../shared/ChargeLinesTable';
 import { LocalDateField } from '../shared/LocalDateField';
 import { StatusField } from '../shared/StatusChip';

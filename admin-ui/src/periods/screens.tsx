@@ -16,7 +16,7 @@ import { DataTable, List, Show, useRecordContext, useRefresh, useTranslate } fro
 import { attempt } from '../api/action';
 import { api } from '../api/client';
 import type { components } from '../api/schema';
-import type { FinancialPeriod } from '../dataProvider';
+import type { FinancialPeriod } from './dataProvider';
 import { LocalDateField, useDateTimeText } from '../shared/LocalDateField';
 import { PeriodActions } from './PeriodActions';
 import { PeriodStateField } from './PeriodStateChip';

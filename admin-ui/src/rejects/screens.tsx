@@ -34,7 +34,8 @@ import {
 } from 'react-admin';
 import { api } from '../api/client';
 import { awaitJob, reprocess, type Job, type ReprocessRequest, type ReprocessResult } from './reprocess';
-import { parseCdrId, rejectQuery, type RejectReason } from '../dataProvider';
+import { parseCdrId } from '../cdrs/dataProvider';
+import { rejectQuery, type RejectReason } from './dataProvider';
 import { LocalDateField } from '../shared/LocalDateField';
 
 export const RejectIcon = ReportProblemIcon;
