@@ -6,22 +6,22 @@ import { i18nProvider } from './i18n/i18nProvider';
 import { AppLayout } from './layout/AppLayout';
 import { AppTitle } from './layout/AppTitle';
 import { RedirectToLogin } from './layout/RedirectToLogin';
-import { ImportPage } from './pages/ImportPage';
-import { DocumentRunsPage } from './pages/DocumentRunsPage';
-import { SimulatePage } from './pages/SimulatePage';
-import { CdrMappingCreate, CdrMappingEdit, CdrMappingIcon, CdrMappingList } from './resources/cdrMappings';
-import { AccountCreate, AccountEdit, AccountIcon, AccountList, AccountShow } from './resources/accounts';
-import { CdrIcon, CdrList, CdrShow } from './resources/cdrs';
-import { DocumentIcon, DocumentList, DocumentShow } from './resources/documents';
-import { DestinationCreate, DestinationEdit, DestinationIcon, DestinationList } from './resources/destinations';
-import { JobIcon, JobList, JobShow } from './resources/jobs';
-import { HolidayCreate, HolidayEdit, HolidayIcon, HolidayList } from './resources/holidays';
-import { OperatorCreate, OperatorEdit, OperatorIcon, OperatorList } from './resources/operators';
-import { PeriodIcon, PeriodList, PeriodShow } from './resources/periods';
-import { OriginCreate, OriginEdit, OriginIcon, OriginList } from './resources/origins';
-import { TariffIcon, TariffList, TariffShow, tariffRoutes } from './resources/tariffs';
-import { RejectIcon, RejectList } from './resources/rejects';
-import { TrunkCreate, TrunkEdit, TrunkIcon, TrunkList } from './resources/trunks';
+import { ImportPage } from './imports/ImportPage';
+import { DocumentRunsPage } from './documents/DocumentRunsPage';
+import { SimulatePage } from './rating/SimulatePage';
+import { CdrMappingCreate, CdrMappingEdit, CdrMappingIcon, CdrMappingList } from './imports/mappings';
+import { AccountCreate, AccountEdit, AccountIcon, AccountList, AccountShow } from './accounts/screens';
+import { CdrIcon, CdrList, CdrShow } from './cdrs/screens';
+import { DocumentIcon, DocumentList, DocumentShow } from './documents/screens';
+import { DestinationCreate, DestinationEdit, DestinationIcon, DestinationList } from './reference/destinations';
+import { JobIcon, JobList, JobShow } from './jobs/screens';
+import { HolidayCreate, HolidayEdit, HolidayIcon, HolidayList } from './reference/holidays';
+import { OperatorCreate, OperatorEdit, OperatorIcon, OperatorList } from './reference/operators';
+import { PeriodIcon, PeriodList, PeriodShow } from './periods/screens';
+import { OriginCreate, OriginEdit, OriginIcon, OriginList } from './reference/origins';
+import { TariffIcon, TariffList, TariffShow, tariffRoutes } from './tariffs/screens';
+import { RejectIcon, RejectList } from './rejects/screens';
+import { TrunkCreate, TrunkEdit, TrunkIcon, TrunkList } from './reference/trunks';
 
 export const App = () => (
   <Admin

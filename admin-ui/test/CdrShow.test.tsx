@@ -3,7 +3,7 @@ import { render, screen, within } from '@testing-library/react';
 import { AdminContext, ResourceContextProvider } from 'react-admin';
 import { dataProvider } from '../src/dataProvider';
 import { i18nProvider } from '../src/i18n/i18nProvider';
-import { CdrShow } from '../src/resources/cdrs';
+import { CdrShow } from '../src/cdrs/screens';
 import { mockFetch } from './fetchMock';
 
 const ratedCdr = {

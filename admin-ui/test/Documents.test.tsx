@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { AdminContext } from 'react-admin';
-import { dataProvider, documentQuery } from '../src/dataProvider';
+import { dataProvider } from '../src/dataProvider';
+import { documentQuery } from '../src/documents/dataProvider';
 import { i18nProvider } from '../src/i18n/i18nProvider';
-import { DocumentRunsPage, previousMonth } from '../src/pages/DocumentRunsPage';
+import { DocumentRunsPage, previousMonth } from '../src/documents/DocumentRunsPage';
 import { mockFetch } from './fetchMock';
 
 const doc = (id: string, account: string, type: string) => ({

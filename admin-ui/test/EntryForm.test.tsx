@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { AdminContext } from 'react-admin';
 import { i18nProvider } from '../src/i18n/i18nProvider';
-import { EntryForm } from '../src/components/EntryForm';
+import { EntryForm } from '../src/ledger/EntryForm';
 import { mockFetch } from './fetchMock';
 
 const renderForm = (onSaved = vi.fn()) => {

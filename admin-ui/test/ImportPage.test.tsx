@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { AdminContext } from 'react-admin';
 import { i18nProvider } from '../src/i18n/i18nProvider';
-import { ImportPage } from '../src/pages/ImportPage';
+import { ImportPage } from '../src/imports/ImportPage';
 import { mockFetch } from './fetchMock';
 
 const renderPage = () =>

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { AdminContext } from 'react-admin';
 import { i18nProvider } from '../src/i18n/i18nProvider';
-import { PeriodActions } from '../src/components/PeriodActions';
+import { PeriodActions } from '../src/periods/PeriodActions';
 import { mockFetch } from './fetchMock';
 
 const renderActions = (state: string, onChange = vi.fn()) => {

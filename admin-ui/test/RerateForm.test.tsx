@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { AdminContext } from 'react-admin';
 import { i18nProvider } from '../src/i18n/i18nProvider';
-import { RerateForm } from '../src/components/RerateForm';
+import { RerateForm } from '../src/periods/RerateForm';
 import { mockFetch } from './fetchMock';
 
 const result = (applied: boolean) => ({

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { AdminContext } from 'react-admin';
 import { i18nProvider } from '../src/i18n/i18nProvider';
-import { EXAMPLE_REQUEST, SimulatePage } from '../src/pages/SimulatePage';
+import { EXAMPLE_REQUEST, SimulatePage } from '../src/rating/SimulatePage';
 import { mockFetch } from './fetchMock';
 
 const renderPage = () =>

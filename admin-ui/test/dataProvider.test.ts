@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HttpError } from 'react-admin';
-import { cdrId, dataProvider, parseCdrId } from '../src/dataProvider';
+import { dataProvider } from '../src/dataProvider';
+import { cdrId, parseCdrId } from '../src/cdrs/dataProvider';
 import { mockFetch } from './fetchMock';
 
 const cdr = (source: string, id: string, total = '91.68') => ({

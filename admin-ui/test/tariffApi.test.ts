@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HttpError } from 'react-admin';
-import { tariffApi } from '../src/api/tariffs';
+import { tariffApi } from '../src/tariffs/api';
 import { dataProvider } from '../src/dataProvider';
 import { mockFetch } from './fetchMock';
 

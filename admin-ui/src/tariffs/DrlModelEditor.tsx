@@ -14,7 +14,7 @@ import {
   lineNumbers,
   type DecorationSet,
 } from '@codemirror/view';
-import type { ValidationMessage } from '../api/tariffs';
+import type { ValidationMessage } from './api';
 import { drl } from './drlLanguage';
 import type { ModelEditorProps } from './editorTypes';
 import { drlLine } from './validationLocation';

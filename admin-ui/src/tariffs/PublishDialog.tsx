@@ -10,7 +10,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { tariffApi, type TariffVersion } from '../api/tariffs';
+import { tariffApi, type TariffVersion } from './api';
 import { moscowIso, nextMoscowMidnight } from './moscowTime';
 import { ErrorAlert } from './problems';
 

@@ -18,7 +18,7 @@ import {
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import { Title, useTranslate } from 'react-admin';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import type { ModelDiff, RuleChange, TableRowChange } from '../api/tariffs';
+import type { ModelDiff, RuleChange, TableRowChange } from './api';
 import { TariffChip } from './chips';
 import { lineDiff } from './lineDiff';
 import { tariffPaths } from './paths';

@@ -26,7 +26,7 @@ import TableChartIcon from '@mui/icons-material/TableChart';
 import { useQueryClient } from '@tanstack/react-query';
 import { Title, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { Link, useParams } from 'react-router-dom';
-import { tariffApi, type TariffModel, type TariffVersion, type Validation, type ValidationMessage } from '../api/tariffs';
+import { tariffApi, type TariffModel, type TariffVersion, type Validation, type ValidationMessage } from './api';
 import { DmnModelEditor } from './DmnModelEditor';
 import { TariffChip } from './chips';
 import type { ModelEditorHandle, ModelEditorProps } from './editorTypes';

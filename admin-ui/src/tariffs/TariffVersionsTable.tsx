@@ -3,7 +3,7 @@ import AddIcon from '@mui/icons-material/Add';
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
-import type { TariffVersion } from '../api/tariffs';
+import type { TariffVersion } from './api';
 import { TariffChip } from './chips';
 import { formatMoscow } from './moscowTime';
 import { tariffPaths } from './paths';

@@ -1,6 +1,6 @@
 import { Alert, AlertTitle, Box, Link, Stack, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import type { Validation, ValidationMessage } from '../api/tariffs';
+import type { Validation, ValidationMessage } from './api';
 import { TariffChip } from './chips';
 import { drlLine } from './validationLocation';
 

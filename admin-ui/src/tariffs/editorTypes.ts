@@ -1,5 +1,5 @@
 import type { Ref } from 'react';
-import type { TariffModel, ValidationMessage } from '../api/tariffs';
+import type { TariffModel, ValidationMessage } from './api';
 
 /** What the version page asks of a model editor. */
 export interface ModelEditorHandle {

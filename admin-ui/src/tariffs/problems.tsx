@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useLogoutIfAccessDenied, useTranslate } from 'react-admin';
 import { isProblem, type Problem } from '../api/problem';
-import { ProblemAlert } from '../components/ProblemAlert';
+import { ProblemAlert } from '../shared/ProblemAlert';
 
 /** The problem+json document behind an HttpError (or a plain one made from its message). */
 export function problemOf(error: unknown): Problem {

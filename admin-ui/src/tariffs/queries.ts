@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { tariffApi } from '../api/tariffs';
+import { tariffApi } from './api';
 
 /** react-query keys of the tariff pages, so a change can refresh what it affects. */
 export const tariffKeys = {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNotify, useRefresh } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
-import { tariffApi } from '../api/tariffs';
+import { tariffApi } from './api';
 import { tariffPaths } from './paths';
 import { problemOf } from './problems';
 import { tariffKeys } from './queries';

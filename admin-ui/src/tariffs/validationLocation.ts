@@ -1,4 +1,4 @@
-import type { ValidationMessage } from '../api/tariffs';
+import type { ValidationMessage } from './api';
 
 /**
  * The line a DRL message points at: "line 12, column 4", "12:4", "[12,4]" or "12" give 12.

@@ -1,0 +1,194 @@
+import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
+import { Box, Grid, Typography } from '@mui/material';
+import {
+  ArrayInput,
+  Create,
+  DataTable,
+  DateInput,
+  Edit,
+  EditButton,
+  List,
+  SearchInput,
+  SelectInput,
+  Show,
+  SimpleForm,
+  SimpleFormIterator,
+  TabbedShowLayout,
+  TextInput,
+  TopToolbar,
+  regex,
+  required,
+  useRecordContext,
+  usePermissions,
+  useTranslate,
+} from 'react-admin';
+import type { AccountDetails } from './dataProvider';
+import { AccountLedger } from '../ledger/AccountLedger';
+import { AccountUsagePanel } from '../ledger/AccountUsage';
+import { LocalDateField } from '../shared/LocalDateField';
+
+/** Client accounts (лицевые счета) with their client's legal details, ledger and usage. id = account. */
+export const AccountIcon = AccountBalanceIcon;
+
+const accountFilters = [<SearchInput key="q" source="q" alwaysOn />];
+
+export const AccountList = () => (
+  <List filters={accountFilters} sort={{ field: 'account', order: 'ASC' }} perPage={25} exporter={false}>
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="account" />
+      <DataTable.Col source="client" />
+      <DataTable.Col source="inn" />
+      <DataTable.Col source="tariff" />
+      <DataTable.Col source="tariffFrom">
+        <LocalDateField source="tariffFrom" />
+      </DataTable.Col>
+      <DataTable.Col
+        source="numbers"
+        disableSort
+        render={(record: { numbers?: string[] }) => (record.numbers ?? []).join(', ')}
+      />
+    </DataTable>
+  </List>
+);
+
+const AccountTitle = () => {
+  const record = useRecordContext<AccountDetails>();
+  return <>{record ? `${record.account} — ${record.client}` : ''}</>;
+};
+
+const MONEY_ROLES = ['FINANCE', 'ADMIN'];
+
+export const AccountShow = () => {
+  const { permissions } = usePermissions<string[]>();
+  const canEnter = (permissions ?? []).some((r) => MONEY_ROLES.includes(r));
+  return (
+    <Show title={<AccountTitle />} actions={<TopToolbar><EditButton /></TopToolbar>}>
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label="app.account.details">
+          <AccountDetailsView />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="app.ledger.title" path="ledger">
+          <WithAccount render={(account) => <AccountLedger account={account} canEnter={canEnter} />} />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="app.usage.title" path="usage">
+          <WithAccount render={(account) => <AccountUsagePanel account={account} />} />
+        </TabbedShowLayout.Tab>
+      </TabbedShowLayout>
+    </Show>
+  );
+};
+
+const WithAccount = ({ render }: { render: (account: string) => React.ReactNode }) => {
+  const record = useRecordContext<AccountDetails>();
+  return record ? <>{render(record.account)}</> : null;
+};
+
+const Item = ({ label, value }: { label: string; value?: React.ReactNode }) => {
+  const translate = useTranslate();
+  return (
+    <Grid size={{ xs: 12, sm: 6, md: 4 }}>
+      <Typography variant="caption" color="text.secondary">
+        {translate(label)}
+      </Typography>
+      <Typography variant="body2">{value || '—'}</Typography>
+    </Grid>
+  );
+};
+
+const dates = (from?: string, to?: string) => `${from ?? ''} — ${to ?? '…'}`;
+
+const AccountDetailsView = () => {
+  const record = useRecordContext<AccountDetails>();
+  const translate = useTranslate();
+  if (!record) return null;
+  const address = (a?: { postalCode: string; address: string }) => (a ? `${a.postalCode}, ${a.address}` : undefined);
+  return (
+    <Box>
+      <Grid container spacing={2}>
+        <Item label="resources.accounts.fields.client" value={record.client} />
+        <Item label="resources.accounts.fields.inn" value={record.inn} />
+        <Item label="resources.accounts.fields.kpp" value={record.kpp} />
+        <Item label="app.account.legal_address" value={address(record.legalAddress)} />
+        <Item label="app.account.postal_address" value={address(record.postalAddress)} />
+        <Item
+          label="resources.accounts.fields.deliveryMethod"
+          value={record.deliveryMethod && translate(`app.delivery.${record.deliveryMethod}`)}
+        />
+        <Item label="resources.accounts.fields.email" value={record.email} />
+        <Item
+          label="app.account.contacts"
+          value={(record.contacts ?? []).map((c) => [c.name, c.role, c.phone, c.email].filter(Boolean).join(', ')).join('; ')}
+        />
+        <Item
+          label="app.account.tariffs"
+          value={(record.tariffs ?? []).map((t) => `${t.tariff}: ${dates(t.validFrom, t.validTo)}`).join('; ')}
+        />
+        <Item
+          label="app.account.numbers"
+          value={(record.numbers ?? []).map((n) => `${n.number}: ${dates(n.validFrom, n.validTo)}`).join('; ')}
+        />
+        <Item
+          label="app.account.operators"
+          value={(record.dedicatedOperators ?? []).map((d) => `${d.operatorId}: ${dates(d.validFrom, d.validTo)}`).join('; ')}
+        />
+      </Grid>
+    </Box>
+  );
+};
+
+const DeliveryInput = () => {
+  const translate = useTranslate();
+  const choices = ['PORTAL', 'EMAIL', 'POST', 'COURIER'].map((id) => ({ id, name: translate(`app.delivery.${id}`) }));
+  return <SelectInput source="deliveryMethod" choices={choices} />;
+};
+
+const optionalRegex = (pattern: RegExp) => (value: unknown) =>
+  value === undefined || value === null || value === '' ? undefined : regex(pattern, 'ra.validation.regex')(value, {});
+
+/** The client's legal details and the account's tariffs, as the API takes them. */
+const AccountInputs = ({ isNew }: { isNew?: boolean }) => (
+  <>
+    <TextInput source="account" validate={[required(), regex(/^[A-Za-z0-9_-]{1,32}$/, 'ra.validation.regex')]}
+      readOnly={!isNew} />
+    <TextInput source="client" validate={required()} fullWidth />
+    <TextInput source="inn" validate={optionalRegex(/^([0-9]{10}|[0-9]{12})$/)} />
+    <TextInput source="kpp" validate={optionalRegex(/^[0-9]{9}$/)} />
+    <TextInput source="legalAddress.postalCode" label="app.account.legal_postal_code" validate={optionalRegex(/^[0-9]{6}$/)} />
+    <TextInput source="legalAddress.address" label="app.account.legal_address" fullWidth />
+    <TextInput source="postalAddress.postalCode" label="app.account.postal_postal_code" validate={optionalRegex(/^[0-9]{6}$/)} />
+    <TextInput source="postalAddress.address" label="app.account.postal_address" fullWidth />
+    <DeliveryInput />
+    <TextInput source="email" />
+    <ArrayInput source="contacts" label="app.account.contacts">
+      <SimpleFormIterator inline>
+        <TextInput source="name" label="app.account.contact_name" validate={required()} />
+        <TextInput source="role" label="app.account.contact_role" />
+        <TextInput source="phone" label="app.account.contact_phone" />
+        <TextInput source="email" label="app.account.contact_email" />
+      </SimpleFormIterator>
+    </ArrayInput>
+    <ArrayInput source="tariffs" label="app.account.tariffs">
+      <SimpleFormIterator inline>
+        <TextInput source="tariff" label="app.account.tariff" validate={required()} />
+        <DateInput source="validFrom" label="app.account.valid_from" validate={required()} />
+        <DateInput source="validTo" label="app.account.valid_to" />
+      </SimpleFormIterator>
+    </ArrayInput>
+  </>
+);
+
+export const AccountEdit = () => (
+  <Edit mutationMode="pessimistic" redirect="show">
+    <SimpleForm>
+      <AccountInputs />
+    </SimpleForm>
+  </Edit>
+);
+
+export const AccountCreate = () => (
+  <Create redirect="show">
+    <SimpleForm defaultValues={{ tariffs: [{ tariff: 'CC-STANDARD-2026', validFrom: '' }] }}>
+      <AccountInputs isNew />
+    </SimpleForm>
+  </Create>
+);

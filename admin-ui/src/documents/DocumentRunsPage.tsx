@@ -1,0 +1,239 @@
+import { useCallback, useEffect, useState } from 'react';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Chip,
+  LinearProgress,
+  Link,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import PlayArrowIcon from '@mui/icons-material/PlayArrow';
+import ReplayIcon from '@mui/icons-material/Replay';
+import { Title, useTranslate } from 'react-admin';
+import { api } from '../api/client';
+import { isProblem, problemMessage, type Problem } from '../api/problem';
+import type { components } from '../api/schema';
+import { ProblemAlert } from '../shared/ProblemAlert';
+
+type Job = components['schemas']['Job'];
+type Regeneration = components['schemas']['Regeneration'];
+
+export const DELIVERY_METHODS = ['PORTAL', 'EMAIL', 'POST', 'COURIER'] as const;
+
+/** The previous month as YYYY-MM: the one finance usually issues. */
+export function previousMonth(today = new Date()): string {
+  const d = new Date(today.getFullYear(), today.getMonth() - 1, 1);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+}
+
+async function asProblem(error: unknown, response: Response): Promise<Problem> {
+  return isProblem(error) ? error : { title: problemMessage(error, response.status), status: response.status };
+}
+
+/** Mass generation of a month with its progress, the delivery downloads, and regeneration of one client's package. */
+export const DocumentRunsPage = () => {
+  const translate = useTranslate();
+  const [month, setMonth] = useState(previousMonth);
+  const [jobs, setJobs] = useState<Job[]>([]);
+  const [problem, setProblem] = useState<Problem | undefined>();
+
+  const refresh = useCallback(async () => {
+    const { data } = await api.GET('/api/v1/jobs', { params: { query: { kind: 'DOCUMENT_RUN', limit: 5 } } });
+    if (data) setJobs(data);
+  }, []);
+
+  useEffect(() => {
+    refresh();
+    const timer = setInterval(refresh, 2000);
+    return () => clearInterval(timer);
+  }, [refresh]);
+
+  const start = async () => {
+    setProblem(undefined);
+    const { data, error, response } = await api.POST('/api/v1/documents/runs', { body: { month } });
+    if (data) await refresh();
+    else setProblem(await asProblem(error, response));
+  };
+
+  const base = `/api/v1/documents/runs/${encodeURIComponent(month)}`;
+  return (
+    <Stack spacing={2} sx={{ mt: 2 }}>
+      <Title title={translate('app.runs.title')} />
+      <Card>
+        <CardContent>
+          <Typography variant="h6" gutterBottom>
+            {translate('app.runs.generate')}
+          </Typography>
+          <Typography variant="body2" sx={{ mb: 2 }}>
+            {translate('app.runs.intro')}
+          </Typography>
+          <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+            <TextField
+              label={translate('app.runs.month')}
+              value={month}
+              onChange={(e) => setMonth(e.target.value)}
+              size="small"
+              sx={{ width: 200 }}
+              slotProps={{ htmlInput: { 'data-testid': 'run-month' } }}
+            />
+            <Button variant="contained" startIcon={<PlayArrowIcon />} onClick={start}>
+              {translate('app.runs.start')}
+            </Button>
+          </Stack>
+          {problem && (
+            <Box sx={{ mt: 2 }}>
+              <ProblemAlert problem={problem} fallbackTitle={translate('app.runs.problem')} />
+            </Box>
+          )}
+          <JobTable jobs={jobs} />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardContent>
+          <Typography variant="h6" gutterBottom>
+            {translate('app.runs.delivery')} {month}
+          </Typography>
+          <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
+            {DELIVERY_METHODS.map((m) => (
+              <Link key={m} href={`${base}/delivery-lists/${m}`} data-testid={`delivery-${m}`}>
+                {translate('app.runs.list')}: {translate(`app.delivery.${m}`)} (CSV)
+              </Link>
+            ))}
+            <Link href={`${base}/labels.pdf?size=DL`} target="_blank">
+              {translate('app.runs.labels')} DL
+            </Link>
+            <Link href={`${base}/labels.pdf?size=C5`} target="_blank">
+              {translate('app.runs.labels')} C5
+            </Link>
+            <Link href={`${base}/print.pdf`} target="_blank">
+              {translate('app.runs.print')}
+            </Link>
+          </Stack>
+        </CardContent>
+      </Card>
+      <RegenerationCard month={month} />
+    </Stack>
+  );
+};
+
+const JobTable = ({ jobs }: { jobs: Job[] }) => {
+  const translate = useTranslate();
+  if (!jobs.length) return <Alert severity="info" sx={{ mt: 2 }}>{translate('app.runs.no_jobs')}</Alert>;
+  return (
+    <Table size="small" sx={{ mt: 2 }} data-testid="run-jobs">
+      <TableHead>
+        <TableRow>
+          <TableCell>{translate('app.runs.job')}</TableCell>
+          <TableCell>{translate('app.runs.state')}</TableCell>
+          <TableCell sx={{ width: '30%' }}>{translate('app.runs.progress')}</TableCell>
+          <TableCell>{translate('app.runs.counts')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {jobs.map((job) => {
+          const percent = job.total ? Math.round((100 * job.done) / job.total) : 0;
+          return (
+            <TableRow key={job.id}>
+              <TableCell>
+                {job.description}
+                <br />
+                <small>{job.startedAt ? new Date(job.startedAt).toLocaleString() : ''}</small>
+              </TableCell>
+              <TableCell>
+                <Chip size="small" label={translate(`app.runs.states.${job.state}`)} color={job.state === 'SUCCEEDED' ? 'success' : job.state === 'RUNNING' ? 'info' : 'error'} />
+              </TableCell>
+              <TableCell>
+                <LinearProgress variant="determinate" value={percent} />
+                <small>
+                  {job.done} / {job.total ?? '?'}
+                </small>
+              </TableCell>
+              <TableCell>
+                {Object.entries(job.counts ?? {}).map(([k, v]) => `${translate(`app.runs.outcomes.${k}`, { _: k })}: ${v}`).join(', ')}
+                {job.error ? ` — ${job.error}` : ''}
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+};
+
+const RegenerationCard = ({ month }: { month: string }) => {
+  const translate = useTranslate();
+  const [account, setAccount] = useState('ACC-1001');
+  const [result, setResult] = useState<Regeneration | undefined>();
+  const [problem, setProblem] = useState<Problem | undefined>();
+
+  const regenerate = async () => {
+    setProblem(undefined);
+    setResult(undefined);
+    const { data, error, response } = await api.POST('/api/v1/documents/regenerate', { body: { account, month } });
+    if (data) setResult(data);
+    else setProblem(await asProblem(error, response));
+  };
+
+  return (
+    <Card>
+      <CardContent>
+        <Typography variant="h6" gutterBottom>
+          {translate('app.runs.regenerate')}
+        </Typography>
+        <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+          <TextField label={translate('app.runs.account')} value={account} onChange={(e) => setAccount(e.target.value)} size="small" sx={{ width: 200 }} />
+          <Button variant="outlined" startIcon={<ReplayIcon />} onClick={regenerate}>
+            {translate('app.runs.regenerate_button')} {month}
+          </Button>
+        </Stack>
+        {problem && (
+          <Box sx={{ mt: 2 }}>
+            <ProblemAlert problem={problem} fallbackTitle={translate('app.runs.problem')} />
+          </Box>
+        )}
+        {result && (
+          <Box sx={{ mt: 2 }} data-testid="regeneration">
+            <Alert severity={result.identical ? 'success' : 'error'}>
+              {translate(result.identical ? 'app.runs.identical' : 'app.runs.different')}
+              {result.sourceUnchanged === false ? ` ${translate('app.runs.source_changed')}` : ''}
+            </Alert>
+            <Table size="small">
+              <TableHead>
+                <TableRow>
+                  <TableCell>{translate('app.runs.document')}</TableCell>
+                  <TableCell>{translate('app.runs.stored')}</TableCell>
+                  <TableCell>{translate('app.runs.regenerated')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {result.documents.map((d) => (
+                  <TableRow key={d.document.id}>
+                    <TableCell>
+                      {translate(`app.documents.type.${d.document.type}`)} № {d.document.number} ({d.document.date}), {d.document.gross}
+                    </TableCell>
+                    <TableCell>
+                      <code>{d.storedSha256.slice(0, 16)}…</code>
+                    </TableCell>
+                    <TableCell>
+                      <code>{d.regeneratedSha256.slice(0, 16)}…</code> {d.identical ? '✓' : '✗'}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </Box>
+        )}
+      </CardContent>
+    </Card>
+  );
+};

@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import { Alert, Button, MenuItem, Stack, TextField } from '@mui/material';
+import { useTranslate } from 'react-admin';
+import { attempt } from '../api/action';
+import { api } from '../api/client';
+import type { Problem } from '../api/problem';
+import { ProblemAlert } from '../shared/ProblemAlert';
+
+export const ENTRY_KINDS = ['ONE_TIME_CHARGE', 'DEDUCTION', 'ADJUSTMENT', 'PAYMENT'] as const;
+type EntryKind = (typeof ENTRY_KINDS)[number];
+
+/**
+ * What finance enters on an account: a one-time charge, a deduction or an adjustment with its reason, or a
+ * payment with its payment order. The server checks everything; its problem is shown as it answered.
+ */
+export const EntryForm = ({ account, onSaved }: { account: string; onSaved: () => void }) => {
+  const translate = useTranslate();
+  const [kind, setKind] = useState<EntryKind>('ONE_TIME_CHARGE');
+  const [amount, setAmount] = useState('');
+  const [reason, setReason] = useState('');
+  const [date, setDate] = useState('');
+  const [reference, setReference] = useState('');
+  const [problem, setProblem] = useState<Problem | undefined>();
+  const [saved, setSaved] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const path = { params: { path: { account } } };
+
+  const save = async () => {
+    setBusy(true);
+    setProblem(undefined);
+    setSaved(undefined);
+    const day = date ? { date } : {};
+    const outcome =
+      kind === 'PAYMENT'
+        ? await attempt(api.POST('/api/v1/accounts/{account}/payments', {
+            ...path,
+            body: { amount: amount.trim(), ...day, ...(reference.trim() ? { reference: reference.trim() } : {}),
+              ...(reason.trim() ? { reason: reason.trim() } : {}) },
+          }))
+        : await attempt(api.POST('/api/v1/accounts/{account}/charges', {
+            ...path,
+            body: { kind, amount: amount.trim(), reason, ...day },
+          }));
+    setBusy(false);
+    if (outcome.problem) {
+      setProblem(outcome.problem);
+      return;
+    }
+    setSaved(translate('app.ledger.saved', { id: outcome.data.id, amount: outcome.data.amount }));
+    setAmount('');
+    setReason('');
+    setReference('');
+    onSaved();
+  };
+
+  return (
+    <Stack spacing={2} data-testid="entry-form">
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+        <TextField select label={translate('app.ledger.entry_kind')} value={kind} size="small" sx={{ minWidth: 220 }}
+          onChange={(e) => setKind(e.target.value as EntryKind)}
+          slotProps={{ htmlInput: { 'data-testid': 'entry-kind' } }}>
+          {ENTRY_KINDS.map((k) => (
+            <MenuItem key={k} value={k}>
+              {translate(`app.kind.${k}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField label={translate('app.ledger.amount')} value={amount} size="small"
+          onChange={(e) => setAmount(e.target.value)} helperText={translate('app.ledger.amount_hint')}
+          slotProps={{ htmlInput: { inputMode: 'decimal', 'data-testid': 'entry-amount' } }} />
+        <TextField label={translate('app.ledger.date')} value={date} type="date" size="small"
+          onChange={(e) => setDate(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+        {kind === 'PAYMENT' && (
+          <TextField label={translate('app.ledger.reference')} value={reference} size="small"
+            onChange={(e) => setReference(e.target.value)} />
+        )}
+      </Stack>
+      <TextField label={translate('app.ledger.reason')} value={reason} size="small" fullWidth
+        required={kind !== 'PAYMENT'} onChange={(e) => setReason(e.target.value)}
+        slotProps={{ htmlInput: { 'data-testid': 'entry-reason' } }} />
+      <Stack direction="row">
+        <Button variant="contained" disabled={busy || !amount.trim() || (kind !== 'PAYMENT' && !reason.trim())}
+          onClick={save}>
+          {translate('app.ledger.save')}
+        </Button>
+      </Stack>
+      {problem && <ProblemAlert problem={problem} fallbackTitle={translate('app.ledger.refused')} />}
+      {saved && <Alert severity="success">{saved}</Alert>}
+    </Stack>
+  );
+};
