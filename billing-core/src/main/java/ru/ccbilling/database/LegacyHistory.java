@@ -67,8 +67,8 @@ final class LegacyHistory {
                 copied = insert.executeUpdate();
             }
             s.execute("comment on table " + legacyTable + " is 'Flyway history of before each module had its own"
-                    + " (one version sequence across modules). Its rows were copied by script into the modules'"
-                    + " histories (flyway_history_*) at their first start; nothing reads this table any more.'");
+                    + " (one version sequence across modules). Its rows were copied by script into the history of"
+                    + " each module (flyway_history_*) at its first start; nothing reads this table any more.'");
             return copied;
         }
     }
