@@ -36,6 +36,9 @@ class ModuleMigrationHistoriesTest {
             assertThat(successfulScripts(db, "flyway_history_billing_core")).containsExactlyInAnyOrderElementsOf(scripts(BILLING));
             assertThat(successfulScripts(db, "flyway_history_rating")).containsExactlyInAnyOrderElementsOf(scripts(RATING));
             assertThat(exists(db, "flyway_schema_history")).isFalse();
+            assertThat(rows(db, "select version from flyway_history_rating where type = 'BASELINE'"))
+                    .as("rating's history starts among billing's tables").containsExactly("0");
+            assertThat(rows(db, "select version from flyway_history_billing_core where type = 'BASELINE'")).isEmpty();
         }
     }
 
@@ -69,6 +72,12 @@ class ModuleMigrationHistoriesTest {
                     .containsExactlyInAnyOrderElementsOf(tablesAfter);
             assertThat(rows(db, "select client_name from account where code = 'LEGACY-1'"))
                     .containsExactly("ООО «Старая база»");
+        }
+        List<String> billing = rows(db, "select * from flyway_history_billing_core order by 1");
+        List<String> rating = rows(db, "select * from flyway_history_rating order by 1");
+        try (ConfigurableApplicationContext again = start(db)) {
+            assertThat(rows(db, "select * from flyway_history_billing_core order by 1")).as("a restart").isEqualTo(billing);
+            assertThat(rows(db, "select * from flyway_history_rating order by 1")).as("a restart").isEqualTo(rating);
         }
     }
 
