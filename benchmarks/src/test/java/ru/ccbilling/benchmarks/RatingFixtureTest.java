@@ -2,6 +2,7 @@ package ru.ccbilling.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -13,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import ru.ccbilling.rating.Cdr;
 import ru.ccbilling.rating.RatingEngine;
-import ru.ccbilling.rating.RatingReference;
 import ru.ccbilling.rating.RatingResult;
+import ru.ccbilling.rating.ReferenceTariffOracle;
 import ru.ccbilling.rating.RejectReason;
 
 /**
@@ -51,12 +52,13 @@ class RatingFixtureTest {
 
     @Test
     void everyRatedCallCostsWhatTheTariffSheetSays() {
-        RatingReference ref = RatingFixture.demoReference();
         List<String> wrong = new ArrayList<>();
         for (Cdr cdr : mix) {
-            if (engine.rate(cdr) instanceof RatingResult.Rated rated
-                    && rated.total().amount().compareTo(TariffSheet.total(cdr, ref)) != 0) {
-                wrong.add(cdr.raw() + " rated " + rated.total().amount() + ", sheet " + TariffSheet.total(cdr, ref));
+            if (engine.rate(cdr) instanceof RatingResult.Rated rated) {
+                BigDecimal sheet = ReferenceTariffOracle.total(cdr);
+                if (sheet == null || rated.total().amount().compareTo(sheet) != 0) {
+                    wrong.add(cdr.raw() + " rated " + rated.total().amount() + ", sheet " + ReferenceTariffOracle.price(cdr));
+                }
             }
         }
         assertThat(wrong).isEmpty();

@@ -13,10 +13,10 @@ import java.util.Set;
 
 /**
  * CC-STANDARD-2026 written a second time, plainly, straight from the tariff sheet and with none of the engine's
- * code: the oracle that generated calls are checked against. Answers "REJECTED reason" or the lines
- * "COMPONENT amount" in order.
+ * code: the one oracle that generated calls (GeneratedCallsTest) and the benchmarks' mix (RatingFixtureTest) are
+ * checked against. Answers "REJECTED reason" or the lines "COMPONENT amount" in order.
  */
-final class ReferenceTariffOracle {
+public final class ReferenceTariffOracle {
 
     private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
     private static final Set<String> HOLIDAYS = Set.of("01-01", "01-02", "01-05", "01-06", "01-07", "01-08", "01-09",
@@ -39,7 +39,7 @@ final class ReferenceTariffOracle {
 
     private ReferenceTariffOracle() { }
 
-    static List<String> price(Cdr cdr) {
+    public static List<String> price(Cdr cdr) {
         String type = cdr.callType().name();
         String account = type.equals("OUTBOUND")
                 ? (ACCOUNTS.contains(cdr.accountCode()) ? cdr.accountCode() : null) : NUMBERS.get(cdr.called());
@@ -122,6 +122,16 @@ final class ReferenceTariffOracle {
             }
         }
         return lines;
+    }
+
+    /** the call's total: the sum of its lines; null when the sheet rejects the call */
+    public static BigDecimal total(Cdr cdr) {
+        List<String> lines = price(cdr);
+        if (lines.get(0).startsWith("REJECTED")) {
+            return null;
+        }
+        return lines.stream().map(line -> new BigDecimal(line.substring(line.indexOf(' ') + 1)))
+                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     }
 
     private static String perMinute(String rate, int seconds) {
