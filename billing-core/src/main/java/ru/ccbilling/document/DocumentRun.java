@@ -2,9 +2,7 @@ package ru.ccbilling.document;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -13,6 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import ru.ccbilling.document.IssuedDocument.PackageKind;
+import ru.ccbilling.job.JobHandler;
 import ru.ccbilling.job.JobProgress;
 import ru.ccbilling.job.Jobs;
 
@@ -23,7 +22,16 @@ import ru.ccbilling.job.Jobs;
  * picks up new corrections. An account whose statement lacks what the forms need is skipped and reported.
  */
 @Service
-public class DocumentRun {
+public class DocumentRun implements JobHandler<DocumentRun.Params, DocumentRun.Report> {
+
+    /** what a run is started with: the month and its closed accounts, in order */
+    public record Params(YearMonth month, List<String> accounts) { }
+
+    /** what a run answers: packages issued now and before, accounts skipped (the first 200, with why), corrections */
+    public record Report(YearMonth month, int accounts, long issued, long alreadyIssued, long failed, long corrections,
+                         List<Failure> failures) { }
+
+    public record Failure(String account, String reason) { }
 
     public static final String KIND = "DOCUMENT_RUN";
     private static final int MAX_REPORTED_FAILURES = 200;
@@ -45,16 +53,12 @@ public class DocumentRun {
 
     /** starts the run of a month; refused at once when no account has that month closed */
     public UUID start(YearMonth month, String startedBy) {
-        StatementSource source = issue.source();
-        List<String> accounts = accounts(source, month);
-        return jobs.start(KIND, "Documents for " + month, startedBy, progress -> run(source, month, accounts, progress));
+        return jobs.start(this, new Params(month, accounts(issue.source(), month)), "Documents for " + month, startedBy);
     }
 
     /** the same on the calling thread (the benchmark, tests that wait) */
     public ru.ccbilling.job.Job runHere(YearMonth month, String startedBy) {
-        StatementSource source = issue.source();
-        List<String> accounts = accounts(source, month);
-        return jobs.runHere(KIND, "Documents for " + month, startedBy, progress -> run(source, month, accounts, progress));
+        return jobs.runHere(this, new Params(month, accounts(issue.source(), month)), "Documents for " + month, startedBy);
     }
 
     private static List<String> accounts(StatementSource source, YearMonth month) {
@@ -67,10 +71,29 @@ public class DocumentRun {
         return accounts;
     }
 
-    private void run(StatementSource source, YearMonth month, List<String> accounts, JobProgress progress) {
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public Class<Params> paramsType() {
+        return Params.class;
+    }
+
+    @Override
+    public Class<Report> resultType() {
+        return Report.class;
+    }
+
+    @Override
+    public Report run(Params params, JobProgress progress) {
+        StatementSource source = issue.source();
+        YearMonth month = params.month();
+        List<String> accounts = params.accounts();
         progress.total(accounts.size());
         Set<String> issued = store.monthlyAccounts(month);
-        List<Map<String, String>> failures = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
         long newPackages = 0;
         long correctionCount = 0;
         long failed = 0;
@@ -89,7 +112,7 @@ public class DocumentRun {
                 } else {
                     failed++;
                     if (failures.size() < MAX_REPORTED_FAILURES) {
-                        failures.add(Map.of("account", account, "reason", "missing " + String.join(", ", missing)));
+                        failures.add(new Failure(account, "missing " + String.join(", ", missing)));
                     }
                     progress.advance(1, "FAILED");
                 }
@@ -105,14 +128,7 @@ public class DocumentRun {
                 }
             }
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("month", month.toString());
-        result.put("accounts", accounts.size());
-        result.put("issued", newPackages);
-        result.put("alreadyIssued", accounts.size() - newPackages - failed);
-        result.put("failed", failed);
-        result.put("corrections", correctionCount);
-        result.put("failures", failures);
-        progress.result(DocumentJson.write(result));
+        return new Report(month, accounts.size(), newPackages, accounts.size() - newPackages - failed, failed,
+                correctionCount, failures);
     }
 }

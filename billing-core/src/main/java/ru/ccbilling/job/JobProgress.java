@@ -1,8 +1,9 @@
 package ru.ccbilling.job;
 
+import java.io.InputStream;
 import java.util.UUID;
 
-/** What a running job reports as it goes; writes are throttled, the last report always lands. */
+/** What a running job reports as it goes, and what it reads back; writes are throttled, the last report always lands. */
 public interface JobProgress {
 
     UUID id();
@@ -13,6 +14,6 @@ public interface JobProgress {
     /** {@code done} more units finished; {@code outcome} counts them by outcome (RATED, REJECTED...), may be null */
     void advance(long done, String outcome);
 
-    /** the job's result, as a JSON document, stored when it succeeds */
-    void result(String json);
+    /** the file the job was started with (see {@link Jobs#start(JobHandler, Object, String, String, InputStream)}) */
+    InputStream input();
 }

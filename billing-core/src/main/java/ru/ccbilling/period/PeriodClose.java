@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import ru.ccbilling.account.AccountDirectory;
 import ru.ccbilling.account.Holdings;
+import ru.ccbilling.job.JobHandler;
 import ru.ccbilling.job.JobProgress;
 import ru.ccbilling.job.Jobs;
 import ru.ccbilling.ledger.Ledger;
@@ -37,7 +38,13 @@ import ru.ccbilling.ledger.NewEntry;
  * account and month): a close that is run again after a crash skips what is done and finishes the rest.
  */
 @Service
-public class PeriodClose {
+public class PeriodClose implements JobHandler<PeriodClose.Params, PeriodClose.Closed> {
+
+    /** what a close job is started with: the month, the accounts to close and who asked */
+    public record Params(YearMonth month, List<String> accounts, String actor) { }
+
+    /** what a close job answers: how many accounts this job closed and the period's state after it */
+    public record Closed(YearMonth month, int closed, PeriodState state) { }
 
     public static final String JOB_KIND = "PERIOD_CLOSE";
     private static final Logger log = LoggerFactory.getLogger(PeriodClose.class);
@@ -107,7 +114,7 @@ public class PeriodClose {
             }
             List<String> targets = targets(month, all ? null : chosen);
             String description = "Close " + month + (all ? " for every account" : " for " + targets.size() + " account(s)");
-            UUID job = jobs.start(JOB_KIND, description, actor, progress -> run(month, targets, actor, progress));
+            UUID job = jobs.start(this, new Params(month, targets, actor), description, actor);
             periods.closing(month, job);
             periods.audit(month, "CLOSE_REQUESTED", actor, null, targets.size(),
                     all ? "all accounts" : String.join(", ", targets.size() > 20 ? targets.subList(0, 20) : targets)
@@ -138,34 +145,72 @@ public class PeriodClose {
         return targets;
     }
 
-    private void run(YearMonth month, List<String> targets, String actor, JobProgress progress) {
-        // waits for the request's transaction to commit: it holds the period row until then
-        UUID owner = tx.execute(status -> periods.lock(month).closingJob());
-        if (!progress.id().equals(owner)) {
-            log.warn("close job {} of {} was not recorded by its request; nothing done", progress.id(), month);
-            return;
+    @Override
+    public String kind() {
+        return JOB_KIND;
+    }
+
+    @Override
+    public Class<Params> paramsType() {
+        return Params.class;
+    }
+
+    @Override
+    public Class<Closed> resultType() {
+        return Closed.class;
+    }
+
+    @Override
+    public Closed run(Params params, JobProgress progress) {
+        YearMonth month = params.month();
+        List<String> targets = params.accounts();
+        if (!Boolean.TRUE.equals(tx.execute(status -> holdsTheClose(month, progress.id())))) {
+            log.warn("close job {} of {}: another close of the period runs; nothing done", progress.id(), month);
+            return new Closed(month, 0, periods.find(month).state());
         }
         progress.total(targets.size());
-        int closedNow = 0;
+        PeriodState state;
         try {
             for (int from = 0; from < targets.size(); from += batchSize) {
                 List<String> batch = targets.subList(from, Math.min(targets.size(), from + batchSize));
-                Integer n = tx.execute(status -> closeBatch(month, batch, actor, progress.id()));
-                closedNow += n;
+                Integer n = tx.execute(status -> closeBatch(month, batch, params.actor(), progress.id()));
                 progress.advance(n, "CLOSED");
                 progress.advance(batch.size() - n, "SKIPPED");
             }
         } finally {
-            int closedCount = closedNow;
-            PeriodState state = tx.execute(status -> {
+            state = tx.execute(status -> {
                 periods.lock(month);
                 periods.closing(month, null);
                 PeriodState settled = periods.settle(month);
-                periods.audit(month, "CLOSED", actor, null, closedCount, "state " + settled, progress.id());
+                periods.audit(month, "CLOSED", params.actor(), null, closedBy(progress.id(), month), "state " + settled,
+                        progress.id());
                 return settled;
             });
-            progress.result("{\"month\": \"" + month + "\", \"closed\": " + closedCount + ", \"state\": \"" + state + "\"}");
         }
+        return new Closed(month, closedBy(progress.id(), month), state);
+    }
+
+    /**
+     * Whether this job holds the period's close, locking the period row (so it waits for the request's transaction):
+     * its request recorded it, or it runs again after a crash that let the period go and no other close runs.
+     */
+    private boolean holdsTheClose(YearMonth month, UUID job) {
+        UUID holder = periods.lock(month).closingJob();
+        if (job.equals(holder)) {
+            return true;
+        }
+        if (periods.running(holder) != null) {
+            return false;
+        }
+        periods.closing(month, job);
+        return true;
+    }
+
+    /** the accounts this job closed, in this run and in any run of it before a crash */
+    private int closedBy(UUID job, YearMonth month) {
+        Integer n = jdbc.queryForObject("select count(*) from account_close where job_id = ? and month = ? and reopened_at is null",
+                Integer.class, job, Periods.day(month));
+        return n == null ? 0 : n;
     }
 
     /** closes the accounts of a batch not closed yet; answers how many it closed */

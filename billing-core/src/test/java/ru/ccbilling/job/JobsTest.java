@@ -19,16 +19,12 @@ class JobsTest {
 
     @Autowired
     Jobs jobs;
+    @Autowired
+    CountingJob counting;
 
     @Test
     void aJobRecordsItsProgressCountsAndResult() throws Exception {
-        UUID id = jobs.start("TEST", "counting", "tester", progress -> {
-            progress.total(10);
-            for (int i = 0; i < 10; i++) {
-                progress.advance(1, i % 2 == 0 ? "EVEN" : "ODD");
-            }
-            progress.result("{\"sum\": 45}");
-        });
+        UUID id = jobs.start(counting, new CountingJob.Count(10, null), "counting", "tester");
         Job job = await(id);
         assertThat(job.state()).isEqualTo(Job.State.SUCCEEDED);
         assertThat(job.done()).isEqualTo(10);
@@ -40,14 +36,19 @@ class JobsTest {
 
     @Test
     void aFailingJobSaysItFailedWithoutTheExceptionsText() throws Exception {
-        Job job = jobs.runHere("TEST", "failing", "tester", progress -> {
-            progress.advance(3, "DONE");
-            throw new IllegalStateException("the disk is full");
-        });
+        Job job = jobs.runHere(counting, new CountingJob.Count(6, "the disk is full"), "failing", "tester");
         assertThat(job.state()).isEqualTo(Job.State.FAILED);
         // the exception's text may quote SQL or data: it goes to the log, never to whoever reads the job
         assertThat(job.error()).isEqualTo(Jobs.FAILED + job.id() + ")").doesNotContain("disk");
         assertThat(job.done()).isEqualTo(3);
+    }
+
+    @Test
+    void aJobsResultIsTheRecordItsHandlerAnswered() throws Exception {
+        UUID id = jobs.start(counting, new CountingJob.Count(4, null), "counting", "tester");
+        await(id);
+        assertThat(jobs.result(id, counting)).contains(new CountingJob.Sum(6));
+        assertThat(jobs.find(id).orElseThrow().result()).isEqualTo("{\"sum\": 6}");
     }
 
     private Job await(UUID id) throws InterruptedException {

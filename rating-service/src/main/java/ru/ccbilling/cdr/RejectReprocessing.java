@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ru.ccbilling.job.Job;
+import ru.ccbilling.job.JobHandler;
 import ru.ccbilling.job.JobProgress;
 import ru.ccbilling.job.Jobs;
 import ru.ccbilling.rating.CdrReader;
@@ -29,10 +30,10 @@ import ru.ccbilling.rating.RatingResult;
  * Re-rates rejected records with the reference data and tariffs in force now, after an operator fixed what was
  * missing. Each chunk of records is locked, re-rated and updated in one transaction: a record that rates becomes
  * RATED, one still rejected keeps REJECTED with its new reason and a new line in its history. A selection larger
- * than {@link #AT_ONCE} records runs as a job.
+ * than {@link #AT_ONCE} records runs as a job; run again after a crash, it re-rates what is still rejected.
  */
 @Service
-public class RejectReprocessing {
+public class RejectReprocessing implements JobHandler<RejectReprocessing.Params, RejectReprocessing.Result> {
 
     public static final String JOB_KIND = "REJECT_REPROCESS";
     /** selections up to this size are re-rated while the caller waits */
@@ -46,6 +47,9 @@ public class RejectReprocessing {
 
     /** the listed records, or (when {@code keys} is null) every rejected record under the filter */
     public record Selection(List<CdrKey> keys, RejectQueue.Filter filter) { }
+
+    /** what a reprocessing job is started with: the selection and its size when asked */
+    public record Params(Selection selection, long size) { }
 
     public record Result(long selected, long rated, long stillRejected, Map<String, Long> byReason, long skipped) { }
 
@@ -79,16 +83,34 @@ public class RejectReprocessing {
         long size = selection.keys() != null ? selection.keys().size()
                 : queue.countsByReason(selection.filter()).values().stream().mapToLong(Long::longValue).sum();
         if (size <= AT_ONCE) {
-            return new Done(run(selection, null));
+            return new Done(rerateAll(selection, null));
         }
-        UUID id = jobs.start(JOB_KIND, "reprocess " + size + " rejected records", startedBy, progress -> {
-            progress.total(size);
-            progress.result(write(run(selection, progress)));
-        });
+        UUID id = jobs.start(this, new Params(selection, size), "reprocess " + size + " rejected records", startedBy);
         return new Started(jobs.find(id).orElseThrow());
     }
 
-    private Result run(Selection selection, JobProgress progress) {
+    @Override
+    public String kind() {
+        return JOB_KIND;
+    }
+
+    @Override
+    public Class<Params> paramsType() {
+        return Params.class;
+    }
+
+    @Override
+    public Class<Result> resultType() {
+        return Result.class;
+    }
+
+    @Override
+    public Result run(Params params, JobProgress progress) {
+        progress.total(params.size());
+        return rerateAll(params.selection(), progress);
+    }
+
+    private Result rerateAll(Selection selection, JobProgress progress) {
         Tally tally = new Tally(progress);
         if (selection.keys() != null) {
             List<CdrKey> keys = new ArrayList<>(new LinkedHashSet<>(selection.keys()));
@@ -154,14 +176,6 @@ public class RejectReprocessing {
             log.warn("rejected record {}/{} is not JSON", row.source(), row.cdrId(), e);
         }
         return null;
-    }
-
-    private String write(Result result) {
-        try {
-            return json.writeValueAsString(result);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** what became of the records so far; reports to the job, if there is one */

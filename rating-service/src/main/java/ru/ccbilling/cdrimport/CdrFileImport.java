@@ -16,24 +16,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ru.ccbilling.cdr.CdrIntake;
 import ru.ccbilling.cdr.IntakeOutcome;
+import ru.ccbilling.job.JobHandler;
 import ru.ccbilling.job.JobProgress;
 import ru.ccbilling.job.Jobs;
 
 /**
- * Imports an equipment file as a job: the upload is stored aside, then read line by line; the mapping turns each
- * line into a JSON record and {@link CdrIntake} takes them {@value #CHUNK} at a time, exactly as JSON intake does
+ * Imports an equipment file as a job: the upload is stored with the job, then read line by line; the mapping turns
+ * each line into a JSON record and {@link CdrIntake} takes them {@value #CHUNK} at a time, exactly as JSON intake does
  * (so the same record again is a DUPLICATE, whatever way it came). A line that cannot be a record is REFUSED with
- * its number and reason and the rest of the file goes on. Importing the same file again completes an interrupted
- * import and changes nothing else.
+ * its number and reason and the rest of the file goes on. An import interrupted by a crash is run again from the
+ * stored file and mapping: what was imported before is DUPLICATE, nothing is stored twice.
  */
 @Service
-public class CdrFileImport {
+public class CdrFileImport implements JobHandler<CdrFileImport.Params, ImportReport> {
+
+    /** what an import job is started with: the mapping as it was then (name and definition) and the source */
+    public record Params(String mapping, CdrFormat format, JsonNode definition, String source) { }
 
     public static final String JOB_KIND = "CDR_IMPORT";
     static final int CHUNK = 1000;
@@ -44,13 +46,11 @@ public class CdrFileImport {
     private final CdrMappings mappings;
     private final CdrIntake intake;
     private final Jobs jobs;
-    private final ObjectMapper json;
 
-    CdrFileImport(CdrMappings mappings, CdrIntake intake, Jobs jobs, ObjectMapper json) {
+    CdrFileImport(CdrMappings mappings, CdrIntake intake, Jobs jobs) {
         this.mappings = mappings;
         this.intake = intake;
         this.jobs = jobs;
-        this.json = json;
     }
 
     /**
@@ -67,21 +67,55 @@ public class CdrFileImport {
         if (source.trim().length() > MAX_SOURCE_LENGTH) {
             throw new ImportRefused("source", "must be at most " + MAX_SOURCE_LENGTH + " characters");
         }
-        MappingDefinition definition;
         try {
-            definition = mapping.compile();
+            mapping.compile();
         } catch (InvalidMapping e) {
             throw new ImportRefused("mapping", "the mapping '" + mappingName + "' is not usable: " + e.getMessage());
         }
         Path spooled = spool(file);
         String description = "Import of " + spooled.toFile().length() + " bytes by mapping " + mappingName
                 + " as source " + source.trim();
-        try {
-            return jobs.start(JOB_KIND, description, startedBy,
-                    progress -> run(mappingName, definition, source.trim(), spooled, progress));
-        } catch (RuntimeException e) {
+        try (InputStream stored = Files.newInputStream(spooled)) {
+            return jobs.start(this, new Params(mappingName, mapping.format(), mapping.definition(), source.trim()),
+                    description, startedBy, stored);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the spooled file could not be read", e);
+        } finally {
             delete(spooled);
-            throw e;
+        }
+    }
+
+    @Override
+    public String kind() {
+        return JOB_KIND;
+    }
+
+    @Override
+    public Class<Params> paramsType() {
+        return Params.class;
+    }
+
+    @Override
+    public Class<ImportReport> resultType() {
+        return ImportReport.class;
+    }
+
+    /** reads the file stored with the job into a temp file (read twice: counted, then imported) and imports it */
+    @Override
+    public ImportReport run(Params params, JobProgress progress) {
+        MappingDefinition definition = new CdrMapping(params.mapping(), params.format(), params.definition(), null, null)
+                .compile();
+        Path file = null;
+        try {
+            file = Files.createTempFile("cdr-import-", ".csv");
+            try (InputStream in = progress.input()) {
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return run(params.mapping(), definition, params.source(), file, progress);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the stored file could not be copied aside", e);
+        } finally {
+            delete(file);
         }
     }
 
@@ -105,35 +139,28 @@ public class CdrFileImport {
         }
     }
 
-    private void run(String mappingName, MappingDefinition definition, String source, Path file, JobProgress progress) {
+    private ImportReport run(String mappingName, MappingDefinition definition, String source, Path file,
+                             JobProgress progress) throws IOException {
         ImportReport.Builder report = new ImportReport.Builder(mappingName, source);
-        try {
-            progress.total(EquipmentFile.countRecords(file, definition.header()));
-            Chunk chunk = new Chunk();
-            try (EquipmentFile lines = new EquipmentFile(file, definition.delimiter(), definition.header())) {
-                for (CsvLine line = lines.next(); line != null; line = lines.next()) {
-                    report.read();
-                    MappingDefinition.Conversion conversion = definition.convert(line, source);
-                    if (conversion.refusal() != null) {
-                        report.refuse(line.number(), null, conversion.refusal());
-                        progress.advance(1, IntakeOutcome.Kind.REFUSED.name());
-                        continue;
-                    }
-                    chunk.add(line.number(), conversion.record());
-                    if (chunk.size() == CHUNK) {
-                        submit(chunk, report, progress);
-                    }
+        progress.total(EquipmentFile.countRecords(file, definition.header()));
+        Chunk chunk = new Chunk();
+        try (EquipmentFile lines = new EquipmentFile(file, definition.delimiter(), definition.header())) {
+            for (CsvLine line = lines.next(); line != null; line = lines.next()) {
+                report.read();
+                MappingDefinition.Conversion conversion = definition.convert(line, source);
+                if (conversion.refusal() != null) {
+                    report.refuse(line.number(), null, conversion.refusal());
+                    progress.advance(1, IntakeOutcome.Kind.REFUSED.name());
+                    continue;
+                }
+                chunk.add(line.number(), conversion.record());
+                if (chunk.size() == CHUNK) {
+                    submit(chunk, report, progress);
                 }
             }
-            submit(chunk, report, progress);
-            progress.result(json.writeValueAsString(report.build()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the stored file could not be read", e);
-        } finally {
-            delete(file);
         }
+        submit(chunk, report, progress);
+        return report.build();
     }
 
     private void submit(Chunk chunk, ImportReport.Builder report, JobProgress progress) {

@@ -3,16 +3,25 @@ package ru.ccbilling.cdrimport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ru.ccbilling.Api;
 import ru.ccbilling.PlatformTest;
+import ru.ccbilling.job.AbandonedJobs;
+import ru.ccbilling.job.Jobs;
 
 /**
  * Equipment files through the real API: the shipped mappings turn the sample files of cdr-samples/ into CDRs that
@@ -24,6 +33,18 @@ class CdrImportApiTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    CdrMappings mappings;
+    @Autowired
+    CdrFileImport fileImport;
+    @Autowired
+    AbandonedJobs abandoned;
+    @Autowired
+    Jobs jobs;
+    @Autowired
+    ObjectMapper json;
 
     private Imports imports() {
         return new Imports(port, Api.as(port, "admin", "admin"));
@@ -155,6 +176,40 @@ class CdrImportApiTest {
         assertThat(spaced.get("total").asText()).isEqualTo("4.95");
         assertThat(cdr(source, "d5e6e92e-d1c6-50ff-8a7f-736013ef34ed").get("reason").asText()).isEqualTo("UNKNOWN_OPERATOR");
         assertThat(stored(source)).isEqualTo(17);
+    }
+
+    @Test
+    void anImportInterruptedByACrashIsResumedFromItsStoredFileAndStoresEachRecordOnce() throws Exception {
+        String source = "pbx-msk-" + System.nanoTime();
+        byte[] file = Imports.sample("asterisk-Master.csv");
+        String firstTenLines = String.join("\n", Arrays.asList(new String(file, StandardCharsets.UTF_8).split("\n")).subList(0, 10));
+        JsonNode before = imports().importAndWait("asterisk-default", source, firstTenLines.getBytes(StandardCharsets.UTF_8));
+        long storedBefore = stored(source);
+        assertThat(storedBefore).isEqualTo(before.get("done").asLong() - Imports.count(before, "DUPLICATE"));
+
+        // what an instance killed after those ten lines leaves: the job RUNNING with its params and file, untouched since
+        CdrMapping mapping = mappings.find("asterisk-default").orElseThrow();
+        UUID id = UUID.randomUUID();
+        OffsetDateTime minuteAgo = OffsetDateTime.now().minusMinutes(1);
+        jdbc.update("""
+                insert into job (id, kind, state, description, params, started_by, started_at, updated_at)
+                values (?, 'CDR_IMPORT', 'RUNNING', 'left by a crash', ?::jsonb, 'admin', ?, ?)""", id,
+                json.writeValueAsString(new CdrFileImport.Params(mapping.name(), mapping.format(), mapping.definition(), source)),
+                minuteAgo, minuteAgo);
+        jdbc.update("insert into job_input (job_id, part, content) values (?, 0, ?)", id, file);
+
+        abandoned.sweep();
+
+        JsonNode job = imports().await(id.toString(), seen -> { });
+        assertThat(job.get("state").asText()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("done").asLong()).isEqualTo(30);
+        assertThat(Imports.count(job, "RATED") + Imports.count(job, "REJECTED")).isEqualTo(25 - storedBefore);
+        assertThat(Imports.count(job, "DUPLICATE")).isEqualTo(1 + storedBefore);
+        assertThat(stored(source)).isEqualTo(25);
+        ImportReport report = jobs.result(id, fileImport).orElseThrow();
+        assertThat(report.records()).isEqualTo(30);
+        assertThat(report.refused()).extracting(ImportReport.RefusedLine::line).containsExactly(19L, 21L, 23L, 29L);
+        assertThat(jdbc.queryForObject("select count(*) from job_input where job_id = ?", Integer.class, id)).isZero();
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.dao.DataIntegrityViolationException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -16,6 +15,7 @@ import ru.ccbilling.Api;
 import ru.ccbilling.PlatformTest;
 import ru.ccbilling.job.Job;
 import ru.ccbilling.job.Jobs;
+import ru.ccbilling.job.TestJob;
 
 /** An API key sends and reads the records of the sources it is bound to, and sees only the jobs it started. */
 @PlatformTest
@@ -29,6 +29,8 @@ class SourceScopeApiTest {
     int port;
     @Autowired
     Jobs jobs;
+    @Autowired
+    TestJob testJob;
     @Autowired
     Credentials credentials;
 
@@ -110,7 +112,7 @@ class SourceScopeApiTest {
 
     @Test
     void aKeySeesOnlyTheJobsItStarted() {
-        Job others = jobs.runHere("TEST", "someone else's job", "admin", progress -> { });
+        Job others = jobs.runHere(testJob, TestJob.Params.succeeding(), "someone else's job", "admin");
         assertThat(admin().get("/api/v1/jobs/" + others.id()).status()).isEqualTo(200);
         assertThat(key().get("/api/v1/jobs/" + others.id()).status()).isEqualTo(404);
         key().get("/api/v1/jobs?limit=500").body()
@@ -119,10 +121,8 @@ class SourceScopeApiTest {
 
     @Test
     void aFailedJobTellsNoSqlNorException() {
-        Job failed = jobs.runHere("TEST", "a job that fails", "admin", progress -> {
-            throw new DataIntegrityViolationException("ERROR: duplicate key value violates unique constraint \"cdr_key_pkey\""
-                    + " SQL [insert into cdr_key (source, cdr_id) values (?, ?)]");
-        });
+        Job failed = jobs.runHere(testJob, new TestJob.Params("ERROR: duplicate key value violates unique constraint"
+                + " \"cdr_key_pkey\" SQL [insert into cdr_key (source, cdr_id) values (?, ?)]"), "a job that fails", "admin");
         JsonNode job = admin().get("/api/v1/jobs/" + failed.id()).body();
         assertThat(job.get("state").asText()).isEqualTo("FAILED");
         assertThat(job.get("error").asText()).doesNotContain("SQL", "insert", "cdr_key", "Exception")
