@@ -8,15 +8,15 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ru.ccbilling.refusal.Refusal;
+import ru.ccbilling.refusal.Text;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -25,7 +25,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import ru.ccbilling.api.model.FieldError;
 
 /**
  * The most a request body may hold, per endpoint: a body announcing more (Content-Length) is refused before it is
@@ -79,16 +78,16 @@ class BodyLimits extends OncePerRequestFilter {
             throws ServletException, IOException {
         long limit = limitFor(request.getRequestURI().substring(request.getContextPath().length()));
         if (request.getContentLengthLong() > limit) {
-            refuse(request, response, new BodyTooLarge(limit));
+            refuse(request, response, tooLarge(limit));
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response, BodyTooLarge e) throws IOException {
+    private void refuse(HttpServletRequest request, HttpServletResponse response, Refusal tooLarge) throws IOException {
         // the client may still be sending: it should not send the rest on this connection
         response.setHeader("Connection", "close");
-        Problems.write(response, e.refusal(), request.getLocale(), mapper);
+        Problems.write(response, tooLarge, request.getLocale(), mapper);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
@@ -148,7 +147,7 @@ class BodyLimits extends OncePerRequestFilter {
         private void count(int n) {
             read += n;
             if (read > limit) {
-                throw new BodyTooLarge(limit);
+                throw tooLarge(limit);
             }
         }
 
@@ -171,5 +170,13 @@ class BodyLimits extends OncePerRequestFilter {
         public void close() throws IOException {
             in.close();
         }
+    }
+
+    /**
+     * 413 naming the body. Unchecked, so that a reader that turns I/O errors into its own refusal (an import's "the
+     * file could not be read") lets it through.
+     */
+    static Refusal tooLarge(long limit) {
+        return Refusal.field(Refusal.Kind.TOO_LARGE, "body", Text.of("body.tooLarge", limit));
     }
 }

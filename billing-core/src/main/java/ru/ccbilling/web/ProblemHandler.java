@@ -55,11 +55,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return answer(e.asRefusal());
     }
 
-    @ExceptionHandler(BodyTooLarge.class)
-    ResponseEntity<Object> tooLarge(BodyTooLarge e) {
-        return answer(e.refusal());
-    }
-
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
         Text reason = e.getRequiredType() == null ? Text.of("value.unreadable", e.getValue())
@@ -105,9 +100,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        BodyTooLarge tooLarge = causeOf(e, BodyTooLarge.class);
-        if (tooLarge != null) {
-            return tooLarge(tooLarge);
+        Refusal refusal = causeOf(e, Refusal.class);
+        if (refusal != null) {
+            return answer(refusal);
         }
         Throwable cause = e.getMostSpecificCause();
         BodyValueRefused refused = causeOf(e, BodyValueRefused.class);
