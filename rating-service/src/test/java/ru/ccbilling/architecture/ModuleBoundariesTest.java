@@ -1,5 +1,7 @@
 package ru.ccbilling.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,9 +22,13 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 import ru.ccbilling.RatingServiceApplication;
+import ru.ccbilling.refusal.Refusal;
 
 /**
  * The architecture of STYLE.md stays true: business-capability modules without cycles, talking through
@@ -111,6 +117,59 @@ class ModuleBoundariesTest {
                 .should().callMethod(Clock.class, "systemDefaultZone").orShould().callMethod(Clock.class, "systemUTC")
                 .orShould().callMethod(Clock.class, "system", ZoneId.class)
                 .check(CLASSES);
+    }
+
+    /** business packages of both modules: they speak in domain terms and refusals, never in the contract's models */
+    private static final String[] DOMAIN = {"ru.ccbilling.account", "ru.ccbilling.ledger", "ru.ccbilling.period",
+            "ru.ccbilling.document", "ru.ccbilling.document.form", "ru.ccbilling.job", "ru.ccbilling.inventory",
+            "ru.ccbilling.money", "ru.ccbilling.vat", "ru.ccbilling.refusal", "ru.ccbilling.input", "ru.ccbilling.cdr",
+            "ru.ccbilling.cdrimport", "ru.ccbilling.rating", "ru.ccbilling.tariff", "ru.ccbilling.reference",
+            "ru.ccbilling.serviceevent", "ru.ccbilling.usage", "ru.ccbilling.changes"};
+
+    @Test
+    void noDomainPackageDependsOnTheContractOrTheWebLayer() {
+        noClasses().that().resideInAnyPackage(DOMAIN)
+                .should().dependOnClassesThat().resideInAnyPackage("ru.ccbilling.api..", "ru.ccbilling.web..",
+                        "org.springframework.web..", "org.springframework.http..")
+                .because("translating to and from the contract is the <capability>.web packages' work")
+                .check(CLASSES);
+    }
+
+    @Test
+    void billingServesItsOwnPartOfTheContract() {
+        classes().that().resideInAnyPackage("ru.ccbilling.account..", "ru.ccbilling.ledger..", "ru.ccbilling.period..",
+                        "ru.ccbilling.document..", "ru.ccbilling.job..", "ru.ccbilling.inventory..")
+                .and().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+                .should(comeFromModule("billing-core"))
+                .check(CLASSES);
+    }
+
+    @Test
+    void oneRefusalTypeAndOneHandler() {
+        noClasses().that().areAssignableTo(RuntimeException.class).and().arePublic()
+                .and().doNotBelongToAnyOf(Refusal.class)
+                .should().resideOutsideOfPackage("ru.ccbilling.rules..")
+                .because("a request is refused one way, ru.ccbilling.refusal.Refusal; the rules module's engine"
+                        + " exceptions are failures to compile or evaluate, which the tariff code turns into refusals")
+                .check(CLASSES);
+        methods().that().areAnnotatedWith(org.springframework.web.bind.annotation.ExceptionHandler.class)
+                .should().beDeclaredIn("ru.ccbilling.web.ProblemHandler")
+                .check(CLASSES);
+        classes().that().areAnnotatedWith(org.springframework.web.bind.annotation.RestControllerAdvice.class)
+                .should().haveFullyQualifiedName("ru.ccbilling.web.ProblemHandler")
+                .check(CLASSES);
+    }
+
+    private static ArchCondition<JavaClass> comeFromModule(String module) {
+        return new ArchCondition<>("come from the module " + module) {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                String where = item.getSource().map(source -> source.getUri().toString()).orElse("");
+                if (!where.contains("/" + module + "/")) {
+                    events.add(SimpleConditionEvent.violated(item, item.getName() + " comes from " + where));
+                }
+            }
+        };
     }
 
     @Test

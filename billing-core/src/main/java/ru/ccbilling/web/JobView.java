@@ -1,7 +1,9 @@
-package ru.ccbilling.job;
+package ru.ccbilling.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ru.ccbilling.job.Job;
 
 /** A job as the contract shows it; shared by every endpoint that answers with a job. */
 public final class JobView {
