@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ru.ccbilling.api.JobsApi;
-import ru.ccbilling.web.JobView;
 import ru.ccbilling.job.Jobs;
 import ru.ccbilling.web.ApiException;
 import ru.ccbilling.web.CurrentUser;

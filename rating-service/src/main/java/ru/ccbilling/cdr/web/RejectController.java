@@ -20,7 +20,7 @@ import ru.ccbilling.api.model.ReprocessRequest;
 import ru.ccbilling.api.model.ReprocessResult;
 import ru.ccbilling.cdr.RejectQueue;
 import ru.ccbilling.cdr.RejectReprocessing;
-import ru.ccbilling.web.JobView;
+import ru.ccbilling.job.web.JobView;
 import ru.ccbilling.security.SourceScope;
 import ru.ccbilling.web.ApiException;
 

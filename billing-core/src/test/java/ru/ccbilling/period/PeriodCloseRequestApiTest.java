@@ -13,10 +13,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import ru.ccbilling.Api;
-import ru.ccbilling.PlatformTest;
+import ru.ccbilling.BillingApiTest;
 
 /** What a close request may say: the accounts to close, or nothing at all for every account; never an empty list. */
-@PlatformTest
+@BillingApiTest
 class PeriodCloseRequestApiTest {
 
     @LocalServerPort

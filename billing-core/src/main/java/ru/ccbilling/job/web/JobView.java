@@ -1,4 +1,4 @@
-package ru.ccbilling.web;
+package ru.ccbilling.job.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -15,10 +15,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import ru.ccbilling.Api;
-import ru.ccbilling.PlatformTest;
+import ru.ccbilling.BillingApiTest;
 
 /** Two finance users close May 2026 at the same moment: one close runs, the other is told, fees are charged once. */
-@PlatformTest
+@BillingApiTest
 class ConcurrentCloseApiTest {
 
     private static final String MONTH = "2026-05";
