@@ -1,5 +1,8 @@
 package ru.ccbilling.tariff;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -56,7 +59,11 @@ public class TariffCatalog implements TariffVersions, StandardTariffs {
 
     static final String TOPIC = "tariffs";
 
-    TariffCatalog(JdbcTemplate jdbc, TransactionTemplate tx, ShippedRulesUpgrade upgrade, ChangeNotifications changes) {
+    private final Clock clock;
+
+    TariffCatalog(JdbcTemplate jdbc, TransactionTemplate tx, ShippedRulesUpgrade upgrade, ChangeNotifications changes,
+                  Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.tx = tx;
         this.upgrade = upgrade;
@@ -73,21 +80,23 @@ public class TariffCatalog implements TariffVersions, StandardTariffs {
     @EventListener(ApplicationStartedEvent.class)
     public void installShippedTariff() {
         tx.executeWithoutResult(status -> {
-            int inserted = jdbc.update("insert into tariff (code, name, standard) values (?, ?, true) on conflict do nothing",
-                    ShippedTariff.CODE, "Стандартный тариф колл-центра 2026");
+            int inserted = jdbc.update("insert into tariff (code, name, standard, created_at) values (?, ?, true, ?) on conflict do nothing",
+                    ShippedTariff.CODE, "Стандартный тариф колл-центра 2026", OffsetDateTime.now(clock));
             if (inserted == 0) {
                 return;
             }
             jdbc.update("""
-                    insert into tariff_version (tariff_code, version, state, effective_from, created_by, published_by, published_at)
-                    values (?, 1, 'PUBLISHED', ?, 'system', 'system', now())
-                    """, ShippedTariff.CODE, SHIPPED_EFFECTIVE_FROM);
+                    insert into tariff_version (tariff_code, version, state, effective_from, created_by, created_at, published_by,
+                                                published_at)
+                    values (?, 1, 'PUBLISHED', ?, 'system', ?, 'system', ?)
+                    """, ShippedTariff.CODE, SHIPPED_EFFECTIVE_FROM, OffsetDateTime.now(clock), OffsetDateTime.now(clock));
             for (TariffModel model : ShippedTariff.models()) {
                 jdbc.update("insert into tariff_model (tariff_code, version, name, kind, content) values (?, 1, ?, ?, ?)",
                         ShippedTariff.CODE, model.name(), model.kind().name(), model.content());
             }
-            jdbc.update("insert into tariff_audit (tariff_code, version, action, actor, detail) values (?, 1, 'PUBLISHED', 'system', ?)",
-                    ShippedTariff.CODE, "the shipped reference tariff, in force from " + SHIPPED_EFFECTIVE_FROM);
+            jdbc.update("insert into tariff_audit (tariff_code, version, action, actor, detail, at) values (?, 1, 'PUBLISHED', 'system', ?, ?)",
+                    ShippedTariff.CODE, "поставляемый эталонный тариф, действует с " + SHIPPED_EFFECTIVE_FROM,
+                    OffsetDateTime.now(clock));
             log.info("Installed the shipped tariff {} as version 1", ShippedTariff.CODE);
         });
         upgrade.run();
