@@ -52,6 +52,8 @@ describe('tariffApi', () => {
     ]);
     expect(seen.every((s) => s.headers.get('X-XSRF-TOKEN') === null)).toBe(true);
     expect(seen.every((s) => s.headers.get('X-Requested-With') === 'XMLHttpRequest')).toBe(true);
+    // the server answers in the UI's language (Russian by default), not the browser's
+    expect(seen.every((s) => s.headers.get('Accept-Language') === 'ru')).toBe(true);
   });
 
   it('creates a draft from a version: POST versions {basedOn} with the XSRF header', async () => {

@@ -1,6 +1,7 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './schema';
 import { XSRF_COOKIE, XSRF_HEADER, needsXsrf, readCookie } from './csrf';
+import { i18nProvider } from '../i18n/i18nProvider';
 
 /**
  * Same-origin fetch resolved at call time (so tests can replace global fetch).
@@ -11,11 +12,14 @@ const sameOriginFetch = (input: Request) => globalThis.fetch(input);
  * Headers every API call carries:
  * - `X-Requested-With` makes Spring Security answer 401 without `WWW-Authenticate: Basic`
  *   (no browser password pop-up) instead of redirecting to the login page;
- * - `X-XSRF-TOKEN` (value of the `XSRF-TOKEN` cookie) on state-changing requests.
+ * - `X-XSRF-TOKEN` (value of the `XSRF-TOKEN` cookie) on state-changing requests;
+ * - `Accept-Language`: the UI's language, so the server's messages (problems, notes) come in the same language
+ *   whatever the browser's own setting.
  */
 export const sessionMiddleware: Middleware = {
   async onRequest({ request }) {
     request.headers.set('X-Requested-With', 'XMLHttpRequest');
+    request.headers.set('Accept-Language', i18nProvider.getLocale());
     if (!request.headers.has('Accept')) {
       request.headers.set('Accept', 'application/json, application/problem+json');
     }
