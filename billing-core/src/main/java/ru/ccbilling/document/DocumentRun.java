@@ -15,6 +15,8 @@ import org.springframework.stereotype.Service;
 import ru.ccbilling.document.IssuedDocument.PackageKind;
 import ru.ccbilling.job.JobProgress;
 import ru.ccbilling.job.Jobs;
+import ru.ccbilling.refusal.Refusal;
+import ru.ccbilling.refusal.Text;
 
 /**
  * The month's mass generation, as a job (kind DOCUMENT_RUN): the packages of every account whose month is closed,
@@ -60,8 +62,7 @@ public class DocumentRun {
     private static List<String> accounts(StatementSource source, YearMonth month) {
         List<String> accounts = new ArrayList<>(source.closedAccounts(month));
         if (accounts.isEmpty()) {
-            throw new DocumentProblem(DocumentProblem.Kind.CONFLICT, "month", "no account has the month " + month
-                    + " closed: close the period before issuing its documents");
+            throw Refusal.conflict("document.noClosedMonth", month).at("month");
         }
         accounts.sort(null);
         return accounts;
@@ -83,13 +84,14 @@ public class DocumentRun {
                     continue;
                 }
                 Optional<Statement> statement = source.statement(account, month);
-                List<String> missing = statement.map(StatementCheck::missing).orElse(List.of("a statement (billing has none)"));
+                List<StatementCheck.Gap> missing = statement.map(StatementCheck::missing)
+                        .orElse(List.of(new StatementCheck.Gap("statement", Text.of("document.need.statement"))));
                 if (missing.isEmpty()) {
                     ready.add(statement.get());
                 } else {
                     failed++;
                     if (failures.size() < MAX_REPORTED_FAILURES) {
-                        failures.add(Map.of("account", account, "reason", "missing " + String.join(", ", missing)));
+                        failures.add(Map.of("account", account, "reason", StatementCheck.missingInRussian(missing)));
                     }
                     progress.advance(1, "FAILED");
                 }
