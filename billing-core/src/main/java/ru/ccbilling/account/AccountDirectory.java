@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import ru.ccbilling.inventory.Inventory;
+import ru.ccbilling.refusal.Refusal;
 
 /** Reading and changing accounts; every change is announced with {@link AccountsChanged}. */
 @Service
@@ -107,19 +108,19 @@ public class AccountDirectory {
         events.publishEvent(new AccountsChanged(code));
     }
 
-    /** Deletes an account that has no history at all; otherwise {@link AccountInUseException}. */
+    /** Deletes an account that has no history at all; otherwise a conflict. */
     @Transactional
     public void delete(String code) {
         Account account = require(code);
         if (!account.tariffs().isEmpty() || !account.dedicatedOperators().isEmpty() || !numbers.of(code).isEmpty()) {
-            throw new AccountInUseException(code);
+            throw Refusal.conflict("account.inUse", code);
         }
         try {
             jdbc.update("delete from account_contact where account_code = ?", code);
             jdbc.update("delete from account where code = ?", code);
         } catch (DataIntegrityViolationException e) {
             // ledger entries, closes or inventory rows refer to it
-            throw new AccountInUseException(code);
+            throw Refusal.conflict("account.inUse", code);
         }
         events.publishEvent(new AccountsChanged(code));
     }
@@ -147,7 +148,7 @@ public class AccountDirectory {
             boolean sameRow = held.account().equals(accountCode)
                     && held.assignment().validFrom().equals(assignment.validFrom());
             if (!sameRow && held.assignment().overlaps(assignment)) {
-                throw new NumberTakenException(assignment.number(), held.account());
+                throw Refusal.conflict("account.numberTaken", assignment.number(), held.account());
             }
         }
         numbers.save(accountCode, assignment);
@@ -193,6 +194,6 @@ public class AccountDirectory {
     }
 
     private Account require(String code) {
-        return accounts.findById(code).orElseThrow(() -> new UnknownAccountException(code));
+        return accounts.findById(code).orElseThrow(() -> Refusal.notFound("account.unknown", code));
     }
 }

@@ -8,9 +8,15 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import ru.ccbilling.refusal.Refusal;
+import ru.ccbilling.refusal.Refusal.Fault;
+import ru.ccbilling.refusal.Refusal.Kind;
+import ru.ccbilling.refusal.Text;
+
 /**
  * Checks what an account is given before anything is written: tariffs and dedicated operators that exist, each
- * from a date to a later one, and never two tariffs at once. A failed check is an {@link AccountRefused}.
+ * from a date to a later one, and never two tariffs at once. A failed check is a {@link Refusal}: 400 for a wrong value, 422 for
+ * a tariff or operator that does not exist.
  */
 @Component
 public class AssignmentCheck {
@@ -32,10 +38,10 @@ public class AssignmentCheck {
         for (int i = 0; i < given.size(); i++) {
             Account.TariffAssignment t = given.get(i);
             if (t.tariffCode() == null || t.tariffCode().isBlank()) {
-                throw new AccountRefused(AccountRefused.Why.INVALID, "tariffs[" + i + "].tariff", "is required");
+                throw Refusal.invalid("tariffs[" + i + "].tariff", "value.required");
             }
             if (!endsAfterStart(t.validFrom(), t.validTo())) {
-                throw new AccountRefused(AccountRefused.Why.INVALID, "tariffs[" + i + "].validTo", "must be after validFrom");
+                throw Refusal.invalid("tariffs[" + i + "].validTo", "account.validToAfterFrom");
             }
             Account.TariffAssignment a = new Account.TariffAssignment(t.tariffCode().trim(), t.validFrom(), t.validTo());
             for (int j = 0; j < out.size(); j++) {
@@ -43,7 +49,7 @@ public class AssignmentCheck {
                 boolean overlap = (b.validTo() == null || a.validFrom().isBefore(b.validTo()))
                         && (a.validTo() == null || b.validFrom().isBefore(a.validTo()));
                 if (overlap) {
-                    throw new AccountRefused(AccountRefused.Why.INVALID, "tariffs[" + i + "]", "overlaps tariffs[" + j + "]");
+                    throw Refusal.invalid("tariffs[" + i + "]", "account.tariffsOverlap", j);
                 }
             }
             out.add(a);
@@ -52,7 +58,7 @@ public class AssignmentCheck {
         for (int i = 0; i < out.size(); i++) {
             String tariff = out.get(i).tariffCode();
             if (!tariffCodes.exists(tariff)) {
-                throw new AccountRefused(AccountRefused.Why.UNKNOWN, "tariffs[" + i + "].tariff", "no tariff " + tariff);
+                throw Refusal.field(Kind.UNPROCESSABLE, "tariffs[" + i + "].tariff", Text.of("account.unknownTariff", tariff));
             }
         }
         return new HashSet<>(out);
@@ -61,19 +67,18 @@ public class AssignmentCheck {
     /** An operator to dedicate: validTo after validFrom, and an operator of the reference data. */
     public void operator(Account.DedicatedOperator operator) {
         if (!endsAfterStart(operator.validFrom(), operator.validTo())) {
-            throw new AccountRefused(AccountRefused.Why.INVALID, "validTo", "must be after validFrom");
+            throw Refusal.invalid("validTo", "account.validToAfterFrom");
         }
         if (!operators.operatorExists(operator.operatorId())) {
-            String reason = "no operator " + operator.operatorId() + " in the reference data";
-            throw new AccountRefused(AccountRefused.Why.UNKNOWN, "operatorId", reason,
-                    "operatorId: " + reason + "; add it there first");
+            throw Refusal.of(Kind.UNPROCESSABLE, Text.of("account.unknownOperatorAddFirst", operator.operatorId()),
+                    List.of(new Fault("operatorId", Text.of("account.unknownOperator", operator.operatorId()))));
         }
     }
 
     /** A number holding: validTo after validFrom. */
     public void number(NumberAssignment number) {
         if (!endsAfterStart(number.validFrom(), number.validTo())) {
-            throw new AccountRefused(AccountRefused.Why.INVALID, "validTo", "must be after validFrom");
+            throw Refusal.invalid("validTo", "account.validToAfterFrom");
         }
     }
 

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import ru.ccbilling.document.IssuedDocument.PackageKind;
+import ru.ccbilling.refusal.Refusal;
 
 /**
  * Correction VAT invoices (КСФ) for the corrections billing reports on a closed month: each correction id once,
@@ -49,9 +50,8 @@ public class CorrectionInvoicing {
             if (done.contains(c.id())) {
                 continue;
             }
-            UUID original = store.monthlyPackage(account, month).orElseThrow(() -> DocumentProblem.missing("month",
-                    "correction " + c.id() + ": no VAT invoice was issued for account " + account + " and " + month
-                            + "; issue the month's documents before its corrections"));
+            UUID original = store.monthlyPackage(account, month).orElseThrow(() -> Refusal.unprocessable(
+                    "document.correctionWithoutInvoice", c.id(), account, month).at("month"));
             DocumentStore.StoredPackage stored = store.load(original);
             DocumentStore.StoredDocument invoice = stored.documents().stream()
                     .filter(d -> d.issued().type() == DocumentType.VAT_INVOICE || d.issued().type() == DocumentType.UPD)

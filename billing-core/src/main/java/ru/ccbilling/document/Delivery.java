@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 
 import ru.ccbilling.document.Statement.DeliveryMethod;
 import ru.ccbilling.document.form.EnvelopeLabels;
+import ru.ccbilling.refusal.Refusal;
 
 /**
  * Getting a month's packages to the clients: delivery lists per method, envelope labels for paper delivery,
@@ -100,8 +101,7 @@ public class Delivery {
             }
         }
         if (envelopes.isEmpty()) {
-            throw new DocumentProblem(DocumentProblem.Kind.NOT_FOUND, "month", "no package of " + month
-                    + " goes by post or courier");
+            throw Refusal.notFound("document.nothingByPost", month).at("month");
         }
         return rendering.pdf(EnvelopeLabels.html(seller, envelopes, size), month.atEndOfMonth());
     }
@@ -110,7 +110,7 @@ public class Delivery {
     public void printPdf(YearMonth month, OutputStream out) {
         List<Entry> entries = inPrintOrder(month, null);
         if (entries.isEmpty()) {
-            throw new DocumentProblem(DocumentProblem.Kind.NOT_FOUND, "month", "no documents were issued for " + month);
+            throw Refusal.notFound("document.noneIssued", month).at("month");
         }
         PDFMergerUtility merger = new PDFMergerUtility();
         for (Entry e : entries) {

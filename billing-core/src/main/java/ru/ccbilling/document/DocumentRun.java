@@ -14,6 +14,8 @@ import ru.ccbilling.document.IssuedDocument.PackageKind;
 import ru.ccbilling.job.JobHandler;
 import ru.ccbilling.job.JobProgress;
 import ru.ccbilling.job.Jobs;
+import ru.ccbilling.refusal.Refusal;
+import ru.ccbilling.refusal.Text;
 
 /**
  * The month's mass generation, as a job (kind DOCUMENT_RUN): the packages of every account whose month is closed,
@@ -64,8 +66,7 @@ public class DocumentRun implements JobHandler<DocumentRun.Params, DocumentRun.R
     private static List<String> accounts(StatementSource source, YearMonth month) {
         List<String> accounts = new ArrayList<>(source.closedAccounts(month));
         if (accounts.isEmpty()) {
-            throw new DocumentProblem(DocumentProblem.Kind.CONFLICT, "month", "no account has the month " + month
-                    + " closed: close the period before issuing its documents");
+            throw Refusal.conflict("document.noClosedMonth", month).at("month");
         }
         accounts.sort(null);
         return accounts;
@@ -106,13 +107,14 @@ public class DocumentRun implements JobHandler<DocumentRun.Params, DocumentRun.R
                     continue;
                 }
                 Optional<Statement> statement = source.statement(account, month);
-                List<String> missing = statement.map(StatementCheck::missing).orElse(List.of("a statement (billing has none)"));
+                List<StatementCheck.Gap> missing = statement.map(StatementCheck::missing)
+                        .orElse(List.of(new StatementCheck.Gap("statement", Text.of("document.need.statement"))));
                 if (missing.isEmpty()) {
                     ready.add(statement.get());
                 } else {
                     failed++;
                     if (failures.size() < MAX_REPORTED_FAILURES) {
-                        failures.add(new Failure(account, "missing " + String.join(", ", missing)));
+                        failures.add(new Failure(account, StatementCheck.missingInRussian(missing)));
                     }
                     progress.advance(1, "FAILED");
                 }

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Repository;
 
 import ru.ccbilling.document.IssuedDocument.PackageKind;
 import ru.ccbilling.money.Money;
+import ru.ccbilling.refusal.Refusal;
 
 /** The tables document_package and document: batched inserts, and the reads the API and the delivery need. */
 @Repository
@@ -121,7 +122,7 @@ class DocumentStore {
     StoredPackage load(UUID packageId) {
         return jdbc.query("select kind, statement::text, correction::text from document_package where id = ?", rs -> {
             if (!rs.next()) {
-                throw new DocumentProblem(DocumentProblem.Kind.NOT_FOUND, null, "no document package " + packageId);
+                throw Refusal.notFound("document.unknownPackage", packageId);
             }
             PackageKind kind = PackageKind.valueOf(rs.getString(1));
             Statement statement = DocumentJson.read(rs.getString(2), Statement.class);

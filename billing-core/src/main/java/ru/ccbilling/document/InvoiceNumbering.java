@@ -11,6 +11,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import ru.ccbilling.refusal.Refusal;
+
 /**
  * Gapless, chronological numbers per seller and sequence. A number is taken inside the transaction that stores
  * the document: the counter row is updated with {@code update ... returning}, which locks it until that
@@ -53,12 +55,12 @@ public class InvoiceNumbering {
     public NumberingTemplate save(NumberingTemplate template) {
         Integer sellers = jdbc.queryForObject("select count(*) from seller where code = ?", Integer.class, template.seller());
         if (sellers == null || sellers == 0) {
-            throw new DocumentProblem(DocumentProblem.Kind.NOT_FOUND, "seller", "no seller " + template.seller());
+            throw Refusal.notFound("document.unknownSeller", template.seller()).at("seller");
         }
         DocumentType owner = template.type().sequenceOwner();
         if (owner != template.type() && template(template.seller(), owner).reset() != template.reset()) {
-            throw DocumentProblem.badField("reset", template.type() + " shares the " + owner + " sequence and its reset ("
-                    + template(template.seller(), owner).reset() + ")");
+            throw Refusal.invalid("reset", "document.sharedReset", template.type(), owner,
+                    template(template.seller(), owner).reset());
         }
         upsert(template);
         if (owner == template.type()) {
@@ -105,9 +107,8 @@ public class InvoiceNumbering {
         if (last.isEmpty()) {
             Map<String, Object> row = jdbc.queryForMap("select last_value, last_date from numbering_counter "
                     + "where seller = ? and sequence = ? and period = ?", seller, type.sequence(), period);
-            throw new DocumentProblem(DocumentProblem.Kind.CONFLICT, "date", "numbers follow dates: the " + type.sequence()
-                    + " sequence of seller " + seller + " already has number " + row.get("last_value") + " dated "
-                    + row.get("last_date") + ", so no document dated " + date + " can be numbered after it");
+            throw Refusal.conflict("document.numbersFollowDates", type.sequence(), seller, row.get("last_value"),
+                    row.get("last_date"), date).at("date");
         }
         long first = last.get(0) - count + 1;
         for (long seq = first; seq <= last.get(0); seq++) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import ru.ccbilling.refusal.Refusal;
+
 /**
  * How a seller writes the numbers of one document type: literal text with fields {SEQ} (the counter, once),
  * {SEQ:n} (zero-padded to n digits), {YYYY}, {YY}, {MM} (of the document date) and {DIV} (the division index,
@@ -23,7 +25,7 @@ public record NumberingTemplate(String seller, DocumentType type, String templat
     public NumberingTemplate {
         validate(template, division);
         if (reset == null) {
-            throw DocumentProblem.badField("reset", "is required (YEARLY or NEVER)");
+            throw Refusal.invalid("reset", "document.resetRequired");
         }
     }
 
@@ -63,21 +65,21 @@ public record NumberingTemplate(String seller, DocumentType type, String templat
 
     static void validate(String template, String division) {
         if (template == null || template.isBlank()) {
-            throw DocumentProblem.badField("template", "is required");
+            throw Refusal.invalid("template", "value.required");
         }
         if (template.length() > 60) {
-            throw DocumentProblem.badField("template", "at most 60 characters");
+            throw Refusal.invalid("template", "document.templateTooLong", 60);
         }
         String outside = FIELD.matcher(template).replaceAll("");
         if (outside.contains("{") || outside.contains("}")) {
-            throw DocumentProblem.badField("template", "has an unbalanced brace");
+            throw Refusal.invalid("template", "document.templateBrace");
         }
         // a number is printed on documents and may name files: nothing that reads as markup or a path step
         if (!LITERAL.matcher(outside).matches()) {
-            throw DocumentProblem.badField("template", "outside its fields may hold only letters, digits and - / _ .");
+            throw Refusal.invalid("template", "document.templateCharacters");
         }
         if (template.contains("..")) {
-            throw DocumentProblem.badField("template", "must not contain '..'");
+            throw Refusal.invalid("template", "document.templateDots");
         }
         List<String> fields = new ArrayList<>();
         Matcher m = FIELD.matcher(template);
@@ -86,25 +88,25 @@ public record NumberingTemplate(String seller, DocumentType type, String templat
         }
         long seqFields = fields.stream().filter(f -> SEQ.matcher(f).matches()).count();
         if (seqFields == 0) {
-            throw DocumentProblem.badField("template", "has no {SEQ} field; a number needs its counter, e.g. {YYYY}-{SEQ:6}");
+            throw Refusal.invalid("template", "document.templateNoSeq");
         }
         if (seqFields > 1) {
-            throw DocumentProblem.badField("template", "has more than one {SEQ} field");
+            throw Refusal.invalid("template", "document.templateTwoSeq");
         }
         for (String field : fields) {
             if (!SEQ.matcher(field).matches() && !List.of("YYYY", "YY", "MM", "DIV").contains(field)) {
-                throw DocumentProblem.badField("template", "unknown field {" + field + "}; known: {SEQ}, {SEQ:n}, {YYYY}, {YY}, {MM}, {DIV}");
+                throw Refusal.invalid("template", "document.templateUnknownField", field);
             }
             Matcher seq = SEQ.matcher(field);
             if (seq.matches() && seq.group(1) != null && (Integer.parseInt(seq.group(1)) < 1 || Integer.parseInt(seq.group(1)) > 12)) {
-                throw DocumentProblem.badField("template", "{SEQ:n} pads to 1-12 digits");
+                throw Refusal.invalid("template", "document.templateSeqPadding");
             }
         }
         if (fields.contains("DIV") && (division == null || division.isBlank())) {
-            throw DocumentProblem.badField("division", "is required when the template has a {DIV} field");
+            throw Refusal.invalid("division", "document.divisionRequired");
         }
         if (division != null && !division.isBlank() && !DIVISION.matcher(division).matches()) {
-            throw DocumentProblem.badField("division", "must be 1 to 16 letters, digits, - or _");
+            throw Refusal.invalid("division", "document.divisionFormat");
         }
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 
 import ru.ccbilling.document.IssuedDocument.PackageKind;
 import ru.ccbilling.money.Money;
+import ru.ccbilling.refusal.Refusal;
 
 /**
  * Офактуривание: documents for one-time services on demand, outside the monthly run, dated today. The client's
@@ -38,31 +39,30 @@ public class OneTimeInvoicing {
     /** a quantity of at most a million with three decimals; money with two decimals, no amount above the largest */
     private static void checkBounds(Item item, String path) {
         if (item.quantity().stripTrailingZeros().scale() > 3 || item.quantity().compareTo(MAX_QUANTITY) > 0) {
-            throw DocumentProblem.badField(path + ".quantity", "must be at most " + MAX_QUANTITY + " with at most 3 decimals");
+            throw Refusal.invalid(path + ".quantity", "document.quantityBounds", MAX_QUANTITY);
         }
         if (item.price().stripTrailingZeros().scale() > 2 || item.price().compareTo(Money.LARGEST_ENTERED) > 0) {
-            throw DocumentProblem.badField(path + ".price", "must be at most " + Money.LARGEST_ENTERED
-                    + " with at most 2 decimals");
+            throw Refusal.invalid(path + ".price", "document.priceBounds", Money.LARGEST_ENTERED);
         }
         if (item.quantity().multiply(item.price()).compareTo(Money.LARGEST_ENTERED) > 0) {
-            throw DocumentProblem.badField(path + ".price", "quantity × price must be at most " + Money.LARGEST_ENTERED);
+            throw Refusal.invalid(path + ".price", "document.totalBounds", Money.LARGEST_ENTERED);
         }
     }
 
     public UUID invoice(String account, List<Item> items) {
         if (items == null || items.isEmpty()) {
-            throw DocumentProblem.badField("items", "at least one item is required");
+            throw Refusal.invalid("items", "document.itemsRequired");
         }
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
             if (item.name() == null || item.name().isBlank()) {
-                throw DocumentProblem.badField("items[" + i + "].name", "is required");
+                throw Refusal.invalid("items[" + i + "].name", "value.required");
             }
             if (item.quantity() == null || item.quantity().signum() <= 0) {
-                throw DocumentProblem.badField("items[" + i + "].quantity", "must be above 0");
+                throw Refusal.invalid("items[" + i + "].quantity", "document.quantityPositive");
             }
             if (item.price() == null || item.price().signum() < 0) {
-                throw DocumentProblem.badField("items[" + i + "].price", "must be 0 or more");
+                throw Refusal.invalid("items[" + i + "].price", "document.priceNotNegative");
             }
             checkBounds(item, "items[" + i + "]");
         }
@@ -90,7 +90,6 @@ public class OneTimeInvoicing {
                 return s.get();
             }
         }
-        throw DocumentProblem.missing("account", "no client details for account " + account
-                + ": neither an issued package nor a closed month of the last 12 months");
+        throw Refusal.unprocessable("document.noClientDetails", account).at("account");
     }
 }

@@ -20,6 +20,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import ru.ccbilling.document.IssuedDocument.PackageKind;
+import ru.ccbilling.refusal.Refusal;
+import ru.ccbilling.refusal.Text;
 import ru.ccbilling.vat.VatRates;
 
 /**
@@ -53,8 +55,7 @@ public class PackageIssue {
     StatementSource source() {
         StatementSource source = sources.getIfAvailable();
         if (source == null) {
-            throw new DocumentProblem(DocumentProblem.Kind.UNAVAILABLE, null, "no closed periods are available yet: "
-                    + "the billing module that closes periods (StatementSource) is not installed in this application");
+            throw Refusal.of(Refusal.Kind.UNAVAILABLE, Text.of("document.noStatementSource"), List.of());
         }
         return source;
     }
@@ -63,12 +64,11 @@ public class PackageIssue {
     public UUID issue(String account, YearMonth month) {
         StatementSource source = source();
         if (!source.isClosed(account, month)) {
-            throw new DocumentProblem(DocumentProblem.Kind.CONFLICT, "month", "the month " + month + " of account " + account
-                    + " is not closed: documents are issued for closed periods only");
+            throw Refusal.conflict("document.monthNotClosed", month, account).at("month");
         }
         return store.monthlyPackage(account, month).orElseGet(() -> {
-            Statement statement = source.statement(account, month).orElseThrow(() -> new DocumentProblem(
-                    DocumentProblem.Kind.NOT_FOUND, "account", "no statement of account " + account + " for " + month));
+            Statement statement = source.statement(account, month).orElseThrow(() ->
+                    Refusal.notFound("document.noStatement", account, month).at("account"));
             StatementCheck.require(statement);
             try {
                 return issueAll(List.of(statement), PackageKind.MONTHLY).get(0);
@@ -163,8 +163,8 @@ public class PackageIssue {
      * stored input and compares each document's checksum
      */
     public Regeneration regenerate(String account, YearMonth month) {
-        UUID id = store.monthlyPackage(account, month).orElseThrow(() -> new DocumentProblem(DocumentProblem.Kind.NOT_FOUND,
-                "account", "no documents were issued for account " + account + " and " + month));
+        UUID id = store.monthlyPackage(account, month).orElseThrow(() ->
+                Refusal.notFound("document.notIssuedForAccount", account, month).at("account"));
         DocumentStore.StoredPackage stored = store.load(id);
         List<DocumentStore.StoredDocument> all = new ArrayList<>(stored.documents());
         for (UUID correction : store.correctionPackages(account, month)) {

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import ru.ccbilling.account.AccountDirectory;
 import ru.ccbilling.money.Money;
+import ru.ccbilling.refusal.Refusal;
 
 /**
  * What finance enters by hand: one-time charges and deductions (разовые начисления и вычеты) with a reason,
@@ -48,16 +49,15 @@ public class Charges {
     @Transactional
     public LedgerEntry charge(String account, EntryKind kind, Money amount, LocalDate date, String reason, String actor) {
         if (kind != EntryKind.ONE_TIME_CHARGE && kind != EntryKind.DEDUCTION && kind != EntryKind.ADJUSTMENT) {
-            throw new EntryRefused(EntryRefused.Why.INVALID, "kind", "must be ONE_TIME_CHARGE, DEDUCTION or ADJUSTMENT");
+            throw Refusal.invalid("kind", "ledger.kindManual");
         }
         requireReason(reason);
         if (kind == EntryKind.ADJUSTMENT ? amount.amount().signum() == 0 : amount.amount().signum() <= 0) {
-            throw new EntryRefused(EntryRefused.Why.INVALID, "amount", kind == EntryKind.ADJUSTMENT
-                    ? "must not be zero" : "must be more than 0 (a deduction is entered as a positive amount)");
+            throw Refusal.invalid("amount", kind == EntryKind.ADJUSTMENT
+                    ? "ledger.amountNotZero" : "ledger.amountPositiveDeduction");
         }
         if (kind == EntryKind.DEDUCTION && amount.compareTo(maxDeduction) > 0) {
-            throw new EntryRefused(EntryRefused.Why.OVER_LIMIT, "amount", "a deduction may be at most " + maxDeduction
-                    + " (ccbilling.billing.max-deduction); " + amount + " asked");
+            throw Refusal.unprocessable("ledger.deductionOverLimit", maxDeduction, amount).at("amount");
         }
         LocalDate day = bookable(account, date);
         Money booked = kind == EntryKind.DEDUCTION ? Money.ZERO.minus(amount) : amount;
@@ -69,7 +69,7 @@ public class Charges {
     @Transactional
     public LedgerEntry pay(String account, Money amount, LocalDate date, String reference, String reason, String actor) {
         if (amount.amount().signum() <= 0) {
-            throw new EntryRefused(EntryRefused.Why.INVALID, "amount", "must be more than 0");
+            throw Refusal.invalid("amount", "ledger.amountPositive");
         }
         LocalDate day = bookable(account, date);
         try {
@@ -77,8 +77,7 @@ public class Charges {
                     .withItem(null, null, reference == null || reference.isBlank() ? null : reference.trim())
                     .withReason(reason == null || reason.isBlank() ? null : reason.trim()));
         } catch (DuplicateKeyException e) {
-            throw new EntryRefused(EntryRefused.Why.DUPLICATE, "reference", "payment " + reference
-                    + " is already registered on account " + account);
+            throw Refusal.conflict("ledger.paymentRegistered", reference, account).at("reference");
         }
     }
 
@@ -87,20 +86,16 @@ public class Charges {
     public LedgerEntry reverse(String account, long entryId, String reason, String actor) {
         requireReason(reason);
         LedgerEntry entry = ledger.find(entryId).filter(e -> e.account().equals(account))
-                .orElseThrow(() -> new EntryRefused(EntryRefused.Why.UNKNOWN_ENTRY, "entry",
-                        "account " + account + " has no entry " + entryId));
+                .orElseThrow(() -> Refusal.notFound("ledger.unknownEntry", account, entryId).at("entry"));
         if (!EntryKind.MANUAL.contains(entry.kind()) || entry.reverses() != null) {
-            throw new EntryRefused(EntryRefused.Why.NOT_REVERSIBLE, "entry", "entry " + entryId + " is a " + entry.kind()
-                    + (entry.reverses() != null ? " reversal" : "")
-                    + "; only charges, deductions, adjustments and payments are reversed by hand (reopen the period for the rest)");
+            throw Refusal.conflict(entry.reverses() != null ? "ledger.reversalNotReversible" : "ledger.notReversible",
+                    entryId, entry.kind()).at("entry");
         }
         if (entry.reversedBy() != null) {
-            throw new EntryRefused(EntryRefused.Why.DUPLICATE, "entry", "entry " + entryId + " is already reversed by "
-                    + entry.reversedBy());
+            throw Refusal.conflict("ledger.alreadyReversed", entryId, entry.reversedBy()).at("entry");
         }
         if (!periods.isOpen(account, entry.period())) {
-            throw new EntryRefused(EntryRefused.Why.PERIOD_CLOSED, "entry", "the period " + entry.period()
-                    + " of entry " + entryId + " is closed for " + account + "; enter an adjustment instead");
+            throw Refusal.conflict("ledger.entryPeriodClosed", entry.period(), entryId, account).at("entry");
         }
         ledger.reverse(List.of(entryId), reason.trim(), actor);
         return ledger.find(entryId).flatMap(e -> ledger.find(e.reversedBy())).orElseThrow();
@@ -108,19 +103,18 @@ public class Charges {
 
     private LocalDate bookable(String account, LocalDate date) {
         if (!accounts.exists(account)) {
-            throw new EntryRefused(EntryRefused.Why.UNKNOWN_ACCOUNT, "account", "no account " + account);
+            throw Refusal.notFound("account.unknown", account).at("account");
         }
         LocalDate day = date == null ? LocalDate.now(clock) : date;
         if (!periods.isOpen(account, YearMonth.from(day))) {
-            throw new EntryRefused(EntryRefused.Why.PERIOD_CLOSED, "date", "the period " + YearMonth.from(day)
-                    + " is closed for " + account + "; date the entry in an open period");
+            throw Refusal.conflict("ledger.periodClosed", YearMonth.from(day), account).at("date");
         }
         return day;
     }
 
     private static void requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new EntryRefused(EntryRefused.Why.INVALID, "reason", "is required");
+            throw Refusal.invalid("reason", "value.required");
         }
     }
 }

@@ -29,6 +29,7 @@ import ru.ccbilling.job.JobProgress;
 import ru.ccbilling.job.Jobs;
 import ru.ccbilling.ledger.Ledger;
 import ru.ccbilling.ledger.NewEntry;
+import ru.ccbilling.refusal.Refusal;
 
 /**
  * Closes a month for every account or for a chosen set, as a PERIOD_CLOSE job. The request is checked and the
@@ -89,19 +90,17 @@ public class PeriodClose implements JobHandler<PeriodClose.Params, PeriodClose.C
      */
     public UUID request(YearMonth month, List<String> chosen, String actor) {
         if (!month.isBefore(YearMonth.now(clock))) {
-            throw new PeriodRefused(PeriodRefused.Why.CONFLICT, "month", "the month " + month
-                    + " has not ended yet; a month is closed once it is over");
+            throw Refusal.conflict("period.monthNotEnded", month).at("month");
         }
         if (chosen != null && chosen.isEmpty()) {
             // an empty list is a selection gone wrong on the client's side, not "every account"
-            throw new PeriodRefused(PeriodRefused.Why.INVALID, "accounts",
-                    "must name at least one account; leave it out to close every account");
+            throw Refusal.invalid("accounts", "period.noAccountsChosen");
         }
         boolean all = chosen == null;
         if (!all) {
             for (int i = 0; i < chosen.size(); i++) {
                 if (chosen.get(i) == null || !accounts.exists(chosen.get(i))) {
-                    throw new PeriodRefused(PeriodRefused.Why.NOT_FOUND, "accounts[" + i + "]", "no account " + chosen.get(i));
+                    throw Refusal.notFound("account.unknown", chosen.get(i)).at("accounts[" + i + "]");
                 }
             }
         }
@@ -109,8 +108,7 @@ public class PeriodClose implements JobHandler<PeriodClose.Params, PeriodClose.C
             Periods.Row row = periods.lock(month);
             UUID running = periods.running(row.closingJob());
             if (running != null) {
-                throw new PeriodRefused(PeriodRefused.Why.CONFLICT, "month", "the period " + month
-                        + " is being closed by job " + running + "; wait for it to finish");
+                throw Refusal.conflict("period.closing", month, running).at("month");
             }
             List<String> targets = targets(month, all ? null : chosen);
             String description = "Close " + month + (all ? " for every account" : " for " + targets.size() + " account(s)");
@@ -131,16 +129,14 @@ public class PeriodClose implements JobHandler<PeriodClose.Params, PeriodClose.C
             List<String> targets = new ArrayList<>(accounts.codes());
             targets.removeAll(closed);
             if (targets.isEmpty()) {
-                throw new PeriodRefused(PeriodRefused.Why.CONFLICT, "month", "the period " + month
-                        + " is already closed for every account");
+                throw Refusal.conflict("period.closedForEveryAccount", month).at("month");
             }
             return targets;
         }
         List<String> targets = new ArrayList<>(new LinkedHashSet<>(chosen));
         List<String> already = targets.stream().filter(closed::contains).toList();
         if (!already.isEmpty()) {
-            throw new PeriodRefused(PeriodRefused.Why.CONFLICT, "accounts", "the period " + month
-                    + " is already closed for " + String.join(", ", already) + "; reopen it first");
+            throw Refusal.conflict("period.alreadyClosedFor", month, String.join(", ", already)).at("accounts");
         }
         return targets;
     }

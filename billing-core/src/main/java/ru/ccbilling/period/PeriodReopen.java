@@ -15,6 +15,7 @@ import ru.ccbilling.document.Documents;
 import ru.ccbilling.document.IssuedDocument;
 import ru.ccbilling.ledger.Ledger;
 import ru.ccbilling.ledger.LedgerEntry;
+import ru.ccbilling.refusal.Refusal;
 
 /**
  * Reopens a closed (or partially closed) month, with a reason: every entry its closes made is reversed, and so is
@@ -42,26 +43,23 @@ public class PeriodReopen {
     @Transactional
     public int reopen(YearMonth month, String reason, String actor) {
         if (reason == null || reason.isBlank()) {
-            throw new PeriodRefused(PeriodRefused.Why.INVALID, "reason", "is required: say why the period is reopened");
+            throw Refusal.invalid("reason", "period.reopenReason");
         }
         Periods.Row row = periods.lock(month);
         UUID running = periods.running(row.closingJob());
         if (running != null) {
-            throw new PeriodRefused(PeriodRefused.Why.CONFLICT, "month", "the period " + month
-                    + " is being closed by job " + running + "; wait for it to finish");
+            throw Refusal.conflict("period.closing", month, running).at("month");
         }
         List<AccountClose> closes = periods.closes(month);
         if (closes.isEmpty()) {
-            throw new PeriodRefused(PeriodRefused.Why.CONFLICT, "month", "the period " + month
-                    + " is not closed for any account; there is nothing to reopen");
+            throw Refusal.conflict("period.nothingToReopen", month).at("month");
         }
         List<String> accounts = closes.stream().map(AccountClose::account).toList();
         refuseWhenDocumentsWereIssued(month, accounts);
         List<LedgerEntry> corrections = ledger.corrections(month, accounts);
         for (LedgerEntry c : corrections) {
             if (!periods.isOpen(c.account(), c.period())) {
-                throw new PeriodRefused(PeriodRefused.Why.CONFLICT, "month", "entry " + c.id() + " corrects " + month
-                        + " for " + c.account() + " in " + c.period() + ", which is closed; correct by re-rating instead");
+                throw Refusal.conflict("period.correctionInClosedPeriod", c.id(), month, c.account(), c.period()).at("month");
             }
         }
         String why = "reopen of " + month + ": " + reason.trim();
@@ -89,12 +87,10 @@ public class PeriodReopen {
     private void refuseWhenDocumentsWereIssued(YearMonth month, List<String> accounts) {
         List<IssuedDocument> issued = documents.issuedFor(month, accounts);
         if (!issued.isEmpty()) {
-            String named = issued.stream().limit(10).map(d -> d.type() + " " + d.number() + " of " + d.account())
+            String named = issued.stream().limit(10).map(d -> d.type() + " " + d.number() + " (" + d.account() + ")")
                     .collect(Collectors.joining(", "));
-            throw new PeriodRefused(PeriodRefused.Why.CONFLICT, "month", "documents were issued for " + month + " ("
-                    + named + (issued.size() > 10 ? " and " + (issued.size() - 10) + " more" : "")
-                    + "); a month with issued documents is not reopened: re-rate it instead, which books corrections"
-                    + " and gives correction documents");
+            throw (issued.size() > 10 ? Refusal.conflict("period.documentsIssuedAndMore", month, named, issued.size() - 10)
+                    : Refusal.conflict("period.documentsIssued", month, named)).at("month");
         }
     }
 }

@@ -22,6 +22,7 @@ import ru.ccbilling.ledger.EntryKind;
 import ru.ccbilling.ledger.Ledger;
 import ru.ccbilling.ledger.NewEntry;
 import ru.ccbilling.money.Money;
+import ru.ccbilling.refusal.Refusal;
 
 /**
  * Re-rates an account's month under a chosen tariff version. An open month simply gets its records priced anew.
@@ -73,9 +74,9 @@ public class PeriodRerating {
 
     public Outcome rerate(YearMonth month, String account, String tariff, Integer version, boolean apply, String actor) {
         Account found = accounts.find(account).orElseThrow(() ->
-                new PeriodRefused(PeriodRefused.Why.NOT_FOUND, "account", "no account " + account));
+                Refusal.notFound("account.unknown", account).at("account"));
         if (month.isAfter(YearMonth.now(clock))) {
-            throw new PeriodRefused(PeriodRefused.Why.INVALID, "month", "the month " + month + " has not begun");
+            throw Refusal.invalid("month", "period.monthNotBegun", month);
         }
         MonthlyTerms terms = terms(month, found, tariff, version);
         if (!apply) {
@@ -84,8 +85,7 @@ public class PeriodRerating {
         return tx.execute(status -> {
             UUID running = periods.running(periods.lock(month).closingJob());
             if (running != null) {
-                throw new PeriodRefused(PeriodRefused.Why.CONFLICT, "month", "the period " + month
-                        + " is being closed by job " + running + "; re-rate when it is done");
+                throw Refusal.conflict("period.closingRerateLater", month, running).at("month");
             }
             return compute(month, account, tariff, version, terms, true, actor);
         });
@@ -96,15 +96,13 @@ public class PeriodRerating {
         boolean closed = !periods.isOpen(account, month);
         YearMonth current = YearMonth.now(clock);
         if (apply && closed && !periods.isOpen(account, current)) {
-            throw new PeriodRefused(PeriodRefused.Why.CONFLICT, "month", "the current period " + current
-                    + " is closed for " + account + "; corrections have nowhere to go");
+            throw Refusal.conflict("period.currentClosed", current, account).at("month");
         }
         MonthUsage before = closed ? null : usage.usage(month, List.of(account)).getOrDefault(account, MonthUsage.none(account));
         Rerating.Rerated rerated = rerating.rerate(account, month, tariff, version, apply);
         if (apply && !rerated.unrated().isEmpty()) {
-            throw new PeriodRefused(PeriodRefused.Why.UNPROCESSABLE, "tariffVersion", rerated.unrated().size()
-                    + " record(s) cannot be priced by the chosen tariff version, e.g. " + rerated.unrated().get(0)
-                    + "; nothing was changed");
+            throw Refusal.unprocessable("period.unpriced", rerated.unrated().size(), rerated.unrated().get(0))
+                    .at("tariffVersion");
         }
         Map<Ledger.Item, Figure> after = figures(rerated.usage(), terms, closed);
         Map<Ledger.Item, Figure> old = closed ? booked(account, month) : figures(before, terms, false);
@@ -204,20 +202,18 @@ public class PeriodRerating {
         }
         if (code.isEmpty()) {
             if (version != null) {
-                throw new PeriodRefused(PeriodRefused.Why.INVALID, "tariff", "account " + account.code()
-                        + " has no tariff in " + month + "; name the tariff of the version");
+                throw Refusal.invalid("tariff", "period.noTariffInMonth", account.code(), month);
             }
             return null;
         }
         String chosen = code.get();
         if (version != null) {
-            return tariffs.version(chosen, version).orElseThrow(() -> new PeriodRefused(PeriodRefused.Why.NOT_FOUND,
-                    "tariffVersion", "tariff " + chosen + " has no version " + version));
+            return tariffs.version(chosen, version).orElseThrow(() ->
+                    Refusal.notFound("period.noTariffVersion", chosen, version).at("tariffVersion"));
         }
         Optional<MonthlyTerms> inForce = tariffs.inForce(chosen, lastDay == null ? month.atEndOfMonth() : lastDay);
         if (inForce.isEmpty() && tariff != null) {
-            throw new PeriodRefused(PeriodRefused.Why.NOT_FOUND, "tariff", "tariff " + tariff + " has no version in force in "
-                    + month);
+            throw Refusal.notFound("period.noVersionInForce", tariff, month).at("tariff");
         }
         return inForce.orElse(null);
     }

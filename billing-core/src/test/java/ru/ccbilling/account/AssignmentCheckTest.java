@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
+import ru.ccbilling.refusal.Catalogue;
+import ru.ccbilling.refusal.Refusal;
+import ru.ccbilling.refusal.Refusal.Kind;
 
 /** What an account may be given: existing tariffs that never overlap, existing operators, periods that end after they start. */
 class AssignmentCheckTest {
@@ -31,55 +36,70 @@ class AssignmentCheckTest {
     void aTariffThatOverlapsAnEarlierOneIsRefusedNamingBoth() {
         assertRefused(() -> check.tariffs(List.of(new Account.TariffAssignment("CC-STANDARD-2026", JAN, MAR),
                 new Account.TariffAssignment("CC-ROMASHKA", FEB, null))),
-                AccountRefused.Why.INVALID, "tariffs[1]", "overlaps tariffs[0]");
+                Kind.INVALID, "tariffs[1]", "пересекается с tariffs[0]");
     }
 
     @Test
     void anOpenTariffOverlapsEveryLaterOne() {
         assertRefused(() -> check.tariffs(List.of(new Account.TariffAssignment("CC-STANDARD-2026", JAN, null),
                 new Account.TariffAssignment("CC-ROMASHKA", MAR, null))),
-                AccountRefused.Why.INVALID, "tariffs[1]", "overlaps tariffs[0]");
+                Kind.INVALID, "tariffs[1]", "пересекается с tariffs[0]");
     }
 
     @Test
     void aTariffMustEndAfterItStartsAndNameATariff() {
         assertRefused(() -> check.tariffs(List.of(new Account.TariffAssignment("CC-ROMASHKA", FEB, FEB))),
-                AccountRefused.Why.INVALID, "tariffs[0].validTo", "must be after validFrom");
+                Kind.INVALID, "tariffs[0].validTo", "должна быть позже validFrom");
         assertRefused(() -> check.tariffs(List.of(new Account.TariffAssignment(" ", FEB, null))),
-                AccountRefused.Why.INVALID, "tariffs[0].tariff", "is required");
+                Kind.INVALID, "tariffs[0].tariff", "обязательно");
     }
 
     @Test
     void aTariffThatDoesNotExistIsUnknownOnceTheAssignmentsAreValid() {
         assertRefused(() -> check.tariffs(List.of(new Account.TariffAssignment("NO-SUCH", JAN, FEB),
                 new Account.TariffAssignment("CC-ROMASHKA", FEB, null))),
-                AccountRefused.Why.UNKNOWN, "tariffs[0].tariff", "no tariff NO-SUCH");
+                Kind.UNPROCESSABLE, "tariffs[0].tariff", "нет тарифа NO-SUCH");
         assertRefused(() -> check.tariffs(List.of(new Account.TariffAssignment("NO-SUCH", JAN, MAR),
                 new Account.TariffAssignment("CC-ROMASHKA", FEB, null))),
-                AccountRefused.Why.INVALID, "tariffs[1]", "overlaps tariffs[0]");
+                Kind.INVALID, "tariffs[1]", "пересекается с tariffs[0]");
     }
 
     @Test
     void anOperatorMustExistAndEndAfterItStarts() {
         check.operator(new Account.DedicatedOperator("OP-101", JAN, null));
         assertRefused(() -> check.operator(new Account.DedicatedOperator("OP-101", FEB, JAN)),
-                AccountRefused.Why.INVALID, "validTo", "must be after validFrom");
+                Kind.INVALID, "validTo", "должна быть позже validFrom");
         assertRefused(() -> check.operator(new Account.DedicatedOperator("OP-999", JAN, null)),
-                AccountRefused.Why.UNKNOWN, "operatorId", "no operator OP-999 in the reference data");
+                Kind.UNPROCESSABLE, "operatorId", "нет оператора OP-999 в справочнике");
     }
 
     @Test
     void aNumberHoldingMustEndAfterItStarts() {
         check.number(new NumberAssignment("78001234567", JAN, FEB));
         assertRefused(() -> check.number(new NumberAssignment("78001234567", FEB, FEB)),
-                AccountRefused.Why.INVALID, "validTo", "must be after validFrom");
+                Kind.INVALID, "validTo", "должна быть позже validFrom");
     }
 
-    private static void assertRefused(Runnable action, AccountRefused.Why why, String field, String reason) {
-        assertThatThrownBy(action::run).isInstanceOfSatisfying(AccountRefused.class, e -> {
-            assertThat(e.why()).isEqualTo(why);
-            assertThat(e.field()).isEqualTo(field);
-            assertThat(e.reason()).isEqualTo(reason);
+    @Test
+    void aRefusalReadsInEnglishWhenAskedFor() {
+        assertThatThrownBy(() -> check.operator(new Account.DedicatedOperator("OP-999", JAN, null)))
+                .isInstanceOfSatisfying(Refusal.class, e -> {
+                    assertThat(e.faults().get(0).in(Locale.ENGLISH)).isEqualTo("no operator OP-999 in the reference data");
+                    assertThat(e.detail(Locale.ENGLISH))
+                            .isEqualTo("operatorId: no operator OP-999 in the reference data; add it there first");
+                    assertThat(e.getMessage())
+                            .isEqualTo("operatorId: нет оператора OP-999 в справочнике; сначала добавьте его туда");
+                });
+        assertThatThrownBy(() -> check.number(new NumberAssignment("78001234567", FEB, FEB)))
+                .isInstanceOfSatisfying(Refusal.class, e ->
+                        assertThat(e.detail(Locale.ENGLISH)).isEqualTo("validTo: must be after validFrom"));
+    }
+
+    private static void assertRefused(Runnable action, Kind kind, String field, String reason) {
+        assertThatThrownBy(action::run).isInstanceOfSatisfying(Refusal.class, e -> {
+            assertThat(e.kind()).isEqualTo(kind);
+            assertThat(e.faults()).extracting(Refusal.Fault::field).containsExactly(field);
+            assertThat(e.faults().get(0).in(Catalogue.RUSSIAN)).isEqualTo(reason);
         });
     }
 }

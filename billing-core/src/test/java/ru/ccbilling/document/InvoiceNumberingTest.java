@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import ru.ccbilling.BillingCoreTestApplication;
 import ru.ccbilling.document.NumberingTemplate.Reset;
+import ru.ccbilling.refusal.Refusal;
 import ru.ccbilling.testing.TestDatabase;
 
 /** Numbers are gapless and unique under parallel takers, roll back with their transaction and follow dates. */
@@ -97,7 +98,8 @@ class InvoiceNumberingTest {
                 numbering.take(seller, DocumentType.VAT_INVOICE, LocalDate.of(2027, 1, 31))));
         assertThat(numbers).containsExactly("1/02", "2", "3", "1", "1/02");
         assertThatThrownBy(() -> numbering.save(new NumberingTemplate(seller, DocumentType.UPD, "{SEQ}", null, Reset.NEVER)))
-                .isInstanceOfSatisfying(DocumentProblem.class, p -> assertThat(p.field()).isEqualTo("reset"));
+                .isInstanceOfSatisfying(Refusal.class, p ->
+                        assertThat(p.faults()).extracting(Refusal.Fault::field).containsExactly("reset"));
     }
 
     @Test
@@ -105,9 +107,11 @@ class InvoiceNumberingTest {
         String seller = seller("CHR");
         tx.execute(s -> numbering.take(seller, DocumentType.INVOICE, MARCH_31));
         assertThatThrownBy(() -> tx.execute(s -> numbering.take(seller, DocumentType.INVOICE, LocalDate.of(2026, 3, 30))))
-                .isInstanceOfSatisfying(DocumentProblem.class, p -> {
-                    assertThat(p.kind()).isEqualTo(DocumentProblem.Kind.CONFLICT);
-                    assertThat(p.getMessage()).contains("numbers follow dates", "2026-03-31");
+                .isInstanceOfSatisfying(Refusal.class, p -> {
+                    assertThat(p.kind()).isEqualTo(Refusal.Kind.CONFLICT);
+                    assertThat(p.faults()).extracting(Refusal.Fault::field).containsExactly("date");
+                    assertThat(p.getMessage()).contains("номера идут по порядку дат", "2026-03-31");
+                    assertThat(p.detail(java.util.Locale.ENGLISH)).contains("numbers follow dates", "2026-03-31");
                 });
         String next = tx.execute(s -> numbering.take(seller, DocumentType.INVOICE, MARCH_31));
         assertThat(next).isEqualTo("2");

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
 import ru.ccbilling.document.NumberingTemplate.Reset;
+import ru.ccbilling.refusal.Refusal;
 
 class NumberingTemplateTest {
 
@@ -32,18 +34,21 @@ class NumberingTemplateTest {
     @Test
     void aTemplateWithoutItsCounterIsRefusedNamingTheField() {
         assertThatThrownBy(() -> new NumberingTemplate("CCB", DocumentType.ACT, "{YYYY}-А", null, Reset.YEARLY))
-                .isInstanceOfSatisfying(DocumentProblem.class, p -> {
-                    assertThat(p.kind()).isEqualTo(DocumentProblem.Kind.BAD_FIELD);
-                    assertThat(p.field()).isEqualTo("template");
-                    assertThat(p.getMessage()).contains("{SEQ}");
+                .isInstanceOfSatisfying(Refusal.class, p -> {
+                    assertThat(p.kind()).isEqualTo(Refusal.Kind.INVALID);
+                    assertThat(p.faults()).extracting(Refusal.Fault::field).containsExactly("template");
+                    assertThat(p.getMessage()).contains("{SEQ}", "нет поля");
+                    assertThat(p.detail(Locale.ENGLISH)).contains("{SEQ}", "has no");
                 });
         assertThatThrownBy(() -> new NumberingTemplate("CCB", DocumentType.ACT, "{SEQ}-{SEQ}", null, Reset.YEARLY))
-                .hasMessageContaining("more than one");
+                .hasMessageContaining("больше одного поля {SEQ}");
         assertThatThrownBy(() -> new NumberingTemplate("CCB", DocumentType.ACT, "{SEQ}-{DAY}", null, Reset.YEARLY))
-                .hasMessageContaining("unknown field {DAY}");
+                .hasMessageContaining("неизвестное поле {DAY}")
+                .isInstanceOfSatisfying(Refusal.class, p -> assertThat(p.detail(Locale.ENGLISH)).contains("unknown field {DAY}"));
         assertThatThrownBy(() -> new NumberingTemplate("CCB", DocumentType.ACT, "{SEQ}/{DIV}", " ", Reset.YEARLY))
-                .isInstanceOfSatisfying(DocumentProblem.class, p -> assertThat(p.field()).isEqualTo("division"));
+                .isInstanceOfSatisfying(Refusal.class, p ->
+                        assertThat(p.faults()).extracting(Refusal.Fault::field).containsExactly("division"));
         assertThatThrownBy(() -> new NumberingTemplate("CCB", DocumentType.ACT, "{SEQ}}", null, Reset.YEARLY))
-                .hasMessageContaining("unbalanced");
+                .hasMessageContaining("непарную фигурную скобку");
     }
 }

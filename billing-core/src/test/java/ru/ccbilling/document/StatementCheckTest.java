@@ -28,6 +28,10 @@ class StatementCheckTest {
                 new BigDecimal("900000000000000"), Money.of(new BigDecimal("900000000000000")));
         Statement statement = new Statement(sample.account(), MARCH, null, sample.seller(), sample.client(),
                 sample.contract(), List.of(huge));
-        assertThat(StatementCheck.missing(statement)).anySatisfy(m -> assertThat(m).contains("in words"));
+        assertThat(StatementCheck.missing(statement)).anySatisfy(m -> {
+            assertThat(m.field()).isEqualTo("lines");
+            assertThat(m.russian()).contains("прописью");
+            assertThat(m.reason().in(java.util.Locale.ENGLISH)).contains("in words");
+        });
     }
 }

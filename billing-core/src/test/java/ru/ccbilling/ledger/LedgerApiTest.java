@@ -77,19 +77,24 @@ class LedgerApiTest {
         String path = "/api/v1/accounts/" + account;
 
         refused(f.finance.post(path + "/charges", Map.of("kind", "DEDUCTION", "amount", "100000.01", "reason", "слишком много")),
-                422, "amount", "at most 100000.00");
-        refused(f.finance.post(path + "/payments", Map.of("amount", "-10.00", "reference", "ПП-1")), 400, "amount", "more than 0");
+                422, "amount", "вычет не может превышать 100000.00");
+        refused(f.finance.inEnglish().post(path + "/charges", Map.of("kind", "DEDUCTION", "amount", "100000.01",
+                "reason", "слишком много")), 422, "amount", "a deduction may be at most 100000.00");
+        refused(f.finance.post(path + "/payments", Map.of("amount", "-10.00", "reference", "ПП-1")), 400, "amount", "amount: должна быть больше 0");
         refused(f.finance.post("/api/v1/accounts/ACC-NOPE/charges",
                 Map.of("kind", "ONE_TIME_CHARGE", "amount", "10.00", "reason", "кому?")), 404, "account", "ACC-NOPE");
         refused(f.finance.post(path + "/charges", Map.of("kind", "ONE_TIME_CHARGE", "amount", "10.00")), 400, "reason", "");
         refused(f.finance.post(path + "/charges", Map.of("kind", "ONE_TIME_CHARGE", "amount", "10.00", "reason", " ")),
-                400, "reason", "required");
+                400, "reason", "reason: обязательно");
         refused(f.finance.post(path + "/charges", Map.of("kind", "ONE_TIME_CHARGE", "amount", "12.345", "reason", "x")),
                 400, "amount", "");
         refused(f.finance.post(path + "/charges", Map.of("kind", "ONE_TIME_CHARGE", "amount", "-5.00", "reason", "x")),
-                400, "amount", "more than 0");
+                400, "amount", "больше 0 (вычет вводится положительной суммой)");
         created(f.finance.post(path + "/payments", Map.of("amount", "10.00", "reference", "ПП-2")));
-        refused(f.finance.post(path + "/payments", Map.of("amount", "10.00", "reference", "ПП-2")), 409, "reference", "already");
+        refused(f.finance.post(path + "/payments", Map.of("amount", "10.00", "reference", "ПП-2")), 409, "reference",
+                "платёж ПП-2 уже зарегистрирован на лицевом счёте " + account);
+        refused(f.finance.inEnglish().post(path + "/payments", Map.of("amount", "10.00", "reference", "ПП-2")), 409,
+                "reference", "payment ПП-2 is already registered on account " + account);
         assertThat(f.finance.post(path + "/charges", Map.of("kind", "DEDUCTION", "amount", "100000.00", "reason", "предел"))
                 .status()).isEqualTo(201);
 

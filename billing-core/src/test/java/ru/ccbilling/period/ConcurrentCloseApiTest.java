@@ -55,7 +55,7 @@ class ConcurrentCloseApiTest {
         Api.Response winner = responses.stream().filter(r -> r.status() == 202).findFirst().orElseThrow();
         Api.Response loser = responses.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
         assertThat(loser.contentType()).contains("application/problem+json");
-        assertThat(loser.body().get("detail").asText()).containsAnyOf("being closed", "already closed");
+        assertThat(loser.body().get("detail").asText()).containsAnyOf("закрывается заданием", "уже закрыт");
         f.awaitJob(winner.body().get("id").asText());
 
         assertThat(f.entries(account, MONTH, "MONTHLY_FEE")).hasSize(1);

@@ -100,7 +100,7 @@ class PeriodLifecycleApiTest {
         jdbc.update("update financial_period set closing_job = ? where month = date '2026-04-01'", job);
         Api.Response blocked = f.finance.post("/api/v1/periods/" + MONTH + "/close", Map.of("accounts", List.of(account)));
         assertThat(blocked.status()).isEqualTo(409);
-        assertThat(blocked.body().get("detail").asText()).contains(job.toString());
+        assertThat(blocked.body().get("detail").asText()).contains(job.toString(), "закрывается заданием");
         jdbc.update("update job set state = 'INTERRUPTED' where id = ?", job);   // what the next start does
         f.close(MONTH, account);
     }
@@ -116,7 +116,10 @@ class PeriodLifecycleApiTest {
 
         Api.Response notEnded = f.finance.post("/api/v1/periods/2099-01/close", "{}");
         assertThat(notEnded.status()).isEqualTo(409);
-        assertThat(notEnded.body().get("detail").asText()).contains("has not ended");
+        assertThat(notEnded.body().get("detail").asText()).contains("2099-01", "ещё не закончился");
+        Api.Response notEndedInEnglish = f.finance.inEnglish().post("/api/v1/periods/2099-01/close", "{}");
+        assertThat(notEndedInEnglish.status()).isEqualTo(409);
+        assertThat(notEndedInEnglish.body().get("detail").asText()).contains("2099-01", "has not ended");
 
         Api.Response badMonth = f.finance.post("/api/v1/periods/2026-13/close", "{}");
         assertThat(badMonth.status()).isEqualTo(400);

@@ -75,6 +75,8 @@ class AccountApiTest {
         Api.Response noEmail = sales.put("/api/v1/accounts/" + code + "/client", Map.of("client", "x", "deliveryMethod", "EMAIL"));
         assertThat(noEmail.status()).isEqualTo(400);
         assertThat(noEmail.body().get("errors").findValuesAsText("field")).contains("email");
+        assertThat(noEmail.body().get("detail").asText()).isEqualTo(
+                "email: обязателен, когда документы отправляются по электронной почте (EMAIL)");
 
         String number = Finance.newNumber();
         assertThat(finance.post("/api/v1/accounts/" + code + "/numbers", Map.of("number", number, "validFrom", "2026-02-01"))
@@ -83,7 +85,12 @@ class AccountApiTest {
         Api.Response taken = finance.post("/api/v1/accounts/" + other + "/numbers",
                 Map.of("number", number, "validFrom", "2026-03-01"));
         assertThat(taken.status()).isEqualTo(409);
-        assertThat(taken.body().get("detail").asText()).contains(code);
+        assertThat(taken.body().get("detail").asText()).contains(number, "закреплён за лицевым счётом " + code);
+        Api.Response takenInEnglish = finance.inEnglish().post("/api/v1/accounts/" + other + "/numbers",
+                Map.of("number", number, "validFrom", "2026-03-01"));
+        assertThat(takenInEnglish.status()).isEqualTo(409);
+        assertThat(takenInEnglish.body().get("title").asText()).isEqualTo("Conflict");
+        assertThat(takenInEnglish.body().get("detail").asText()).contains(number, "is held by " + code);
         assertThat(Api.as(port, "manager", "manager").post("/api/v1/accounts/" + code + "/numbers",
                 Map.of("number", Finance.newNumber(), "validFrom", "2026-02-01")).status()).isEqualTo(403);
 

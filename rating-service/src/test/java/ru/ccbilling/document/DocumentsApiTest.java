@@ -94,7 +94,12 @@ class DocumentsApiTest {
                 Map.of("seller", "CCB", "documentType", "ACT", "template", "{YYYY}-А", "reset", "YEARLY"));
         assertThat(noSeq.status()).isEqualTo(400);
         assertThat(noSeq.body().get("errors").findValuesAsText("field")).containsExactly("template");
-        assertThat(noSeq.body().get("detail").asText()).contains("{SEQ}");
+        assertThat(noSeq.body().get("detail").asText()).contains("{SEQ}", "нет поля");
+        Api.Response noSeqInEnglish = finance().inEnglish().put("/api/v1/numbering-templates",
+                Map.of("seller", "CCB", "documentType", "ACT", "template", "{YYYY}-А", "reset", "YEARLY"));
+        assertThat(noSeqInEnglish.status()).isEqualTo(400);
+        assertThat(noSeqInEnglish.body().get("errors").findValuesAsText("field")).containsExactly("template");
+        assertThat(noSeqInEnglish.body().get("detail").asText()).contains("has no {SEQ} field");
         Api.Response noDiv = finance().put("/api/v1/numbering-templates",
                 Map.of("seller", "CCB", "documentType", "VAT_INVOICE", "template", "{SEQ}/{DIV}", "reset", "YEARLY"));
         assertThat(noDiv.status()).isEqualTo(400);
@@ -144,11 +149,18 @@ class DocumentsApiTest {
         long vatInvoices = counter("CCB", "VAT_INVOICE");
         Api.Response open = finance().post("/api/v1/documents/packages", Map.of("account", "ACC-1001", "month", "2026-05"));
         assertThat(open.status()).isEqualTo(409);
-        assertThat(open.body().get("detail").asText()).contains("ACC-1001", "2026-05", "not closed");
+        assertThat(open.body().get("detail").asText()).contains("ACC-1001", "2026-05", "не закрыт");
+        assertThat(finance().inEnglish().post("/api/v1/documents/packages", Map.of("account", "ACC-1001", "month", "2026-05"))
+                .body().get("detail").asText()).contains("ACC-1001", "2026-05", "not closed");
         Api.Response noKpp = finance().post("/api/v1/documents/packages", Map.of("account", "ACC-1003", "month", "2026-03"));
         assertThat(noKpp.status()).isEqualTo(422);
         assertThat(noKpp.body().get("errors").findValuesAsText("field")).containsExactly("client.kpp");
-        assertThat(noKpp.body().get("detail").asText()).contains("ACC-1003", "2026-03", "client.kpp");
+        assertThat(noKpp.body().get("detail").asText()).contains("ACC-1003", "2026-03", "не хватает данных", "client.kpp");
+        assertThat(noKpp.body().get("errors").get(0).get("message").asText()).isEqualTo("нужен для строки 6б счёта-фактуры");
+        Api.Response noKppInEnglish = finance().inEnglish().post("/api/v1/documents/packages",
+                Map.of("account", "ACC-1003", "month", "2026-03"));
+        assertThat(noKppInEnglish.status()).isEqualTo(422);
+        assertThat(noKppInEnglish.body().get("detail").asText()).contains("ACC-1003", "2026-03", "the documents need client.kpp");
         Api.Response badMonth = finance().post("/api/v1/documents/packages", Map.of("account", "ACC-1001", "month", "March"));
         assertThat(badMonth.status()).isEqualTo(400);
         assertThat(counter("CCB", "INVOICE")).isEqualTo(invoices);
@@ -252,7 +264,7 @@ class DocumentsApiTest {
         assertThat(job.get("counts").get("ISSUED").asInt()).isEqualTo(32);
         assertThat(job.get("counts").get("FAILED").asInt()).isEqualTo(1);
         assertThat(job.get("result").get("failures").get(0).get("account").asText()).isEqualTo("ACC-1003");
-        assertThat(job.get("result").get("failures").get(0).get("reason").asText()).contains("client.kpp");
+        assertThat(job.get("result").get("failures").get(0).get("reason").asText()).contains("не хватает", "client.kpp");
         assertThat(finance().get("/api/v1/documents?month=2026-04&limit=5000").body().size()).isBetween(32 * 2, 32 * 3);
 
         JsonNode again = awaitJob(finance().post("/api/v1/documents/runs", Map.of("month", "2026-04")).body().get("id").asText());
@@ -341,7 +353,7 @@ class DocumentsApiTest {
         Api.Response unknown = finance().post("/api/v1/documents/one-time-invoices", Map.of("account", "ACC-9999",
                 "items", List.of(Map.of("name", "SMS", "quantity", "10", "price", "2.50"))));
         assertThat(unknown.status()).isEqualTo(422);
-        assertThat(unknown.body().get("detail").asText()).contains("ACC-9999");
+        assertThat(unknown.body().get("detail").asText()).contains("ACC-9999", "нет реквизитов клиента");
     }
 
     JsonNode awaitJob(String id) throws InterruptedException {

@@ -148,10 +148,13 @@ class PeriodCloseApiTest {
         Api.Response all = f.finance.post("/api/v1/periods/" + MONTH + "/close", "{}");
         assertThat(all.status()).isEqualTo(409);
         assertThat(all.contentType()).contains("application/problem+json");
-        assertThat(all.body().get("detail").asText()).contains("already closed");
+        assertThat(all.body().get("detail").asText()).contains(MONTH, "уже закрыт для всех лицевых счетов");
+        Api.Response allInEnglish = f.finance.inEnglish().post("/api/v1/periods/" + MONTH + "/close", "{}");
+        assertThat(allInEnglish.status()).isEqualTo(409);
+        assertThat(allInEnglish.body().get("detail").asText()).contains(MONTH, "already closed for every account");
         Api.Response one = f.finance.post("/api/v1/periods/" + MONTH + "/close", Map.of("accounts", List.of(account)));
         assertThat(one.status()).isEqualTo(409);
-        assertThat(one.body().get("detail").asText()).contains(account);
+        assertThat(one.body().get("detail").asText()).contains(account, "уже закрыт", "сначала переоткройте");
         assertThat(f.entries(account, MONTH, "MONTHLY_FEE")).hasSize(3);
     }
 

@@ -44,7 +44,10 @@ class ReopenAfterDocumentsApiTest {
 
         Api.Response reopen = f.finance.post("/api/v1/periods/2026-03/reopen", Map.of("reason", "a late call"));
         assertThat(reopen.status()).as(reopen.raw()).isEqualTo(409);
-        assertThat(reopen.body().get("detail").asText()).contains("documents were issued", invoice, "re-rate");
+        assertThat(reopen.body().get("detail").asText()).contains("выставлены документы", invoice, "перетарификацию");
+        Api.Response reopenInEnglish = f.finance.inEnglish().post("/api/v1/periods/2026-03/reopen", Map.of("reason", "a late call"));
+        assertThat(reopenInEnglish.status()).isEqualTo(409);
+        assertThat(reopenInEnglish.body().get("detail").asText()).contains("documents were issued", invoice, "re-rate");
         assertThat(reopen.body().get("errors").findValuesAsText("field")).containsExactly("month");
         assertThat(f.period("2026-03").get("closedAccounts").asLong()).isEqualTo(1);
 

@@ -146,6 +146,10 @@ class RerateApiTest {
                 Map.of("account", account, "tariffVersion", 999, "apply", true));
         assertThat(noVersion.status()).isEqualTo(404);
         assertThat(noVersion.body().get("errors").get(0).get("field").asText()).isEqualTo("tariffVersion");
+        assertThat(noVersion.body().get("detail").asText()).contains("нет версии 999");
+        assertThat(f.finance.inEnglish().post("/api/v1/periods/" + JULY + "/rerate",
+                Map.of("account", account, "tariffVersion", 999, "apply", true)).body().get("detail").asText())
+                .contains("has no version 999");
         Api.Response noAccount = f.finance.post("/api/v1/periods/" + JULY + "/rerate", Map.of("account", "ACC-NOPE"));
         assertThat(noAccount.status()).isEqualTo(404);
         assertThat(noAccount.body().get("errors").get(0).get("field").asText()).isEqualTo("account");

@@ -10,21 +10,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 import ru.ccbilling.account.Account;
 import ru.ccbilling.account.AccountDirectory;
-import ru.ccbilling.account.AccountInUseException;
-import ru.ccbilling.account.AccountRefused;
 import ru.ccbilling.account.AssignmentCheck;
 import ru.ccbilling.account.LegalDetails;
 import ru.ccbilling.account.NumberAssignment;
-import ru.ccbilling.account.NumberTakenException;
-import ru.ccbilling.account.UnknownAccountException;
 import ru.ccbilling.api.AccountsApi;
 import ru.ccbilling.api.model.AccountDetails;
 import ru.ccbilling.api.model.DedicatedOperator;
-import ru.ccbilling.api.model.FieldError;
 import ru.ccbilling.api.model.TariffAssignment;
 import ru.ccbilling.inventory.Inventory;
 import ru.ccbilling.inventory.NetworkResource;
-import ru.ccbilling.web.ApiException;
+import ru.ccbilling.refusal.Refusal;
 
 @RestController
 class AccountController implements AccountsApi {
@@ -60,7 +55,7 @@ class AccountController implements AccountsApi {
                 details.getPostalAddress(), details.getDeliveryMethod(), details.getEmail(), details.getContacts());
         Set<Account.TariffAssignment> tariffs = tariffs(details.getTariffs());
         if (!accounts.open(new Account(details.getAccount(), details.getClient().trim(), tariffs, Set.of()), legal)) {
-            throw ApiException.conflict("account " + details.getAccount() + " already exists");
+            throw Refusal.conflict("account.exists", details.getAccount());
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(view(details.getAccount()));
     }
@@ -73,33 +68,23 @@ class AccountController implements AccountsApi {
     @Override
     public ResponseEntity<AccountDetails> updateAccount(String account, AccountDetails details) {
         if (!account.equals(details.getAccount())) {
-            throw ApiException.badField("account", "must be " + account + ", the account of the path");
+            throw Refusal.invalid("account", "account.notPathAccount", account);
         }
         LegalDetails legal = ClientDetailsMapping.legal(details.getInn(), details.getKpp(), details.getLegalAddress(),
                 details.getPostalAddress(), details.getDeliveryMethod(), details.getEmail(), details.getContacts());
         // everything is checked before anything is written
         boolean newTariffs = details.getTariffs() != null && !details.getTariffs().isEmpty();
         Set<Account.TariffAssignment> tariffs = newTariffs ? tariffs(details.getTariffs()) : Set.of();
-        try {
-            accounts.updateClient(account, details.getClient().trim(), legal);
-            if (newTariffs) {
-                accounts.assignTariffs(account, tariffs);
-            }
-        } catch (UnknownAccountException e) {
-            throw ApiException.notFound(e.getMessage());
+        accounts.updateClient(account, details.getClient().trim(), legal);
+        if (newTariffs) {
+            accounts.assignTariffs(account, tariffs);
         }
         return ResponseEntity.ok(view(account));
     }
 
     @Override
     public ResponseEntity<Void> deleteAccount(String account) {
-        try {
-            accounts.delete(account);
-        } catch (UnknownAccountException e) {
-            throw ApiException.notFound(e.getMessage());
-        } catch (AccountInUseException e) {
-            throw ApiException.conflict(e.getMessage());
-        }
+        accounts.delete(account);
         return ResponseEntity.noContent().build();
     }
 
@@ -113,18 +98,8 @@ class AccountController implements AccountsApi {
     public ResponseEntity<ru.ccbilling.api.model.NumberAssignment> assignAccountNumber(String account,
             ru.ccbilling.api.model.NumberAssignment number) {
         NumberAssignment assignment = new NumberAssignment(number.getNumber(), number.getValidFrom(), number.getValidTo());
-        try {
-            check.number(assignment);
-        } catch (AccountRefused e) {
-            throw refused(e);
-        }
-        try {
-            accounts.assignNumber(account, assignment);
-        } catch (UnknownAccountException e) {
-            throw ApiException.notFound(e.getMessage());
-        } catch (NumberTakenException e) {
-            throw ApiException.conflict(e.getMessage());
-        }
+        check.number(assignment);
+        accounts.assignNumber(account, assignment);
         return ResponseEntity.status(HttpStatus.CREATED).body(number);
     }
 
@@ -141,16 +116,8 @@ class AccountController implements AccountsApi {
     public ResponseEntity<DedicatedOperator> addDedicatedOperator(String account, DedicatedOperator operator) {
         Account.DedicatedOperator dedicated = new Account.DedicatedOperator(operator.getOperatorId(),
                 operator.getValidFrom(), operator.getValidTo());
-        try {
-            check.operator(dedicated);
-        } catch (AccountRefused e) {
-            throw refused(e);
-        }
-        try {
-            accounts.addDedicatedOperator(account, dedicated);
-        } catch (UnknownAccountException e) {
-            throw ApiException.notFound(e.getMessage());
-        }
+        check.operator(dedicated);
+        accounts.addDedicatedOperator(account, dedicated);
         return ResponseEntity.status(HttpStatus.CREATED).body(operator);
     }
 
@@ -179,21 +146,10 @@ class AccountController implements AccountsApi {
     private Set<Account.TariffAssignment> tariffs(List<TariffAssignment> given) {
         List<Account.TariffAssignment> assignments = given == null ? List.of() : given.stream()
                 .map(t -> new Account.TariffAssignment(t.getTariff(), t.getValidFrom(), t.getValidTo())).toList();
-        try {
-            return check.tariffs(assignments);
-        } catch (AccountRefused e) {
-            throw refused(e);
-        }
-    }
-
-    private static ApiException refused(AccountRefused e) {
-        return switch (e.why()) {
-            case INVALID -> ApiException.badField(e.field(), e.reason());
-            case UNKNOWN -> ApiException.unprocessable(e.getMessage(), List.of(new FieldError(e.field(), e.reason())));
-        };
+        return check.tariffs(assignments);
     }
 
     private Account require(String code) {
-        return accounts.find(code).orElseThrow(() -> ApiException.notFound("no account " + code));
+        return accounts.find(code).orElseThrow(() -> Refusal.notFound("account.unknown", code));
     }
 }

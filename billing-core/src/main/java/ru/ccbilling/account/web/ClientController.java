@@ -8,7 +8,7 @@ import ru.ccbilling.account.AccountDirectory;
 import ru.ccbilling.account.LegalDetails;
 import ru.ccbilling.api.ClientsApi;
 import ru.ccbilling.api.model.ClientDetails;
-import ru.ccbilling.web.ApiException;
+import ru.ccbilling.refusal.Refusal;
 
 /** The client behind an account: name and legal details, which sales may edit. */
 @RestController
@@ -27,7 +27,7 @@ class ClientController implements ClientsApi {
 
     @Override
     public ResponseEntity<ClientDetails> updateClientDetails(String account, ClientDetails details) {
-        accounts.find(account).orElseThrow(() -> ApiException.notFound("no account " + account));
+        accounts.find(account).orElseThrow(() -> Refusal.notFound("account.unknown", account));
         accounts.updateClient(account, details.getClient().trim(), ClientDetailsMapping.legal(details.getInn(),
                 details.getKpp(), details.getLegalAddress(), details.getPostalAddress(), details.getDeliveryMethod(),
                 details.getEmail(), details.getContacts()));
@@ -35,7 +35,7 @@ class ClientController implements ClientsApi {
     }
 
     private ClientDetails view(String code) {
-        Account account = accounts.find(code).orElseThrow(() -> ApiException.notFound("no account " + code));
+        Account account = accounts.find(code).orElseThrow(() -> Refusal.notFound("account.unknown", code));
         ClientDetails out = new ClientDetails(account.clientName());
         ClientDetailsMapping.fill(accounts.legalDetails(code).orElse(LegalDetails.NONE), out::inn, out::kpp,
                 out::legalAddress, out::postalAddress, out::deliveryMethod, out::email, out::contacts);

@@ -7,7 +7,7 @@ import ru.ccbilling.account.LegalDetails;
 import ru.ccbilling.api.model.Address;
 import ru.ccbilling.api.model.Contact;
 import ru.ccbilling.api.model.DeliveryMethod;
-import ru.ccbilling.web.ApiException;
+import ru.ccbilling.refusal.Refusal;
 
 /** Legal details between the contract's shape and the account module's. */
 final class ClientDetailsMapping {
@@ -17,13 +17,13 @@ final class ClientDetailsMapping {
     static LegalDetails legal(String inn, String kpp, Address legalAddress, Address postalAddress,
                               DeliveryMethod delivery, String email, List<Contact> contacts) {
         if (kpp != null && inn != null && inn.length() == 12) {
-            throw ApiException.badField("kpp", "an individual entrepreneur (12-digit INN) has no KPP");
+            throw Refusal.invalid("kpp", "account.entrepreneurHasNoKpp");
         }
         if (delivery == DeliveryMethod.EMAIL && (email == null || email.isBlank())) {
-            throw ApiException.badField("email", "is required when documents are delivered by EMAIL");
+            throw Refusal.invalid("email", "account.emailRequiredForEmailDelivery");
         }
         if (delivery == DeliveryMethod.POST && postalAddress == null && legalAddress == null) {
-            throw ApiException.badField("postalAddress", "is required when documents are delivered by POST");
+            throw Refusal.invalid("postalAddress", "account.addressRequiredForPostDelivery");
         }
         return new LegalDetails(blankToNull(inn), blankToNull(kpp), address(legalAddress), address(postalAddress),
                 delivery == null ? null : LegalDetails.DeliveryMethod.valueOf(delivery.name()), blankToNull(email),

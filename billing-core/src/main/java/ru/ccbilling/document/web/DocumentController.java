@@ -43,7 +43,7 @@ import ru.ccbilling.document.PackageIssue;
 import ru.ccbilling.document.Statement;
 import ru.ccbilling.document.form.EnvelopeLabels;
 import ru.ccbilling.job.Jobs;
-import ru.ccbilling.web.ApiException;
+import ru.ccbilling.refusal.Refusal;
 
 @RestController
 class DocumentController implements DocumentsApi {
@@ -79,33 +79,33 @@ class DocumentController implements DocumentsApi {
     @Override
     public ResponseEntity<Document> getDocument(UUID id) {
         return documents.find(id).map(DocumentViews::view).map(ResponseEntity::ok)
-                .orElseThrow(() -> ApiException.notFound("no document " + id));
+                .orElseThrow(() -> Refusal.notFound("document.unknown", id));
     }
 
     @Override
     public ResponseEntity<Resource> getDocumentPdf(UUID id) {
-        var doc = documents.find(id).orElseThrow(() -> ApiException.notFound("no document " + id));
+        var doc = documents.find(id).orElseThrow(() -> Refusal.notFound("document.unknown", id));
         byte[] pdf = documents.pdf(id).orElseThrow();
         return pdf(new ByteArrayResource(pdf), doc.type().name().toLowerCase() + "-" + doc.number().replace('/', '_') + ".pdf");
     }
 
     @Override
     public ResponseEntity<String> getDocumentHtml(UUID id) {
-        String html = documents.html(id).orElseThrow(() -> ApiException.notFound("no document " + id));
+        String html = documents.html(id).orElseThrow(() -> Refusal.notFound("document.unknown", id));
         return ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8)).body(html);
     }
 
     @Override
     public ResponseEntity<DocumentPackage> issuePackage(AccountMonth request) {
-        UUID id = DocumentProblems.translate(() -> issue.issue(DocumentViews.required("account", request.getAccount()),
-                DocumentViews.month("month", request.getMonth())));
+        UUID id = issue.issue(DocumentViews.required("account", request.getAccount()),
+                DocumentViews.month("month", request.getMonth()));
         return ResponseEntity.status(HttpStatus.CREATED).body(DocumentViews.pack(id, documents.inPackage(id)));
     }
 
     @Override
     public ResponseEntity<Regeneration> regeneratePackage(AccountMonth request) {
-        var r = DocumentProblems.translate(() -> issue.regenerate(DocumentViews.required("account", request.getAccount()),
-                DocumentViews.month("month", request.getMonth())));
+        var r = issue.regenerate(DocumentViews.required("account", request.getAccount()),
+                DocumentViews.month("month", request.getMonth()));
         return ResponseEntity.ok(new Regeneration(r.account(), r.month().toString(), r.packageId(), r.identical(),
                 r.documents().stream().map(d -> new RegenerationDocumentsInner(DocumentViews.view(d.issued()),
                         d.issued().sha256(), d.regeneratedSha256(), d.identical())).toList())
@@ -114,8 +114,8 @@ class DocumentController implements DocumentsApi {
 
     @Override
     public ResponseEntity<List<DocumentPackage>> issueCorrections(AccountMonth request) {
-        List<UUID> ids = DocumentProblems.translate(() -> corrections.issue(DocumentViews.required("account", request.getAccount()),
-                DocumentViews.month("month", request.getMonth())));
+        List<UUID> ids = corrections.issue(DocumentViews.required("account", request.getAccount()),
+                DocumentViews.month("month", request.getMonth()));
         return ResponseEntity.ok(ids.stream().map(id -> DocumentViews.pack(id, documents.inPackage(id))).toList());
     }
 
@@ -129,14 +129,14 @@ class DocumentController implements DocumentsApi {
                         decimal("items[" + i + "].quantity", item.getQuantity()), decimal("items[" + i + "].price", item.getPrice())));
             }
         }
-        UUID id = DocumentProblems.translate(() -> oneTime.invoice(DocumentViews.required("account", request.getAccount()), items));
+        UUID id = oneTime.invoice(DocumentViews.required("account", request.getAccount()), items);
         return ResponseEntity.status(HttpStatus.CREATED).body(DocumentViews.pack(id, documents.inPackage(id)));
     }
 
     @Override
     public ResponseEntity<Job> startDocumentRun(DocumentRunRequest request) {
-        UUID id = DocumentProblems.translate(() -> run.start(DocumentViews.month("month", request.getMonth()),
-                SecurityContextHolder.getContext().getAuthentication().getName()));
+        UUID id = run.start(DocumentViews.month("month", request.getMonth()),
+                SecurityContextHolder.getContext().getAuthentication().getName());
         var job = jobs.find(id).orElseThrow();
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Job(job.id(), job.kind(),
                 Job.StateEnum.fromValue(job.state().name()), job.done(), job.counts()).description(job.description())
@@ -158,9 +158,9 @@ class DocumentController implements DocumentsApi {
         try {
             envelope = EnvelopeLabels.Size.valueOf(size == null ? "DL" : size);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badField("size", "DL or C5");
+            throw Refusal.invalid("size", "document.envelopeSize");
         }
-        byte[] pdf = DocumentProblems.translate(() -> delivery.labels(DocumentViews.month("month", month), envelope));
+        byte[] pdf = delivery.labels(DocumentViews.month("month", month), envelope);
         return pdf(new ByteArrayResource(pdf), "labels-" + month + "-" + envelope + ".pdf");
     }
 
@@ -170,10 +170,7 @@ class DocumentController implements DocumentsApi {
             Path file = Files.createTempFile("print-" + month, ".pdf");
             file.toFile().deleteOnExit();
             try (OutputStream out = Files.newOutputStream(file)) {
-                DocumentProblems.translate(() -> {
-                    delivery.printPdf(DocumentViews.month("month", month), out);
-                    return null;
-                });
+                delivery.printPdf(DocumentViews.month("month", month), out);
             }
             return pdf(new FileSystemResource(file), "print-" + month + ".pdf");
         } catch (IOException e) {
@@ -188,7 +185,7 @@ class DocumentController implements DocumentsApi {
 
     @Override
     public ResponseEntity<NumberingTemplate> putNumberingTemplate(NumberingTemplate template) {
-        return ResponseEntity.ok(DocumentProblems.translate(() -> numbering.put(template)));
+        return ResponseEntity.ok(numbering.put(template));
     }
 
     private static ResponseEntity<Resource> pdf(Resource body, String filename) {
@@ -199,12 +196,12 @@ class DocumentController implements DocumentsApi {
 
     private static BigDecimal decimal(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw ApiException.badField(field, "is required");
+            throw Refusal.invalid(field, "value.required");
         }
         try {
             return new BigDecimal(value.trim());
         } catch (NumberFormatException e) {
-            throw ApiException.badField(field, "cannot read '" + value + "' as a decimal number");
+            throw Refusal.invalid(field, "document.decimalUnreadable", value);
         }
     }
 }

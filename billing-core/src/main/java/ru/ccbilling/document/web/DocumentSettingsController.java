@@ -7,7 +7,7 @@ import ru.ccbilling.account.AccountDirectory;
 import ru.ccbilling.api.DocumentSettingsApi;
 import ru.ccbilling.api.model.DocumentSettings;
 import ru.ccbilling.document.Statement;
-import ru.ccbilling.web.ApiException;
+import ru.ccbilling.refusal.Refusal;
 
 @RestController
 class DocumentSettingsController implements DocumentSettingsApi {
@@ -36,7 +36,7 @@ class DocumentSettingsController implements DocumentSettingsApi {
 
     private void requireAccount(String account) {
         if (accounts.find(account).isEmpty()) {
-            throw ApiException.notFound("no account " + account);
+            throw Refusal.notFound("account.unknown", account);
         }
     }
 }

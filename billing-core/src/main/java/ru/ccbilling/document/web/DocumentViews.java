@@ -9,7 +9,7 @@ import ru.ccbilling.api.model.Document;
 import ru.ccbilling.api.model.DocumentPackage;
 import ru.ccbilling.api.model.DocumentType;
 import ru.ccbilling.document.IssuedDocument;
-import ru.ccbilling.web.ApiException;
+import ru.ccbilling.refusal.Refusal;
 
 /** Domain documents as API models. */
 final class DocumentViews {
@@ -29,18 +29,18 @@ final class DocumentViews {
 
     static YearMonth month(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw ApiException.badField(field, "is required (YYYY-MM)");
+            throw Refusal.invalid(field, "document.monthRequired");
         }
         try {
             return YearMonth.parse(value);
         } catch (DateTimeParseException e) {
-            throw ApiException.badField(field, "cannot read '" + value + "' as a month (YYYY-MM)");
+            throw Refusal.invalid(field, "document.monthUnreadable", value);
         }
     }
 
     static String required(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw ApiException.badField(field, "is required");
+            throw Refusal.invalid(field, "value.required");
         }
         return value;
     }

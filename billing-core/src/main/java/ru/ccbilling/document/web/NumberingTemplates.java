@@ -9,7 +9,7 @@ import ru.ccbilling.api.model.DocumentType;
 import ru.ccbilling.api.model.NumberingTemplate;
 import ru.ccbilling.document.InvoiceNumbering;
 import ru.ccbilling.document.Sellers;
-import ru.ccbilling.web.ApiException;
+import ru.ccbilling.refusal.Refusal;
 
 /** Numbering templates between the API model and {@link InvoiceNumbering}. */
 @Component
@@ -33,13 +33,13 @@ class NumberingTemplates {
 
     NumberingTemplate put(NumberingTemplate t) {
         if (t.getSeller() == null || t.getSeller().isBlank()) {
-            throw ApiException.badField("seller", "is required");
+            throw Refusal.invalid("seller", "value.required");
         }
         if (t.getDocumentType() == null) {
-            throw ApiException.badField("documentType", "is required");
+            throw Refusal.invalid("documentType", "value.required");
         }
         if (t.getReset() == null) {
-            throw ApiException.badField("reset", "is required (YEARLY or NEVER)");
+            throw Refusal.invalid("reset", "document.resetRequired");
         }
         var saved = numbering.save(new ru.ccbilling.document.NumberingTemplate(t.getSeller(),
                 ru.ccbilling.document.DocumentType.valueOf(t.getDocumentType().getValue()), t.getTemplate(),

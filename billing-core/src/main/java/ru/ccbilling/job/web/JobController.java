@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ru.ccbilling.api.JobsApi;
 import ru.ccbilling.job.Jobs;
-import ru.ccbilling.web.ApiException;
+import ru.ccbilling.refusal.Refusal;
 import ru.ccbilling.web.CurrentUser;
 
 @RestController
@@ -29,7 +29,7 @@ class JobController implements JobsApi {
         // an API key sees the jobs it started; another's is "not found", as if it did not exist
         return jobs.find(id).filter(job -> !CurrentUser.isConfined() || CurrentUser.name().equals(job.startedBy()))
                 .map(job -> JobView.of(job, json)).map(ResponseEntity::ok)
-                .orElseThrow(() -> ApiException.notFound("no job " + id));
+                .orElseThrow(() -> Refusal.notFound("job.unknown", id));
     }
 
     @Override

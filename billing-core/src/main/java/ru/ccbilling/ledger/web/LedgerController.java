@@ -2,7 +2,6 @@ package ru.ccbilling.ledger.web;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -11,18 +10,16 @@ import org.springframework.web.bind.annotation.RestController;
 import ru.ccbilling.account.AccountDirectory;
 import ru.ccbilling.api.LedgerApi;
 import ru.ccbilling.api.model.ChargeRequest;
-import ru.ccbilling.api.model.FieldError;
 import ru.ccbilling.api.model.LedgerPage;
 import ru.ccbilling.api.model.PaymentRequest;
 import ru.ccbilling.api.model.ReasonRequest;
 import ru.ccbilling.ledger.Balance;
 import ru.ccbilling.ledger.Charges;
 import ru.ccbilling.ledger.EntryKind;
-import ru.ccbilling.ledger.EntryRefused;
 import ru.ccbilling.ledger.Ledger;
 import ru.ccbilling.ledger.LedgerEntry;
 import ru.ccbilling.money.Money;
-import ru.ccbilling.web.ApiException;
+import ru.ccbilling.refusal.Refusal;
 import ru.ccbilling.web.CurrentUser;
 
 @RestController
@@ -69,29 +66,13 @@ class LedgerController implements LedgerApi {
     }
 
     private static ResponseEntity<ru.ccbilling.api.model.LedgerEntry> created(java.util.function.Supplier<LedgerEntry> action) {
-        try {
-            return ResponseEntity.status(HttpStatus.CREATED).body(LedgerEntries.view(action.get()));
-        } catch (EntryRefused e) {
-            throw refused(e);
-        }
-    }
-
-    static ApiException refused(EntryRefused e) {
-        List<FieldError> fields = e.field() == null ? List.of() : List.of(new FieldError(e.field(), e.getMessage()));
-        return switch (e.why()) {
-            case UNKNOWN_ACCOUNT, UNKNOWN_ENTRY -> new ApiException(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), fields);
-            case INVALID -> new ApiException(HttpStatus.BAD_REQUEST, "Invalid request",
-                    e.field() == null ? e.getMessage() : e.field() + ": " + e.getMessage(), fields);
-            case PERIOD_CLOSED, DUPLICATE, NOT_REVERSIBLE -> new ApiException(HttpStatus.CONFLICT, "Conflict",
-                    e.getMessage(), fields);
-            case OVER_LIMIT -> ApiException.unprocessable(e.getMessage(), fields);
-        };
+        return ResponseEntity.status(HttpStatus.CREATED).body(LedgerEntries.view(action.get()));
     }
 
     private static Money money(String field, String text) {
         BigDecimal value = new BigDecimal(text);
         if (value.scale() > 2) {
-            throw ApiException.badField(field, "has at most two decimals (kopecks)");
+            throw Refusal.invalid(field, "ledger.kopecks");
         }
         return Money.of(value);
     }
@@ -103,7 +84,7 @@ class LedgerController implements LedgerApi {
 
     private void require(String account) {
         if (!accounts.exists(account)) {
-            throw ApiException.notFound("no account " + account);
+            throw Refusal.notFound("account.unknown", account);
         }
     }
 }

@@ -16,7 +16,6 @@ import ru.ccbilling.api.PeriodsApi;
 import ru.ccbilling.api.model.AccountCloseView;
 import ru.ccbilling.api.model.AccountUsage;
 import ru.ccbilling.api.model.EntryKind;
-import ru.ccbilling.api.model.FieldError;
 import ru.ccbilling.api.model.Job;
 import ru.ccbilling.api.model.KindTotal;
 import ru.ccbilling.api.model.PeriodAuditEntry;
@@ -31,12 +30,11 @@ import ru.ccbilling.job.Jobs;
 import ru.ccbilling.ledger.Ledger;
 import ru.ccbilling.period.FinancialPeriod;
 import ru.ccbilling.period.PeriodClose;
-import ru.ccbilling.period.PeriodRefused;
 import ru.ccbilling.period.PeriodReopen;
 import ru.ccbilling.period.PeriodRerating;
 import ru.ccbilling.period.Periods;
 import ru.ccbilling.period.UsageReport;
-import ru.ccbilling.web.ApiException;
+import ru.ccbilling.refusal.Refusal;
 import ru.ccbilling.web.CurrentUser;
 
 @RestController
@@ -79,8 +77,8 @@ class PeriodController implements PeriodsApi {
      */
     @Override
     public ResponseEntity<Job> closePeriod(String month, @RequestBody(required = false) PeriodCloseRequest request) {
-        UUID job = handle(() -> close.request(YearMonth.parse(month), request == null ? null : request.getAccounts(),
-                CurrentUser.name()));
+        UUID job = close.request(YearMonth.parse(month), request == null ? null : request.getAccounts(),
+                CurrentUser.name());
         ru.ccbilling.job.Job started = jobs.find(job).orElseThrow();
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Job(started.id(), started.kind(),
                 Job.StateEnum.fromValue(started.state().name()), started.done(), started.counts())
@@ -90,15 +88,15 @@ class PeriodController implements PeriodsApi {
     @Override
     public ResponseEntity<ru.ccbilling.api.model.FinancialPeriod> reopenPeriod(String month, ReasonRequest request) {
         YearMonth m = YearMonth.parse(month);
-        handle(() -> reopen.reopen(m, request.getReason(), CurrentUser.name()));
+        reopen.reopen(m, request.getReason(), CurrentUser.name());
         return ResponseEntity.ok(detail(m));
     }
 
     @Override
     public ResponseEntity<RerateResult> reratePeriod(String month, RerateRequest request) {
-        PeriodRerating.Outcome o = handle(() -> rerating.rerate(YearMonth.parse(month), request.getAccount(),
+        PeriodRerating.Outcome o = rerating.rerate(YearMonth.parse(month), request.getAccount(),
                 blankToNull(request.getTariff()), request.getTariffVersion(), Boolean.TRUE.equals(request.getApply()),
-                CurrentUser.name()));
+                CurrentUser.name());
         return ResponseEntity.ok(new RerateResult(o.month().toString(), o.account(), o.closed(), o.applied(), o.records(),
                 o.unrated(), o.differences().stream().map(d -> new RerateDifference(EntryKind.fromValue(d.kind().name()),
                         d.oldAmount().toString(), d.newAmount().toString(), d.difference().toString())
@@ -117,7 +115,7 @@ class PeriodController implements PeriodsApi {
     @Override
     public ResponseEntity<AccountUsage> getAccountUsage(String account, String month) {
         if (!accounts.exists(account)) {
-            throw ApiException.notFound("no account " + account);
+            throw Refusal.notFound("account.unknown", account);
         }
         UsageReport.Report report = usage.of(account, YearMonth.parse(month));
         return ResponseEntity.ok(new AccountUsage(account, month, report.closed(), report.lines().stream()
@@ -140,21 +138,6 @@ class PeriodController implements PeriodsApi {
     private static ru.ccbilling.api.model.FinancialPeriod summary(FinancialPeriod p) {
         return new ru.ccbilling.api.model.FinancialPeriod(p.month().toString(), PeriodState.fromValue(p.state().name()),
                 p.closedAccounts(), p.accounts()).closingJob(p.closingJob()).updatedAt(p.updatedAt());
-    }
-
-    private static <T> T handle(java.util.function.Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (PeriodRefused e) {
-            List<FieldError> fields = e.field() == null ? List.of() : List.of(new FieldError(e.field(), e.getMessage()));
-            throw switch (e.why()) {
-                case NOT_FOUND -> new ApiException(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), fields);
-                case INVALID -> new ApiException(HttpStatus.BAD_REQUEST, "Invalid request",
-                        e.field() == null ? e.getMessage() : e.field() + ": " + e.getMessage(), fields);
-                case CONFLICT -> new ApiException(HttpStatus.CONFLICT, "Conflict", e.getMessage(), fields);
-                case UNPROCESSABLE -> ApiException.unprocessable(e.getMessage(), fields);
-            };
-        }
     }
 
 
