@@ -22,6 +22,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import ru.ccbilling.api.DocumentsApi;
 import ru.ccbilling.api.model.AccountMonth;
 import ru.ccbilling.api.model.DeliveryMethod;
@@ -29,7 +31,6 @@ import ru.ccbilling.api.model.Document;
 import ru.ccbilling.api.model.DocumentPackage;
 import ru.ccbilling.api.model.DocumentRunRequest;
 import ru.ccbilling.api.model.DocumentType;
-import ru.ccbilling.api.model.Job;
 import ru.ccbilling.api.model.NumberingTemplate;
 import ru.ccbilling.api.model.OneTimeInvoiceRequest;
 import ru.ccbilling.api.model.Regeneration;
@@ -43,6 +44,7 @@ import ru.ccbilling.document.PackageIssue;
 import ru.ccbilling.document.Statement;
 import ru.ccbilling.document.form.EnvelopeLabels;
 import ru.ccbilling.job.Jobs;
+import ru.ccbilling.job.web.JobView;
 import ru.ccbilling.refusal.Refusal;
 
 @RestController
@@ -54,11 +56,14 @@ class DocumentController implements DocumentsApi {
     private final OneTimeInvoicing oneTime;
     private final DocumentRun run;
     private final Delivery delivery;
+    private final ObjectMapper json;
     private final Jobs jobs;
     private final NumberingTemplates numbering;
 
     DocumentController(Documents documents, PackageIssue issue, CorrectionInvoicing corrections, OneTimeInvoicing oneTime,
-                       DocumentRun run, Delivery delivery, Jobs jobs, NumberingTemplates numbering) {
+                       DocumentRun run, Delivery delivery, Jobs jobs, NumberingTemplates numbering,
+                       ObjectMapper json) {
+        this.json = json;
         this.documents = documents;
         this.issue = issue;
         this.corrections = corrections;
@@ -134,13 +139,11 @@ class DocumentController implements DocumentsApi {
     }
 
     @Override
-    public ResponseEntity<Job> startDocumentRun(DocumentRunRequest request) {
+    public ResponseEntity<ru.ccbilling.api.model.Job> startDocumentRun(DocumentRunRequest request) {
         UUID id = run.start(DocumentViews.month("month", request.getMonth()),
                 SecurityContextHolder.getContext().getAuthentication().getName());
         var job = jobs.find(id).orElseThrow();
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Job(job.id(), job.kind(),
-                Job.StateEnum.fromValue(job.state().name()), job.done(), job.counts()).description(job.description())
-                .total(job.total()).startedBy(job.startedBy()).startedAt(job.startedAt()).updatedAt(job.updatedAt()));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(JobView.of(job, json));
     }
 
     @Override

@@ -11,12 +11,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import ru.ccbilling.account.AccountDirectory;
 import ru.ccbilling.api.PeriodsApi;
 import ru.ccbilling.api.model.AccountCloseView;
 import ru.ccbilling.api.model.AccountUsage;
 import ru.ccbilling.api.model.EntryKind;
-import ru.ccbilling.api.model.Job;
 import ru.ccbilling.api.model.KindTotal;
 import ru.ccbilling.api.model.PeriodAuditEntry;
 import ru.ccbilling.api.model.PeriodCloseRequest;
@@ -27,6 +28,7 @@ import ru.ccbilling.api.model.RerateRequest;
 import ru.ccbilling.api.model.RerateResult;
 import ru.ccbilling.api.model.UsageLine;
 import ru.ccbilling.job.Jobs;
+import ru.ccbilling.job.web.JobView;
 import ru.ccbilling.ledger.Ledger;
 import ru.ccbilling.period.FinancialPeriod;
 import ru.ccbilling.period.PeriodClose;
@@ -47,10 +49,12 @@ class PeriodController implements PeriodsApi {
     private final UsageReport usage;
     private final Ledger ledger;
     private final AccountDirectory accounts;
+    private final ObjectMapper json;
     private final Jobs jobs;
 
     PeriodController(Periods periods, PeriodClose close, PeriodReopen reopen, PeriodRerating rerating, UsageReport usage,
-                     Ledger ledger, AccountDirectory accounts, Jobs jobs) {
+                     Ledger ledger, AccountDirectory accounts, Jobs jobs, ObjectMapper json) {
+        this.json = json;
         this.periods = periods;
         this.close = close;
         this.reopen = reopen;
@@ -76,13 +80,11 @@ class PeriodController implements PeriodsApi {
      * without a body matches from the implementing method's own annotation, hence it is repeated here.
      */
     @Override
-    public ResponseEntity<Job> closePeriod(String month, @RequestBody(required = false) PeriodCloseRequest request) {
+    public ResponseEntity<ru.ccbilling.api.model.Job> closePeriod(String month, @RequestBody(required = false) PeriodCloseRequest request) {
         UUID job = close.request(YearMonth.parse(month), request == null ? null : request.getAccounts(),
                 CurrentUser.name());
         ru.ccbilling.job.Job started = jobs.find(job).orElseThrow();
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Job(started.id(), started.kind(),
-                Job.StateEnum.fromValue(started.state().name()), started.done(), started.counts())
-                .description(started.description()).startedBy(started.startedBy()).startedAt(started.startedAt()));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(JobView.of(started, json));
     }
 
     @Override
