@@ -55,12 +55,12 @@ public class DocumentRun implements JobHandler<DocumentRun.Params, DocumentRun.R
 
     /** starts the run of a month; refused at once when no account has that month closed */
     public UUID start(YearMonth month, String startedBy) {
-        return jobs.start(this, new Params(month, accounts(issue.source(), month)), "Documents for " + month, startedBy);
+        return jobs.start(this, new Params(month, accounts(issue.source(), month)), "Документы за " + month, startedBy);
     }
 
     /** the same on the calling thread (the benchmark, tests that wait) */
     public ru.ccbilling.job.Job runHere(YearMonth month, String startedBy) {
-        return jobs.runHere(this, new Params(month, accounts(issue.source(), month)), "Documents for " + month, startedBy);
+        return jobs.runHere(this, new Params(month, accounts(issue.source(), month)), "Документы за " + month, startedBy);
     }
 
     private static List<String> accounts(StatementSource source, YearMonth month) {

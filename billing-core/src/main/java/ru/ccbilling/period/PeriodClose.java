@@ -111,7 +111,7 @@ public class PeriodClose implements JobHandler<PeriodClose.Params, PeriodClose.C
                 throw Refusal.conflict("period.closing", month, running).at("month");
             }
             List<String> targets = targets(month, all ? null : chosen);
-            String description = "Close " + month + (all ? " for every account" : " for " + targets.size() + " account(s)");
+            String description = "Закрытие периода " + month + (all ? " по всем лицевым счетам" : ", лицевых счетов: " + targets.size());
             UUID job = jobs.start(this, new Params(month, targets, actor), description, actor);
             periods.closing(month, job);
             periods.audit(month, "CLOSE_REQUESTED", actor, null, targets.size(),
