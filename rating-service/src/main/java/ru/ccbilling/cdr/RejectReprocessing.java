@@ -131,7 +131,7 @@ public class RejectReprocessing {
             rerated.add(new RejectQueue.Rerated(row, result));
             if (result instanceof RatingResult.Rejected rejected) {
                 rejections.add(new RejectHistory.Rejection(row.source(), row.cdrId(), row.startTime(),
-                        rejected.reason().name(), rejected.detail(), now));
+                        rejected.reason().name(), rejected.detail().russian(), now));
                 outcomes.add(rejected.reason().name());
             } else {
                 outcomes.add(RATED);
