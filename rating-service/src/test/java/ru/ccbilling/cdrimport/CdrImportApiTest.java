@@ -166,7 +166,7 @@ class CdrImportApiTest {
         byte[] file = Imports.sample("asterisk-Master.csv");
 
         assertProblem(imports.upload("no-such-mapping", source, HttpRequest.BodyPublishers.ofByteArray(file)), "mapping");
-        assertThat(imports.upload("asterisk-default", null, HttpRequest.BodyPublishers.ofByteArray(file)).body()
+        assertThat(imports.upload("asterisk-default", " ", HttpRequest.BodyPublishers.ofByteArray(file)).body()
                 .get("errors").get(0).get("message").asText())
                 .isEqualTo("обязательно: источник записей файла, например АТС");
         assertThat(new Imports(port, Api.as(port, "admin", "admin").inEnglish())
