@@ -87,7 +87,7 @@ class BodyLimits extends OncePerRequestFilter {
     private void refuse(HttpServletRequest request, HttpServletResponse response, Refusal tooLarge) throws IOException {
         // the client may still be sending: it should not send the rest on this connection
         response.setHeader("Connection", "close");
-        Problems.write(response, tooLarge, request.getLocale(), mapper);
+        Problems.write(response, tooLarge, Problems.language(request), mapper);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

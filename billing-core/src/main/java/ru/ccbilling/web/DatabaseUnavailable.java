@@ -85,6 +85,6 @@ public final class DatabaseUnavailable {
     public static void write(HttpServletRequest request, HttpServletResponse response, ObjectMapper json)
             throws IOException {
         response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-        Problems.write(response, REFUSAL, request.getLocale(), json);
+        Problems.write(response, REFUSAL, Problems.language(request), json);
     }
 }

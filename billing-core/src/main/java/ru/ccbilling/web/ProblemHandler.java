@@ -49,12 +49,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return answer(refusal);
     }
 
-    /** until every controller refuses with {@link Refusal} */
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<Object> api(ApiException e) {
-        return answer(e.asRefusal());
-    }
-
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
         Text reason = e.getRequiredType() == null ? Text.of("value.unreadable", e.getValue())

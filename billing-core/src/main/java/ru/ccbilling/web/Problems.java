@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -11,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import ru.ccbilling.api.model.FieldError;
 import ru.ccbilling.refusal.Catalogue;
@@ -55,5 +57,40 @@ public final class Problems {
     /** a refusal of {@code kind} with faults, whose detail lists them */
     public static Refusal faults(Refusal.Kind kind, List<Refusal.Fault> faults) {
         return Refusal.of(kind, null, faults);
+    }
+
+    /** the reader's language of the current request (Accept-Language): English if asked for, else Russian */
+    public static Locale language() {
+        return Catalogue.supported(LocaleContextHolder.getLocale());
+    }
+
+    /** a record's faults as the {@code errors} of a batch answer (a REFUSED record), in the reader's language */
+    public static List<FieldError> fieldErrors(List<Refusal.Fault> faults) {
+        Locale locale = language();
+        return faults.stream().map(f -> new FieldError(f.field(), f.in(locale))).toList();
+    }
+
+    /** a text of an answer (a rejection's detail, a skipped line's reason) in the reader's language; null stays null */
+    public static String text(Text text) {
+        return text == null ? null : text.in(language());
+    }
+
+    /**
+     * The reader's language of a request a filter answers, before Spring MVC resolves it: English if Accept-Language
+     * asks for it, Russian otherwise, also when the header is absent (the servlet container would answer its own
+     * default locale then).
+     */
+    public static Locale language(HttpServletRequest request) {
+        if (request.getHeader("Accept-Language") == null) {
+            return Catalogue.RUSSIAN;
+        }
+        // the first of the reader's languages (by preference) that the catalogue speaks, as web.Languages chooses
+        for (java.util.Enumeration<Locale> asked = request.getLocales(); asked.hasMoreElements(); ) {
+            String language = asked.nextElement().getLanguage();
+            if (language.equals("ru") || language.equals("en")) {
+                return Catalogue.supported(Locale.forLanguageTag(language));
+            }
+        }
+        return Catalogue.RUSSIAN;
     }
 }

@@ -46,7 +46,7 @@ class QueryParameters extends OncePerRequestFilter {
                         : StoredText.problem(name) != null ? StoredText.problem(name) : StoredText.problem(value);
                 if (problem != null) {
                     Problems.write(response, Refusal.field(Refusal.Kind.INVALID, name == null ? "query" : name, problem),
-                            request.getLocale(), json);
+                            Problems.language(request), json);
                     return;
                 }
             }

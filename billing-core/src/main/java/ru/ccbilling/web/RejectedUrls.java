@@ -20,7 +20,7 @@ class RejectedUrls {
     @Bean
     RequestRejectedHandler problemForRejectedUrls(ObjectMapper json) {
         return (request, response, rejected) -> {
-            Problems.write(response, Refusal.invalid("path", "path.forbiddenCharacters"), request.getLocale(), json);
+            Problems.write(response, Refusal.invalid("path", "path.forbiddenCharacters"), Problems.language(request), json);
         };
     }
 }

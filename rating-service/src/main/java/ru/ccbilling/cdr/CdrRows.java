@@ -42,7 +42,7 @@ final class CdrRows {
         } else {
             RatingResult.Rejected rejected = (RatingResult.Rejected) result;
             out.append("REJECTED\t").append(rejected.reason().name()).append('\t');
-            field(out, rejected.detail()).append('\t');
+            field(out, rejected.detail().russian()).append('\t');
             field(out, rejected.tariff()).append('\t');
             if (rejected.tariffVersion() == null) {
                 out.append("\\N");

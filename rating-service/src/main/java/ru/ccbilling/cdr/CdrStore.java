@@ -126,7 +126,7 @@ public class CdrStore {
             CdrRows.appendCopyLine(rows, p.cdr(), p.result(), p.receivedAt());
             if (p.result() instanceof RatingResult.Rejected rejected) {
                 rejections.add(new RejectHistory.Rejection(p.cdr().source(), p.cdr().cdrId(), p.cdr().startTime(),
-                        rejected.reason().name(), rejected.detail(), p.receivedAt()));
+                        rejected.reason().name(), rejected.detail().russian(), p.receivedAt()));
             }
         }
         byte[] copy = rows.toString().getBytes(StandardCharsets.UTF_8);

@@ -138,7 +138,7 @@ public class RejectQueue {
                         rated.callerOperator(), at, row.source(), row.cdrId(), row.startTime()});
             } else {
                 RatingResult.Rejected rejected = (RatingResult.Rejected) r.result();
-                rows.add(new Object[] {"REJECTED", rejected.reason().name(), rejected.detail(), rejected.account(),
+                rows.add(new Object[] {"REJECTED", rejected.reason().name(), rejected.detail().russian(), rejected.account(),
                         rejected.tariff(), rejected.tariffVersion(), null, "[]", null, null, at, row.source(),
                         row.cdrId(), row.startTime()});
             }

@@ -85,7 +85,7 @@ public class RejectReprocessing implements JobHandler<RejectReprocessing.Params,
         if (size <= AT_ONCE) {
             return new Done(rerateAll(selection, null));
         }
-        UUID id = jobs.start(this, new Params(selection, size), "reprocess " + size + " rejected records", startedBy);
+        UUID id = jobs.start(this, new Params(selection, size), "Повторная обработка отклонённых записей: " + size, startedBy);
         return new Started(jobs.find(id).orElseThrow());
     }
 
@@ -153,7 +153,7 @@ public class RejectReprocessing implements JobHandler<RejectReprocessing.Params,
             rerated.add(new RejectQueue.Rerated(row, result));
             if (result instanceof RatingResult.Rejected rejected) {
                 rejections.add(new RejectHistory.Rejection(row.source(), row.cdrId(), row.startTime(),
-                        rejected.reason().name(), rejected.detail(), now));
+                        rejected.reason().name(), rejected.detail().russian(), now));
                 outcomes.add(rejected.reason().name());
             } else {
                 outcomes.add(RATED);

@@ -23,6 +23,9 @@ import ru.ccbilling.cdr.IntakeOutcome;
 import ru.ccbilling.job.JobHandler;
 import ru.ccbilling.job.JobProgress;
 import ru.ccbilling.job.Jobs;
+import ru.ccbilling.refusal.Refusal;
+import ru.ccbilling.refusal.Refusal.Fault;
+import ru.ccbilling.refusal.Text;
 
 /**
  * Imports an equipment file as a job: the upload is stored with the job, then read line by line; the mapping turns
@@ -54,27 +57,30 @@ public class CdrFileImport implements JobHandler<CdrFileImport.Params, ImportRep
     }
 
     /**
-     * Checks the parameters, stores the file aside and starts the job; answers its id. Throws
-     * {@link ImportRefused} naming the parameter at fault, and then nothing is imported.
+     * Checks the parameters, stores the file aside and starts the job; answers its id. Refuses (400) naming the
+     * parameter at fault (mapping, source, body), and then nothing is imported.
      */
     public UUID start(String mappingName, String source, InputStream file, String startedBy) {
-        CdrMapping mapping = mappings.find(mappingName).orElseThrow(() -> new ImportRefused("mapping",
-                "no mapping named '" + mappingName + "'; there are " + String.join(", ",
+        CdrMapping mapping = mappings.find(mappingName).orElseThrow(() -> Refusal.invalid("mapping",
+                "import.mapping.unknown", mappingName, String.join(", ",
                         mappings.all().stream().map(CdrMapping::name).toList())));
         if (source == null || source.isBlank()) {
-            throw new ImportRefused("source", "is required: the source of the file's records, e.g. the PBX");
+            throw Refusal.invalid("source", "import.source.required");
         }
         if (source.trim().length() > MAX_SOURCE_LENGTH) {
-            throw new ImportRefused("source", "must be at most " + MAX_SOURCE_LENGTH + " characters");
+            throw Refusal.invalid("source", "json.tooLong", MAX_SOURCE_LENGTH);
         }
-        try {
-            mapping.compile();
-        } catch (InvalidMapping e) {
-            throw new ImportRefused("mapping", "the mapping '" + mappingName + "' is not usable: " + e.getMessage());
+        List<Fault> problems = mapping.problems();
+        if (!problems.isEmpty()) {
+            // the mapping is named first, then each problem of its definition by its path
+            List<Fault> faults = new ArrayList<>();
+            faults.add(new Fault("mapping", Text.of("import.mapping.unusable", mappingName)));
+            faults.addAll(problems);
+            throw Refusal.of(Refusal.Kind.INVALID, null, faults);
         }
         Path spooled = spool(file);
-        String description = "Import of " + spooled.toFile().length() + " bytes by mapping " + mappingName
-                + " as source " + source.trim();
+        String description = "Импорт файла (" + spooled.toFile().length() + " байт) по правилу " + mappingName
+                + ", источник " + source.trim();
         try (InputStream stored = Files.newInputStream(spooled)) {
             return jobs.start(this, new Params(mappingName, mapping.format(), mapping.definition(), source.trim()),
                     description, startedBy, stored);
@@ -127,12 +133,12 @@ public class CdrFileImport implements JobHandler<CdrFileImport.Params, ImportRep
                 Files.copy(in, spooled, StandardCopyOption.REPLACE_EXISTING);
             }
             if (!EquipmentFile.hasContent(spooled)) {
-                throw new ImportRefused("body", "the file is empty");
+                throw Refusal.invalid("body", "import.file.empty");
             }
             return spooled;
         } catch (IOException e) {
             delete(spooled);
-            throw new ImportRefused("body", "the file could not be read: " + e.getMessage());
+            throw Refusal.invalid("body", "import.file.unreadable", e.getMessage());
         } catch (RuntimeException e) {
             delete(spooled);
             throw e;
@@ -149,7 +155,7 @@ public class CdrFileImport implements JobHandler<CdrFileImport.Params, ImportRep
                 report.read();
                 MappingDefinition.Conversion conversion = definition.convert(line, source);
                 if (conversion.refusal() != null) {
-                    report.refuse(line.number(), null, conversion.refusal());
+                    report.refuse(line.number(), null, conversion.refusal().russian());
                     progress.advance(1, IntakeOutcome.Kind.REFUSED.name());
                     continue;
                 }
@@ -173,8 +179,9 @@ public class CdrFileImport implements JobHandler<CdrFileImport.Params, ImportRep
             IntakeOutcome outcome = outcomes.get(i);
             counts.merge(outcome.kind(), 1L, Long::sum);
             if (outcome.kind() == IntakeOutcome.Kind.REFUSED) {
+                // stored in the job's result: in Russian
                 report.refuse(chunk.lines.get(i), outcome.cdrId(), String.join("; ", outcome.errors().stream()
-                        .map(p -> p.field() + ": " + p.message()).toList()));
+                        .map(p -> p.field() + ": " + p.reason().russian()).toList()));
             }
         }
         counts.forEach((kind, n) -> progress.advance(n, kind.name()));

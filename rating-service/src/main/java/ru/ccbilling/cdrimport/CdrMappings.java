@@ -35,7 +35,7 @@ public class CdrMappings {
         return jdbc.query("select * from cdr_mapping where name = ?", this::row, name).stream().findFirst();
     }
 
-    /** adds or replaces the mapping; throws {@link InvalidMapping} when its definition does not compile */
+    /** adds or replaces the mapping; refuses (400) a definition that does not compile, naming every problem */
     public CdrMapping put(String name, CdrFormat format, com.fasterxml.jackson.databind.JsonNode definition,
                           String description) {
         CdrMapping mapping = new CdrMapping(name, format, definition, description, OffsetDateTime.now(clock));

@@ -9,7 +9,8 @@ import java.util.regex.PatternSyntaxException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import ru.ccbilling.rating.FieldProblem;
+import ru.ccbilling.refusal.Refusal.Fault;
+import ru.ccbilling.refusal.Text;
 
 /**
  * Reading a JSON document written by a person: each accessor checks the shape of one value and records a problem
@@ -17,30 +18,30 @@ import ru.ccbilling.rating.FieldProblem;
  */
 abstract class CheckedJson {
 
-    final List<FieldProblem> problems = new ArrayList<>();
+    final List<Fault> problems = new ArrayList<>();
 
     Pattern regex(JsonNode node, String path, boolean required) {
         if (node == null || node.isNull()) {
-            return required ? problem(path, "is required: a regular expression") : null;
+            return required ? problem(path, "mapping.regex.required") : null;
         }
         if (!node.isTextual()) {
-            return problem(path, "must be a regular expression in a string");
+            return problem(path, "mapping.regex.notString");
         }
         try {
             return Pattern.compile(node.asText());
         } catch (PatternSyntaxException e) {
-            return problem(path, "invalid regular expression: " + e.getDescription() + " near index " + e.getIndex());
+            return problem(path, "mapping.regexInvalid", e.getDescription(), e.getIndex());
         }
     }
 
     <E extends Enum<E>> E enumValue(JsonNode node, String path, Class<E> type, boolean required) {
         if (node == null || node.isNull()) {
-            return required ? problem(path, "is required: one of " + List.of(type.getEnumConstants())) : null;
+            return required ? problem(path, "mapping.enum.required", List.of(type.getEnumConstants())) : null;
         }
         try {
             return Enum.valueOf(type, node.asText());
         } catch (IllegalArgumentException e) {
-            return problem(path, "must be one of " + List.of(type.getEnumConstants()));
+            return problem(path, "json.oneOf", List.of(type.getEnumConstants()));
         }
     }
 
@@ -49,7 +50,7 @@ abstract class CheckedJson {
             return fallback;
         }
         if (!node.isTextual()) {
-            problem(path, "must be a string");
+            problem(path, "json.notString");
             return fallback;
         }
         return node.asText();
@@ -60,7 +61,7 @@ abstract class CheckedJson {
             return false;
         }
         if (!node.isBoolean()) {
-            problem(path, "must be true or false");
+            problem(path, "json.notBoolean");
             return false;
         }
         return node.booleanValue();
@@ -70,7 +71,7 @@ abstract class CheckedJson {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {
-                problem(path + "." + name, "unknown key; expected " + String.join(", ", known.stream().sorted().toList()));
+                problem(path + "." + name, "mapping.unknownKey", String.join(", ", known.stream().sorted().toList()));
             }
         }
     }
@@ -83,7 +84,7 @@ abstract class CheckedJson {
     void forEach(JsonNode node, String path, boolean optional, Each each) {
         if (node == null || node.isNull()) {
             if (!optional) {
-                problem(path, "is required: a list");
+                problem(path, "mapping.list.required");
             }
             return;
         }
@@ -91,14 +92,14 @@ abstract class CheckedJson {
             if (element.isObject()) {
                 each.accept(element, p);
             } else {
-                problem(p, "must be an object");
+                problem(p, "mapping.notObject");
             }
         });
     }
 
     void forEachValue(JsonNode node, String path, Each each) {
         if (!node.isArray()) {
-            problem(path, "must be a list");
+            problem(path, "mapping.notList");
             return;
         }
         for (int i = 0; i < node.size(); i++) {
@@ -112,9 +113,9 @@ abstract class CheckedJson {
         }
     }
 
-    /** records a problem and answers null, so a reader can return {@code problem(...)} */
-    <T> T problem(String path, String message) {
-        problems.add(new FieldProblem(path, message));
+    /** records a problem (a catalogue key and its arguments) and answers null, so a reader can return {@code problem(...)} */
+    <T> T problem(String path, String key, Object... args) {
+        problems.add(new Fault(path, Text.of(key, args)));
         return null;
     }
 }

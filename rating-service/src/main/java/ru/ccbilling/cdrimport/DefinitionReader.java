@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import ru.ccbilling.rating.Cdr;
 import ru.ccbilling.rating.JsonText;
+import ru.ccbilling.refusal.Refusal;
+import ru.ccbilling.refusal.Refusal.Fault;
 
 /**
  * Reads a mapping's JSON definition into a {@link MappingDefinition}, checking everything a tariff manager can
@@ -38,26 +40,37 @@ final class DefinitionReader extends CheckedJson {
 
     private DefinitionReader() { }
 
-    /** the compiled definition; throws {@link InvalidMapping} naming every problem */
+    /** the compiled definition; refuses (400) naming every problem */
     static MappingDefinition read(CdrFormat format, JsonNode definition) {
         DefinitionReader reader = new DefinitionReader();
-        if (definition != null) {
-            JsonText.storable(definition, "definition", reader.problems);
-            if (!reader.problems.isEmpty()) {
-                throw new InvalidMapping(reader.problems);
-            }
-        }
-        MappingDefinition compiled = reader.definition(format, definition);
+        MappingDefinition compiled = reader.check(format, definition);
         if (!reader.problems.isEmpty()) {
-            throw new InvalidMapping(reader.problems);
+            throw Refusal.of(Refusal.Kind.INVALID, null, reader.problems);
         }
         return compiled;
+    }
+
+    /** every problem of the definition; none for a definition that compiles */
+    static List<Fault> problems(CdrFormat format, JsonNode definition) {
+        DefinitionReader reader = new DefinitionReader();
+        reader.check(format, definition);
+        return List.copyOf(reader.problems);
+    }
+
+    private MappingDefinition check(CdrFormat format, JsonNode definition) {
+        if (definition != null) {
+            JsonText.storable(definition, "definition", problems);
+            if (!problems.isEmpty()) {
+                return null;
+            }
+        }
+        return definition(format, definition);
     }
 
     private MappingDefinition definition(CdrFormat format, JsonNode node) {
         String path = "definition";
         if (node == null || !node.isObject()) {
-            problem(path, "must be a JSON object");
+            problem(path, "json.notObject");
             return null;
         }
         unknownKeys(node, path, TOP_KEYS);
@@ -78,7 +91,7 @@ final class DefinitionReader extends CheckedJson {
     private CallTypes callTypes(JsonNode node, String path) {
         List<MappingDefinition.CallTypeRule> rules = new ArrayList<>();
         if (node == null || !node.isObject()) {
-            problem(path, "is required: {rules: [{when, then}], default}");
+            problem(path, "mapping.callType.required");
             return new CallTypes(rules, null);
         }
         unknownKeys(node, path, Set.of("rules", "default"));
@@ -87,7 +100,7 @@ final class DefinitionReader extends CheckedJson {
                         enumValue(rule.get("then"), p + ".then", Cdr.CallType.class, true))));
         Cdr.CallType fallback = enumValue(node.get("default"), path + ".default", Cdr.CallType.class, false);
         if (rules.isEmpty() && fallback == null) {
-            problem(path, "needs rules or a default");
+            problem(path, "mapping.callType.empty");
         }
         return new CallTypes(rules, fallback);
     }
@@ -95,7 +108,7 @@ final class DefinitionReader extends CheckedJson {
     private Stages stages(JsonNode node, String path) {
         List<MappingDefinition.StageRule> rules = new ArrayList<>();
         if (node == null || !node.isObject()) {
-            problem(path, "is required: {rules: [{type, when, seconds, operatorId}], otherwise}");
+            problem(path, "mapping.stages.required");
             return new Stages(rules, null);
         }
         unknownKeys(node, path, Set.of("rules", "otherwise"));
@@ -104,10 +117,10 @@ final class DefinitionReader extends CheckedJson {
         JsonNode other = node.get("otherwise");
         if (other != null && !other.isNull()) {
             otherwise = other.isObject() ? stageRule(other, path + ".otherwise")
-                    : problem(path + ".otherwise", "must be a stage rule object");
+                    : problem(path + ".otherwise", "mapping.stages.otherwiseNotObject");
         }
         if (rules.isEmpty() && otherwise == null) {
-            problem(path, "needs rules or an otherwise stage");
+            problem(path, "mapping.stages.empty");
         }
         return new Stages(rules, otherwise);
     }
@@ -120,9 +133,9 @@ final class DefinitionReader extends CheckedJson {
             List<String> own = new ArrayList<>();
             forEachValue(columnsNode, "definition.columns", (value, p) -> {
                 if (!value.isTextual() || value.asText().isBlank()) {
-                    problem(p, "must be a column name");
+                    problem(p, "mapping.column.notName");
                 } else if (own.contains(value.asText().trim())) {
-                    problem(p, "repeats the column '" + value.asText().trim() + "'");
+                    problem(p, "mapping.column.repeated", value.asText().trim());
                 } else {
                     own.add(value.asText().trim());
                 }
@@ -135,7 +148,7 @@ final class DefinitionReader extends CheckedJson {
         JsonNode min = node.get("minColumns");
         if (min != null && !min.isNull()) {
             if (!min.canConvertToInt() || !min.isIntegralNumber() || min.intValue() < 1 || min.intValue() > columns.size()) {
-                problem("definition.minColumns", "must be a whole number from 1 to " + columns.size() + " (the columns)");
+                problem("definition.minColumns", "mapping.minColumns", columns.size());
             } else {
                 minColumns = min.intValue();
             }
@@ -154,7 +167,7 @@ final class DefinitionReader extends CheckedJson {
             return ',';
         }
         if (!node.isTextual() || node.asText().length() != 1 || node.asText().equals("\"")) {
-            problem("definition.delimiter", "must be one character other than a double quote, e.g. \",\" or \";\"");
+            problem("definition.delimiter", "mapping.delimiter");
             return ',';
         }
         return node.asText().charAt(0);
@@ -166,14 +179,14 @@ final class DefinitionReader extends CheckedJson {
         try {
             zone = ZoneId.of(zoneText);
         } catch (DateTimeException e) {
-            problem("definition.timeZone", "unknown time zone '" + zoneText + "', e.g. Europe/Moscow or UTC");
+            problem("definition.timeZone", "mapping.timeZone", zoneText);
         }
         String pattern = text(node.get("timeFormat"), "definition.timeFormat", DEFAULT_TIME_FORMAT);
         DateTimeFormatter format = DateTimeFormatter.ofPattern(DEFAULT_TIME_FORMAT);
         try {
             format = DateTimeFormatter.ofPattern(pattern);
         } catch (IllegalArgumentException e) {
-            problem("definition.timeFormat", "is not a time pattern (" + e.getMessage() + "), e.g. " + DEFAULT_TIME_FORMAT);
+            problem("definition.timeFormat", "mapping.timeFormat", e.getMessage(), DEFAULT_TIME_FORMAT);
         }
         return new MappingDefinition.Times(zone, pattern, format);
     }
@@ -188,7 +201,7 @@ final class DefinitionReader extends CheckedJson {
                 Matcher groups = GROUP_REFERENCE.matcher(replace);
                 while (groups.find()) {
                     if (Integer.parseInt(groups.group(1)) > matches.matcher("").groupCount()) {
-                        problem(p + ".replace", "refers to group " + groups.group() + " that the regex does not have");
+                        problem(p + ".replace", "mapping.groupMissing", groups.group());
                     }
                 }
                 out.add(new MappingDefinition.Rewrite(matches, replace));
@@ -200,7 +213,7 @@ final class DefinitionReader extends CheckedJson {
     private Map<String, Pick> fields(JsonNode node, String path) {
         Map<String, Pick> out = new LinkedHashMap<>();
         if (node == null || !node.isObject()) {
-            problem(path, "is required: how to read " + String.join(", ", FIELDS));
+            problem(path, "mapping.fields.required", String.join(", ", FIELDS));
             return out;
         }
         unknownKeys(node, path, Set.copyOf(FIELDS));
@@ -208,7 +221,7 @@ final class DefinitionReader extends CheckedJson {
             JsonNode pick = node.get(field);
             if (pick == null || pick.isNull()) {
                 if (REQUIRED_FIELDS.contains(field)) {
-                    problem(path + "." + field, "is required");
+                    problem(path + "." + field, "value.required");
                 }
                 continue;
             }
@@ -226,7 +239,7 @@ final class DefinitionReader extends CheckedJson {
         JsonNode secondsNode = node.get("seconds");
         MappingDefinition.Seconds seconds = null;
         if (secondsNode == null || !secondsNode.isObject()) {
-            problem(path + ".seconds", "is required: {from, regex, minus}");
+            problem(path + ".seconds", "mapping.seconds.required");
         } else {
             Pick value = pick(secondsNode, path + ".seconds", Set.of("minus"));
             List<Pick> minus = new ArrayList<>();
@@ -243,7 +256,7 @@ final class DefinitionReader extends CheckedJson {
         if (operatorNode != null && !operatorNode.isNull()) {
             operatorId = pick(operatorNode, path + ".operatorId", Set.of());
         } else if (type == Cdr.StageType.OPERATOR) {
-            problem(path + ".operatorId", "is required for an OPERATOR stage: {from, regex}");
+            problem(path + ".operatorId", "mapping.operatorId.required");
         }
         return new MappingDefinition.StageRule(type, rule, seconds, operatorId);
     }
@@ -276,7 +289,7 @@ final class DefinitionReader extends CheckedJson {
             }
         });
         if (tests.size() != 1) {
-            return problem(path, "needs exactly one test of equals, in, matches, empty");
+            return problem(path, "mapping.condition.oneTest");
         }
         String test = tests.get(0);
         JsonNode value = node.get(test);
@@ -287,7 +300,7 @@ final class DefinitionReader extends CheckedJson {
             case "equals" -> values = Set.of(text(value, path + ".equals", ""));
             case "in" -> {
                 Set<String> list = new LinkedHashSet<>();
-                forEachValue(value, path + ".in", (v, p) -> list.add(v.isTextual() ? v.asText() : problem(p, "must be a string")));
+                forEachValue(value, path + ".in", (v, p) -> list.add(v.isTextual() ? v.asText() : problem(p, "json.notString")));
                 values = list;
             }
             case "matches" -> pattern = regex(value, path + ".matches", true);
@@ -298,7 +311,7 @@ final class DefinitionReader extends CheckedJson {
 
     private Pick pick(JsonNode node, String path, Set<String> moreKeys) {
         if (!node.isObject()) {
-            return problem(path, "must be an object: {from, regex, lookup, default}");
+            return problem(path, "mapping.pick.notObject");
         }
         Set<String> keys = new LinkedHashSet<>(List.of("from", "regex", "lookup", "default"));
         keys.addAll(moreKeys);
@@ -312,20 +325,20 @@ final class DefinitionReader extends CheckedJson {
         }
         String fallback = node.hasNonNull("default") ? text(node.get("default"), path + ".default", null) : null;
         if (from.isEmpty() && fallback == null && (fromNode == null || fromNode.isNull())) {
-            problem(path + ".from", "is required: a column name or a list of them (or give a default)");
+            problem(path + ".from", "mapping.from.required");
         }
         Pattern regex = regex(node.get("regex"), path + ".regex", false);
         Map<String, String> lookup = new HashMap<>();
         JsonNode lookupNode = node.get("lookup");
         if (lookupNode != null && !lookupNode.isNull()) {
             if (!lookupNode.isObject()) {
-                problem(path + ".lookup", "must be an object of value: replacement");
+                problem(path + ".lookup", "mapping.lookup.notObject");
             } else {
                 lookupNode.fields().forEachRemaining(e -> {
                     if (e.getValue().isTextual()) {
                         lookup.put(e.getKey(), e.getValue().asText());
                     } else {
-                        problem(path + ".lookup." + e.getKey(), "must be a string");
+                        problem(path + ".lookup." + e.getKey(), "json.notString");
                     }
                 });
             }
@@ -335,12 +348,12 @@ final class DefinitionReader extends CheckedJson {
 
     private Pick.Column column(JsonNode node, String path) {
         if (node == null || !node.isTextual() || node.asText().isBlank()) {
-            return problem(path, "is required: a column name");
+            return problem(path, "mapping.column.required");
         }
         String name = node.asText().trim();
         Integer index = columnIndex.get(name);
         if (index == null) {
-            return problem(path, "unknown column '" + name + "'; the columns are " + String.join(", ", columnIndex.keySet().stream().sorted().toList()));
+            return problem(path, "mapping.column.unknown", name, String.join(", ", columnIndex.keySet().stream().sorted().toList()));
         }
         return new Pick.Column(index, name);
     }

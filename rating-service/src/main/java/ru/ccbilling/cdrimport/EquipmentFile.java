@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import ru.ccbilling.refusal.Text;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -80,11 +81,11 @@ final class EquipmentFile implements Closeable {
         try (CSVParser parser = CSVParser.parse(text, format)) {
             List<CSVRecord> records = parser.getRecords();
             if (records.size() != 1) {
-                return new CsvLine(number, List.of(), "unreadable CSV: the line holds " + records.size() + " records");
+                return new CsvLine(number, List.of(), Text.of("import.csv.records", records.size()));
             }
             return new CsvLine(number, records.get(0).toList(), null);
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            return new CsvLine(number, List.of(), "unreadable CSV: " + e.getMessage());
+            return new CsvLine(number, List.of(), Text.of("import.csv.unreadable", e.getMessage()));
         }
     }
 

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import ru.ccbilling.refusal.Text;
 import ru.ccbilling.rating.Cdr;
 
 /**
@@ -35,7 +36,8 @@ public final class MappingDefinition {
     record StageRule(Cdr.StageType type, Rule rule, Seconds seconds, Pick operatorId) { }
 
     /** the line as a JSON record, or the reason it cannot be one; exactly one is present */
-    public record Conversion(ObjectNode record, String refusal) { }
+    /** the record, or why the line cannot be one (stored in the job's result in Russian) */
+    public record Conversion(ObjectNode record, Text refusal) { }
 
     record Layout(List<String> columns, int minColumns, boolean header, char delimiter) { }
 
@@ -77,15 +79,15 @@ public final class MappingDefinition {
         try {
             return new Conversion(record(line, source), null);
         } catch (Refusal r) {
-            return new Conversion(null, r.getMessage());
+            return new Conversion(null, r.reason);
         }
     }
 
     private ObjectNode record(CsvLine line, String source) {
         int max = layout.columns().size();
         if (line.size() < layout.minColumns() || line.size() > max) {
-            throw new Refusal("wrong field count: expected " + (layout.minColumns() == max ? String.valueOf(max)
-                    : layout.minColumns() + " to " + max) + ", found " + line.size());
+            throw layout.minColumns() == max ? new Refusal("import.line.fieldCount", max, line.size())
+                    : new Refusal("import.line.fieldCountRange", layout.minColumns(), max, line.size());
         }
         ObjectNode record = JSON.objectNode();
         record.put("source", source);
@@ -109,7 +111,7 @@ public final class MappingDefinition {
             }
         }
         if (defaultCallType == null) {
-            throw new Refusal("callType: no rule of the mapping matches this line");
+            throw new Refusal("import.line.noCallType");
         }
         return defaultCallType;
     }
@@ -117,13 +119,13 @@ public final class MappingDefinition {
     private String startTime(CsvLine line) {
         Pick.Picked picked = fields.get("startTime").pick(line);
         if (picked == null) {
-            throw new Refusal(fields.get("startTime").describe() + ": the start time is empty");
+            throw new Refusal("import.line.startTimeEmpty", fields.get("startTime").describe());
         }
         try {
             return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
                     LocalDateTime.parse(picked.value(), times.format()).atZone(times.zone()));
         } catch (DateTimeParseException e) {
-            throw new Refusal(name(picked) + ": cannot read '" + picked.value() + "' as a time " + times.pattern());
+            throw new Refusal("import.line.timeUnreadable", name(picked), picked.value(), times.pattern());
         }
     }
 
@@ -138,7 +140,7 @@ public final class MappingDefinition {
             out.add(stage(otherwise, line));
         }
         if (out.isEmpty()) {
-            throw new Refusal("stages: no stage rule of the mapping matches this line");
+            throw new Refusal("import.line.noStage");
         }
         return out;
     }
@@ -156,7 +158,7 @@ public final class MappingDefinition {
     private long seconds(StageRule rule, CsvLine line) {
         Pick.Picked picked = rule.seconds().value().pick(line);
         if (picked == null) {
-            throw new Refusal(rule.seconds().value().describe() + ": the duration of the " + rule.type() + " stage is empty");
+            throw new Refusal("import.line.durationEmpty", rule.seconds().value().describe(), rule.type());
         }
         long seconds = wholeSeconds(picked);
         for (Pick minus : rule.seconds().minus()) {
@@ -166,7 +168,7 @@ public final class MappingDefinition {
             }
         }
         if (seconds < 0) {
-            throw new Refusal("negative duration: the " + rule.type() + " stage would last " + seconds + " s");
+            throw new Refusal("import.line.negativeStage", rule.type(), seconds);
         }
         return seconds;
     }
@@ -176,10 +178,10 @@ public final class MappingDefinition {
         try {
             seconds = Long.parseLong(picked.value());
         } catch (NumberFormatException e) {
-            throw new Refusal(name(picked) + ": '" + picked.value() + "' is not a whole number of seconds");
+            throw new Refusal("import.line.notSeconds", name(picked), picked.value());
         }
         if (seconds < 0) {
-            throw new Refusal(name(picked) + ": negative duration " + seconds);
+            throw new Refusal("import.line.negative", name(picked), seconds);
         }
         return seconds;
     }
@@ -223,8 +225,11 @@ public final class MappingDefinition {
 
     /** a line the mapping cannot turn into a record; cheap, no stack trace */
     private static final class Refusal extends RuntimeException {
-        Refusal(String message) {
-            super(message, null, false, false);
+        private final Text reason;
+
+        Refusal(String key, Object... args) {
+            super(null, null, false, false);
+            this.reason = Text.of(key, args);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import ru.ccbilling.input.StoredText;
+import ru.ccbilling.refusal.Refusal.Fault;
 
 /**
  * Reads one CDR from JSON, checking every field: a record with any problem is refused with all of them,
@@ -20,7 +21,7 @@ public final class CdrReader {
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,15}");
 
     /** Either the CDR or the problems; exactly one is present. */
-    public record Read(Cdr cdr, List<FieldProblem> problems) {
+    public record Read(Cdr cdr, List<Fault> problems) {
         public boolean ok() {
             return cdr != null;
         }
@@ -29,9 +30,9 @@ public final class CdrReader {
     private CdrReader() { }
 
     public static Read read(JsonNode node) {
-        List<FieldProblem> problems = new ArrayList<>();
+        List<Fault> problems = new ArrayList<>();
         if (node == null || !node.isObject()) {
-            problems.add(new FieldProblem("record", "must be a JSON object"));
+            problems.add(JsonFields.fault("record", "json.notObject"));
             return new Read(null, problems);
         }
         String source = JsonFields.identifier(node, "source", 64, true, problems);
@@ -64,7 +65,7 @@ public final class CdrReader {
         return value != null && value.isTextual() ? value.asText() : null;
     }
 
-    private static Cdr.CallType callType(JsonNode node, List<FieldProblem> problems) {
+    private static Cdr.CallType callType(JsonNode node, List<Fault> problems) {
         String text = JsonFields.text(node, "callType", 32, true, problems);
         if (text == null) {
             return null;
@@ -72,39 +73,39 @@ public final class CdrReader {
         try {
             return Cdr.CallType.valueOf(text);
         } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem("callType", "must be one of INBOUND_800, OUTBOUND, FORWARD"));
+            problems.add(JsonFields.fault("callType", "json.oneOf", "INBOUND_800, OUTBOUND, FORWARD"));
             return null;
         }
     }
 
-    private static String number(JsonNode node, String field, boolean required, List<FieldProblem> problems) {
+    private static String number(JsonNode node, String field, boolean required, List<Fault> problems) {
         String text = JsonFields.text(node, field, 32, required, problems);
         if (text == null) {
             return null;
         }
         if (!DIGITS.matcher(text).matches()) {
-            problems.add(new FieldProblem(field, "must be E.164 digits without a plus sign (1 to 15 digits)"));
+            problems.add(JsonFields.fault(field, "cdr.number.notE164"));
             return null;
         }
         return text;
     }
 
-    private static List<Cdr.Stage> stages(JsonNode node, List<FieldProblem> problems) {
+    private static List<Cdr.Stage> stages(JsonNode node, List<Fault> problems) {
         JsonNode array = node.get("stages");
         if (array == null || array.isNull()) {
-            problems.add(new FieldProblem("stages", "is required: 1 to " + MAX_STAGES + " stages"));
+            problems.add(JsonFields.fault("stages", "cdr.stages.required", MAX_STAGES));
             return List.of();
         }
         if (!array.isArray()) {
-            problems.add(new FieldProblem("stages", "must be an array"));
+            problems.add(JsonFields.fault("stages", "json.notArray"));
             return List.of();
         }
         if (array.isEmpty()) {
-            problems.add(new FieldProblem("stages", "must have at least 1 stage"));
+            problems.add(JsonFields.fault("stages", "cdr.stages.none"));
             return List.of();
         }
         if (array.size() > MAX_STAGES) {
-            problems.add(new FieldProblem("stages", "must have at most " + MAX_STAGES + " stages, found " + array.size()));
+            problems.add(JsonFields.fault("stages", "cdr.stages.tooMany", MAX_STAGES, array.size()));
             return List.of();
         }
         List<Cdr.Stage> stages = new ArrayList<>();
@@ -128,33 +129,33 @@ public final class CdrReader {
                 && number.compareTo(java.math.BigDecimal.valueOf(Integer.MIN_VALUE)) >= 0);
     }
 
-    private static Cdr.Stage stage(JsonNode node, String path, List<FieldProblem> problems) {
+    private static Cdr.Stage stage(JsonNode node, String path, List<Fault> problems) {
         if (!node.isObject()) {
-            problems.add(new FieldProblem(path, "must be a JSON object"));
+            problems.add(JsonFields.fault(path, "json.notObject"));
             return null;
         }
         int before = problems.size();
         Cdr.StageType type = null;
         JsonNode typeNode = node.get("type");
         if (typeNode == null || typeNode.isNull()) {
-            problems.add(new FieldProblem(path + ".type", "is required"));
+            problems.add(JsonFields.fault(path + ".type", "value.required"));
         } else {
             try {
                 type = Cdr.StageType.valueOf(typeNode.asText());
             } catch (IllegalArgumentException e) {
-                problems.add(new FieldProblem(path + ".type", "must be one of IVR, OPERATOR, POST"));
+                problems.add(JsonFields.fault(path + ".type", "json.oneOf", "IVR, OPERATOR, POST"));
             }
         }
         JsonNode duration = node.get("durationSec");
         int seconds = 0;
         if (duration == null || duration.isNull()) {
-            problems.add(new FieldProblem(path + ".durationSec", "is required"));
+            problems.add(JsonFields.fault(path + ".durationSec", "value.required"));
         } else if (!isWholeNumber(duration)) {
-            problems.add(new FieldProblem(path + ".durationSec", "must be a whole number of seconds"));
+            problems.add(JsonFields.fault(path + ".durationSec", "cdr.duration.notWhole"));
         } else if (duration.intValue() < 0) {
-            problems.add(new FieldProblem(path + ".durationSec", "must be 0 or more"));
+            problems.add(JsonFields.fault(path + ".durationSec", "cdr.duration.negative"));
         } else if (duration.intValue() > MAX_STAGE_SECONDS) {
-            problems.add(new FieldProblem(path + ".durationSec", "must be at most " + MAX_STAGE_SECONDS + " (24 hours)"));
+            problems.add(JsonFields.fault(path + ".durationSec", "cdr.duration.tooLong", MAX_STAGE_SECONDS));
         } else {
             seconds = duration.intValue();
         }
@@ -162,16 +163,16 @@ public final class CdrReader {
         JsonNode operator = node.get("operatorId");
         if (operator != null && !operator.isNull()) {
             if (!operator.isTextual() || operator.asText().isBlank()) {
-                problems.add(new FieldProblem(path + ".operatorId", "must be a non-blank string"));
+                problems.add(JsonFields.fault(path + ".operatorId", "json.notBlankString"));
             } else if (operator.asText().trim().length() > 64) {
-                problems.add(new FieldProblem(path + ".operatorId", "must be at most 64 characters"));
+                problems.add(JsonFields.fault(path + ".operatorId", "json.tooLong", 64));
             } else if (StoredText.identifierProblem(operator.asText()) != null) {
-                problems.add(new FieldProblem(path + ".operatorId", StoredText.identifierProblem(operator.asText())));
+                problems.add(new Fault(path + ".operatorId", StoredText.identifierProblem(operator.asText())));
             } else {
                 operatorId = operator.asText().trim();
             }
         } else if (type == Cdr.StageType.OPERATOR) {
-            problems.add(new FieldProblem(path + ".operatorId", "is required for an OPERATOR stage"));
+            problems.add(JsonFields.fault(path + ".operatorId", "cdr.operatorId.required"));
         }
         return problems.size() == before ? new Cdr.Stage(type, seconds, operatorId) : null;
     }

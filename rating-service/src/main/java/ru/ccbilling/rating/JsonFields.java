@@ -8,61 +8,68 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import ru.ccbilling.input.ClientDates;
 import ru.ccbilling.input.StoredText;
+import ru.ccbilling.refusal.Refusal.Fault;
+import ru.ccbilling.refusal.Text;
 
 /** Reading checked fields of an incoming JSON record, each problem named with its field. */
 public final class JsonFields {
 
     private JsonFields() { }
 
+    /** a field and the catalogue text of what is wrong with it */
+    public static Fault fault(String field, String key, Object... args) {
+        return new Fault(field, Text.of(key, args));
+    }
+
     /** an identifier: a source, a record or event id, an account, trunk or operator code ({@link StoredText}) */
     public static String identifier(JsonNode node, String field, int maxLength, boolean required,
-                                    List<FieldProblem> problems) {
+                                    List<Fault> problems) {
         String text = text(node, field, maxLength, required, problems);
         if (text == null) {
             return null;
         }
-        ru.ccbilling.refusal.Text problem = StoredText.identifierProblem(text);
+        Text problem = StoredText.identifierProblem(text);
         if (problem != null) {
-            problems.add(new FieldProblem(field, problem));
+            problems.add(new Fault(field, problem));
             return null;
         }
         return text;
     }
 
-    public static String text(JsonNode node, String field, int maxLength, boolean required, List<FieldProblem> problems) {
+    public static String text(JsonNode node, String field, int maxLength, boolean required, List<Fault> problems) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             if (required) {
-                problems.add(new FieldProblem(field, "is required"));
+                problems.add(fault(field, "value.required"));
             }
             return null;
         }
         if (!value.isTextual()) {
-            problems.add(new FieldProblem(field, "must be a string"));
+            problems.add(fault(field, "json.notString"));
             return null;
         }
         // checked before trimming: trim() would quietly drop a trailing NUL or control character
-        ru.ccbilling.refusal.Text problem = StoredText.problem(value.asText());
+        Text problem = StoredText.problem(value.asText());
         if (problem != null) {
-            problems.add(new FieldProblem(field, problem));
+            problems.add(new Fault(field, problem));
             return null;
         }
         String text = value.asText().trim();
         if (text.isEmpty()) {
             if (required) {
-                problems.add(new FieldProblem(field, "must not be blank"));
+                problems.add(fault(field, "json.blank"));
             }
             return null;
         }
         if (text.length() > maxLength) {
-            problems.add(new FieldProblem(field, "must be at most " + maxLength + " characters"));
+            problems.add(fault(field, "json.tooLong", maxLength));
             return null;
         }
         return text;
     }
 
 
-    public static OffsetDateTime timestamp(JsonNode node, String field, List<FieldProblem> problems) {
+    public static OffsetDateTime timestamp(JsonNode node, String field, List<Fault> problems) {
         String text = text(node, field, 64, true, problems);
         if (text == null) {
             return null;
@@ -71,12 +78,12 @@ public final class JsonFields {
         try {
             time = OffsetDateTime.parse(text);
         } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem(field, "must be ISO-8601 with an offset, e.g. 2026-03-10T10:15:00+03:00"));
+            problems.add(fault(field, "json.timestamp", "2026-03-10T10:15:00+03:00"));
             return null;
         }
         if (!ClientDates.inRange(time.getYear())) {
             // a call time outside these years is a broken clock, not a call
-            problems.add(new FieldProblem(field, ClientDates.RANGE));
+            problems.add(new Fault(field, ClientDates.RANGE));
             return null;
         }
         return time;

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 
 import ru.ccbilling.account.Account;
 import ru.ccbilling.money.Money;
+import ru.ccbilling.refusal.Text;
 import ru.ccbilling.rules.CallToPrice;
 import ru.ccbilling.rules.Pricing;
 import ru.ccbilling.rules.TariffEvaluationException;
@@ -44,22 +45,21 @@ public class RatingEngine {
         Account account = account(cdr, ref);
         if (account == null) {
             return RatingResult.Rejected.of(RejectReason.UNKNOWN_ACCOUNT, cdr.callType() == Cdr.CallType.OUTBOUND
-                    ? "no account " + cdr.accountCode() : "no account holds the number " + cdr.called());
+                    ? Text.of("rating.noAccount", cdr.accountCode()) : Text.of("rating.noNumberHolder", cdr.called()));
         }
         for (Cdr.Stage stage : cdr.stages()) {
             if (stage.type() == Cdr.StageType.OPERATOR && !ref.operatorSites().containsKey(stage.operatorId())) {
-                return rejected(RejectReason.UNKNOWN_OPERATOR, "no operator " + stage.operatorId(), account, null);
+                return rejected(RejectReason.UNKNOWN_OPERATOR, Text.of("rating.noOperator", stage.operatorId()), account, null);
             }
         }
         boolean outboundLeg = cdr.callType() != Cdr.CallType.INBOUND_800;
         if (outboundLeg && (cdr.trunk() == null || !ref.trunks().contains(cdr.trunk()))) {
             return rejected(RejectReason.UNKNOWN_TRUNK,
-                    cdr.trunk() == null ? "the call names no trunk" : "no trunk " + cdr.trunk(), account, null);
+                    cdr.trunk() == null ? Text.of("rating.noTrunkNamed") : Text.of("rating.noTrunk", cdr.trunk()), account, null);
         }
         Optional<TariffVersionRef> tariff = tariff(cdr, account, day, choice);
         if (tariff.isEmpty()) {
-            return rejected(RejectReason.NO_TARIFF, "account " + account.code() + " has no tariff in force at "
-                    + cdr.startTime(), account, null);
+            return rejected(RejectReason.NO_TARIFF, Text.of("rating.noTariff", account.code(), cdr.startTime()), account, null);
         }
         return classifyAndPrice(cdr, account, day, tariff.get(), ref);
     }
@@ -70,8 +70,7 @@ public class RatingEngine {
         if (cdr.callType() != Cdr.CallType.OUTBOUND) {
             origin = origin(cdr.caller(), ref).orElse(null);
             if (origin == null) {
-                return rejected(RejectReason.NO_RATE, "the caller " + cdr.caller()
-                        + " cannot be classified: not a Russian number (7 and 10 digits)", account, tariff);
+                return rejected(RejectReason.NO_RATE, Text.of("rating.callerNotRussian", cdr.caller()), account, tariff);
             }
         }
         String destinationClass = null;
@@ -79,7 +78,7 @@ public class RatingEngine {
             String destination = cdr.callType() == Cdr.CallType.OUTBOUND ? cdr.called() : cdr.forwardedTo();
             destinationClass = ref.destinations().classify(destination).orElse(null);
             if (destinationClass == null) {
-                return rejected(RejectReason.NO_RATE, "no destination class matches " + destination, account, tariff);
+                return rejected(RejectReason.NO_RATE, Text.of("rating.noDestination", destination), account, tariff);
             }
         }
         List<CallToPrice.StageToPrice> stages = new ArrayList<>(cdr.stages().size());
@@ -95,10 +94,10 @@ public class RatingEngine {
         try {
             pricing = tariff.compiled().price(call);
         } catch (TariffEvaluationException e) {
-            return rejected(RejectReason.NO_RATE, "the tariff could not price the call: " + e.getMessage(), account, tariff);
+            return rejected(RejectReason.NO_RATE, Text.of("rating.tariffFailed", e.getMessage()), account, tariff);
         }
         if (pricing instanceof Pricing.NoRate noRate) {
-            return rejected(RejectReason.NO_RATE, noRate.detail(), account, tariff);
+            return rejected(RejectReason.NO_RATE, Text.verbatim(noRate.detail()), account, tariff);
         }
         Pricing.Priced priced = (Pricing.Priced) pricing;
         var holder = cdr.callType() == Cdr.CallType.OUTBOUND ? Optional.<CallerLookup.Holder>empty()
@@ -130,7 +129,7 @@ public class RatingEngine {
         return ref.origins().classify(caller);
     }
 
-    private static RatingResult.Rejected rejected(RejectReason reason, String detail, Account account,
+    private static RatingResult.Rejected rejected(RejectReason reason, Text detail, Account account,
                                                   TariffVersionRef tariff) {
         return new RatingResult.Rejected(reason, detail, account.code(), tariff == null ? null : tariff.code(),
                 tariff == null ? null : tariff.version());

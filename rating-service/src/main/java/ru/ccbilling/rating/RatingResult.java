@@ -3,6 +3,7 @@ package ru.ccbilling.rating;
 import java.util.List;
 
 import ru.ccbilling.money.Money;
+import ru.ccbilling.refusal.Text;
 import ru.ccbilling.rules.PricedLine;
 
 /** The outcome of rating one CDR: rated with its lines and total, or rejected with its reason. */
@@ -17,9 +18,10 @@ public sealed interface RatingResult {
         }
     }
 
-    record Rejected(RejectReason reason, String detail, String account, String tariff, Integer tariffVersion)
+    /** the detail is stored in Russian ({@link Text#russian()}) and answered in the reader's language */
+    record Rejected(RejectReason reason, Text detail, String account, String tariff, Integer tariffVersion)
             implements RatingResult {
-        static Rejected of(RejectReason reason, String detail) {
+        static Rejected of(RejectReason reason, Text detail) {
             return new Rejected(reason, detail, null, null, null);
         }
     }

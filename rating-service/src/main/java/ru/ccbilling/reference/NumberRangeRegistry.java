@@ -19,6 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import ru.ccbilling.refusal.Text;
+
 /**
  * The Russian number-range registry (Минцифры open data, files ABC-3xx.csv … DEF-9xx.csv): which operator
  * and region hold a number. Imported file by file; looked up in memory by binary search over the ranges.
@@ -29,7 +31,8 @@ public class NumberRangeRegistry {
     /** One range of the registry; numbers are the 10 national digits (code + 7 digits). */
     public record Range(String code, long from, long to, long capacity, String operator, String region, String inn) { }
 
-    public record Problem(int line, String message) { }
+    /** a line of the file that is not a range, and why */
+    public record Problem(int line, Text message) { }
 
     public record ImportResult(int imported, Set<String> codes, List<Problem> skipped) { }
 
@@ -91,8 +94,8 @@ public class NumberRangeRegistry {
             }
             try {
                 parsed.add(parse(line));
-            } catch (IllegalArgumentException e) {
-                skipped.add(new Problem(i + 1, e.getMessage()));
+            } catch (BadLine e) {
+                skipped.add(new Problem(i + 1, e.reason));
             }
         }
         return new Parsed(parsed, skipped);
@@ -131,16 +134,16 @@ public class NumberRangeRegistry {
     static Range parse(String line) {
         String[] cells = Arrays.stream(line.split(";", -1)).map(NumberRangeRegistry::clean).toArray(String[]::new);
         if (cells.length < 6) {
-            throw new IllegalArgumentException("expected at least 6 columns separated by ';', found " + cells.length);
+            throw new BadLine("registry.line.columns", cells.length);
         }
         String code = cells[0];
         if (!code.matches("[0-9]{3}")) {
-            throw new IllegalArgumentException("АВС/DEF code must be 3 digits: '" + code + "'");
+            throw new BadLine("registry.line.code", code);
         }
         long from = digits(cells[1], "От");
         long to = digits(cells[2], "До");
         if (to < from) {
-            throw new IllegalArgumentException("До is below От");
+            throw new BadLine("registry.line.toBelowFrom");
         }
         long capacity = cells[3].isEmpty() ? to - from + 1 : capacity(cells[3]);
         String operator = cells[4];
@@ -156,14 +159,14 @@ public class NumberRangeRegistry {
 
     private static long digits(String cell, String column) {
         if (!cell.matches("[0-9]{1,7}")) {
-            throw new IllegalArgumentException(column + " must be up to 7 digits: '" + cell + "'");
+            throw new BadLine("registry.line.digits", column, cell);
         }
         return Long.parseLong(cell);
     }
 
     private static long capacity(String cell) {
         if (!cell.matches("[0-9]{1,8}")) {
-            throw new IllegalArgumentException("Емкость must be a number of at most 8 digits: '" + cell + "'");
+            throw new BadLine("registry.line.capacity", cell);
         }
         return Long.parseLong(cell);
     }
@@ -191,6 +194,16 @@ public class NumberRangeRegistry {
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
         } catch (CharacterCodingException e) {
             return new String(content, WINDOWS_1251);
+        }
+    }
+
+    /** a line that is not a registry range; the reason in the catalogue */
+    static final class BadLine extends IllegalArgumentException {
+        private final transient Text reason;
+
+        BadLine(String key, Object... args) {
+            super(Text.of(key, args).russian());
+            this.reason = Text.of(key, args);
         }
     }
 }

@@ -1,9 +1,9 @@
 package ru.ccbilling.security;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +12,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import ru.ccbilling.refusal.Refusal;
+import ru.ccbilling.refusal.Text;
+import ru.ccbilling.web.Problems;
 
 /**
  * A browser that once answered the Basic challenge sends those credentials with every request to this host, also
@@ -36,8 +39,8 @@ final class CrossSiteWrites extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        ProblemResponses.write(json, response, HttpStatus.FORBIDDEN, "Cross-site request",
-                "A write sent by a browser from another site is refused.");
+        Problems.write(response, Refusal.of(Refusal.Kind.FORBIDDEN, Text.of("security.crossSite"), List.of()),
+                Problems.language(request), json);
     }
 
     static boolean fromAnotherSite(HttpServletRequest request) {

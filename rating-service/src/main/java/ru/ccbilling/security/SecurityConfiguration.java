@@ -1,5 +1,7 @@
 package ru.ccbilling.security;
 
+import java.util.List;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -28,7 +30,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import ru.ccbilling.refusal.Refusal;
+import ru.ccbilling.refusal.Text;
 import ru.ccbilling.web.DatabaseUnavailable;
+import ru.ccbilling.web.Problems;
 
 /**
  * Two ways in, one role matrix ({@link RoleMatrix}). A request that carries credentials ({@code Authorization} or
@@ -119,8 +124,8 @@ public class SecurityConfiguration {
             if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"cc-billing\"");
             }
-            ProblemResponses.write(json, response, HttpStatus.UNAUTHORIZED, "Authentication required",
-                    "Send HTTP Basic credentials or an X-Api-Key header.");
+            Problems.write(response, Refusal.of(Refusal.Kind.UNAUTHORIZED, Text.of("security.signInRequired"), List.of()),
+                    Problems.language(request), json);
         };
     }
 
@@ -131,9 +136,9 @@ public class SecurityConfiguration {
                 entryPoint.commence(request, response, new InsufficientAuthenticationException("not signed in", e));
                 return;
             }
-            ProblemResponses.write(json, response, HttpStatus.FORBIDDEN, "Forbidden", e instanceof CsrfException
-                    ? "The CSRF token is missing or stale: reload the page and try again."
-                    : "Your role may not " + request.getMethod() + " " + request.getRequestURI() + ".");
+            Text why = e instanceof CsrfException ? Text.of("security.csrf")
+                    : Text.of("security.roleMayNot", request.getMethod(), request.getRequestURI());
+            Problems.write(response, Refusal.of(Refusal.Kind.FORBIDDEN, why, List.of()), Problems.language(request), json);
         };
     }
 

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +15,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import ru.ccbilling.refusal.Refusal;
+import ru.ccbilling.refusal.Text;
+import ru.ccbilling.web.Problems;
 
 /**
  * Stops a sign-in attempt (HTTP Basic, {@code X-Api-Key}, the login form) before the credentials are checked when
@@ -51,14 +54,19 @@ class SignInThrottleFilter extends OncePerRequestFilter {
         if (form) {
             response.sendRedirect(request.getContextPath() + "/login?locked");
         } else if (limited.isPresent()) {
-            ProblemResponses.retryAfter(response, limited.get());
-            ProblemResponses.write(json, response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins",
-                    "Too many wrong passwords or API keys from this address; try again later.");
+            retryAfter(response, limited.get());
+            Problems.write(response, Refusal.of(Refusal.Kind.TOO_MANY_REQUESTS, Text.of("security.tooManySignIns"),
+                    List.of()), Problems.language(request), json);
         } else {
-            ProblemResponses.retryAfter(response, locked.get());
-            ProblemResponses.write(json, response, HttpStatus.UNAUTHORIZED, "Account temporarily locked",
-                    "Too many wrong passwords for this user; the account is locked for a while. Try again later.");
+            retryAfter(response, locked.get());
+            Problems.write(response, Refusal.of(Refusal.Kind.UNAUTHORIZED, Text.of("security.locked"), List.of()),
+                    Problems.language(request), json);
         }
+    }
+
+    /** seconds to wait, rounded up, as {@code Retry-After} wants them */
+    static void retryAfter(HttpServletResponse response, Duration wait) {
+        response.setHeader("Retry-After", String.valueOf(Math.max(1, (wait.toMillis() + 999) / 1000)));
     }
 
     /** the username of an HTTP Basic header, or null when there is none or it cannot be read */

@@ -11,8 +11,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import ru.ccbilling.api.model.FieldError;
-import ru.ccbilling.web.ApiException;
+import ru.ccbilling.refusal.Refusal;
+import ru.ccbilling.refusal.Refusal.Fault;
+import ru.ccbilling.refusal.Text;
 
 /**
  * Which sources (switches) the caller reaches. People reach every source their role may see; an API key only the
@@ -20,7 +21,7 @@ import ru.ccbilling.web.ApiException;
  */
 public final class SourceScope {
 
-    private static final String NOT_YOURS = "is not a source of this API key";
+    private static final Text NOT_YOURS = Text.of("security.sourceNotYours");
 
     private SourceScope() { }
 
@@ -51,23 +52,22 @@ public final class SourceScope {
         if (limit().isEmpty()) {
             return;
         }
-        List<FieldError> errors = new ArrayList<>();
+        List<Fault> errors = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             JsonNode source = records.get(i) == null ? null : records.get(i).get("source");
             if (source != null && source.isTextual() && !reaches(source.asText().trim())) {
-                errors.add(new FieldError(list + "[" + i + "].source", NOT_YOURS));
+                errors.add(new Fault(list + "[" + i + "].source", NOT_YOURS));
             }
         }
         if (!errors.isEmpty()) {
-            throw ApiException.forbidden(errors.size() + " record(s) name a source this API key is not bound to;"
-                    + " nothing was stored", errors);
+            throw Refusal.of(Refusal.Kind.FORBIDDEN, Text.of("security.sourcesNotYours", errors.size()), errors);
         }
     }
 
     /** refuses (403 naming {@code field}) a source the caller does not reach */
     public static void requireReachable(String source, String field) {
         if (source != null && !source.isBlank() && !reaches(source.trim())) {
-            throw ApiException.forbidden(field + ": " + NOT_YOURS, List.of(new FieldError(field, NOT_YOURS)));
+            throw Refusal.field(Refusal.Kind.FORBIDDEN, field, NOT_YOURS);
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import ru.ccbilling.rating.FieldProblem;
+import ru.ccbilling.refusal.Refusal.Fault;
 import ru.ccbilling.rating.JsonFields;
 
 /** A one-time service (разовая услуга): SMS or e-mail messages, or fax pages, sent for an account. */
@@ -18,12 +18,12 @@ public record ServiceEvent(String source, String eventId, Service service, Strin
     public static final int MAX_QUANTITY = 1_000_000;
 
     /** Either the event or the problems of its fields. */
-    public record Read(ServiceEvent event, List<FieldProblem> problems) { }
+    public record Read(ServiceEvent event, List<Fault> problems) { }
 
     public static Read read(JsonNode node) {
-        List<FieldProblem> problems = new ArrayList<>();
+        List<Fault> problems = new ArrayList<>();
         if (node == null || !node.isObject()) {
-            return new Read(null, List.of(new FieldProblem("event", "must be a JSON object")));
+            return new Read(null, List.of(JsonFields.fault("event", "json.notObject")));
         }
         String source = JsonFields.identifier(node, "source", 64, true, problems);
         String eventId = JsonFields.identifier(node, "eventId", 128, true, problems);
@@ -33,7 +33,7 @@ public record ServiceEvent(String source, String eventId, Service service, Strin
             try {
                 service = Service.valueOf(serviceName);
             } catch (IllegalArgumentException e) {
-                problems.add(new FieldProblem("service", "must be one of SMS, EMAIL, FAX"));
+                problems.add(JsonFields.fault("service", "json.oneOf", "SMS, EMAIL, FAX"));
             }
         }
         String account = JsonFields.identifier(node, "account", 64, true, problems);
@@ -42,7 +42,7 @@ public record ServiceEvent(String source, String eventId, Service service, Strin
         JsonNode q = node.get("quantity");
         if (q != null && !q.isNull()) {
             if (!q.isIntegralNumber() || !q.canConvertToInt() || q.intValue() < 1 || q.intValue() > MAX_QUANTITY) {
-                problems.add(new FieldProblem("quantity", "must be a whole number from 1 to " + MAX_QUANTITY));
+                problems.add(JsonFields.fault("quantity", "serviceEvent.quantity", MAX_QUANTITY));
             } else {
                 quantity = q.intValue();
             }

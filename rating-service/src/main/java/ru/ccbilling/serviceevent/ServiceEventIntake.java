@@ -10,7 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import ru.ccbilling.rating.FieldProblem;
+import ru.ccbilling.refusal.Refusal.Fault;
 
 /**
  * Takes a batch of service events: each is read, priced and stored, and gets an outcome in the batch's order.
@@ -21,7 +21,7 @@ import ru.ccbilling.rating.FieldProblem;
 public class ServiceEventIntake {
 
     /** What became of one submitted event: priced carries the price (RATED) or the reason (REJECTED). */
-    public record Outcome(Kind kind, String source, String eventId, List<FieldProblem> problems,
+    public record Outcome(Kind kind, String source, String eventId, List<Fault> problems,
                           ServiceEventPricing.Priced priced) {
 
         public enum Kind { RATED, REJECTED, DUPLICATE, REFUSED }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import ru.ccbilling.period.FinancialPeriod;
 import ru.ccbilling.period.PeriodState;
 import ru.ccbilling.period.Periods;
+import ru.ccbilling.refusal.Text;
 
 /**
  * A version may not take effect inside a billing month that is closed, even partly: its figures are frozen, and a
@@ -27,13 +28,12 @@ class ClosedPeriodGuard implements PublicationGuard {
     }
 
     @Override
-    public Optional<String> refusal(OffsetDateTime effectiveFrom) {
+    public Optional<Text> refusal(OffsetDateTime effectiveFrom) {
         YearMonth month = YearMonth.from(effectiveFrom.atZoneSameInstant(MOSCOW));
         FinancialPeriod period = periods.find(month);
         if (period.state() == PeriodState.OPEN) {
             return Optional.empty();
         }
-        return Optional.of("effectiveFrom " + effectiveFrom + " falls in the billing period " + month + ", which is "
-                + period.state() + "; correct a closed month by re-rating it instead");
+        return Optional.of(Text.of("tariff.closedPeriod", effectiveFrom, month, period.state()));
     }
 }

@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import ru.ccbilling.changes.ChangeNotifications;
 import ru.ccbilling.rules.CompiledTariff;
 import ru.ccbilling.rules.ShippedTariff;
+import ru.ccbilling.refusal.Text;
 import ru.ccbilling.rules.TariffCompilationException;
 import ru.ccbilling.rules.TariffCompiler;
 import ru.ccbilling.rules.TariffModel;
@@ -136,7 +137,7 @@ public class TariffCatalog implements TariffVersions, StandardTariffs {
 
     /**
      * A given version in any state (simulation may rate under a draft), compiled at its current revision.
-     * Throws {@link TariffCompilationException} for a draft that does not compile.
+     * Refuses (422) a draft that does not compile, naming each error.
      */
     @Override
     public Optional<TariffVersionRef> version(String code, int version) {
@@ -147,7 +148,13 @@ public class TariffCatalog implements TariffVersions, StandardTariffs {
             return Optional.empty();
         }
         Row row = found.get(0);
-        return Optional.of(new TariffVersionRef(code, version, row.effectiveFrom(), compiled(code, version, row.revision())));
+        CompiledTariff tariff;
+        try {
+            tariff = compiled(code, version, row.revision());
+        } catch (TariffCompilationException e) {
+            throw TariffEditing.doesNotCompile(Text.of("tariff.draftDoesNotCompile"), e.messages());
+        }
+        return Optional.of(new TariffVersionRef(code, version, row.effectiveFrom(), tariff));
     }
 
     public List<TariffModel> models(String code, int version) {

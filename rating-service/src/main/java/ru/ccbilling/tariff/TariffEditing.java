@@ -16,6 +16,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import ru.ccbilling.account.TariffCodes;
 import ru.ccbilling.changes.ChangeNotifications;
+import ru.ccbilling.refusal.Refusal;
+import ru.ccbilling.refusal.Text;
 import ru.ccbilling.rules.ModelMessage;
 import ru.ccbilling.rules.TariffCompiler;
 import ru.ccbilling.rules.TariffModel;
@@ -72,7 +74,7 @@ public class TariffEditing implements TariffCodes {
         OffsetDateTime now = now();
         if (jdbc.update("insert into tariff (code, name, created_at) values (?, ?, ?) on conflict do nothing",
                 code, name, now) == 0) {
-            throw new TariffProblem(TariffProblem.Kind.NOT_A_DRAFT, "a tariff " + code + " exists already");
+            throw Refusal.conflict("tariff.exists", code);
         }
         jdbc.update("insert into tariff_version (tariff_code, version, state, created_by, created_at) values (?, 1, 'DRAFT', ?, ?)",
                 code, actor, now);
@@ -119,7 +121,7 @@ public class TariffEditing implements TariffCodes {
     public void deleteModel(String tariff, int version, String name, String actor) {
         draftForUpdate(tariff, version);
         if (jdbc.update("delete from tariff_model where tariff_code = ? and version = ? and name = ?", tariff, version, name) == 0) {
-            throw new TariffProblem(TariffProblem.Kind.NOT_FOUND, "version " + version + " has no model " + name);
+            throw Refusal.notFound("tariff.model.notFound", version, name);
         }
         jdbc.update("update tariff_version set revision = revision + 1 where tariff_code = ? and version = ?", tariff, version);
         audit.record(tariff, version, TariffAudit.Action.CHANGED, actor, "model " + name + " removed");
@@ -144,15 +146,13 @@ public class TariffEditing implements TariffCodes {
     public TariffVersionInfo publish(String tariff, int version, OffsetDateTime effectiveFrom, String actor) {
         TariffVersionInfo draft = draftForUpdate(tariff, version);
         PublicationGuard guard = guards.getIfAvailable();
-        Optional<String> refusal = guard == null ? Optional.empty() : guard.refusal(effectiveFrom);
+        Optional<Text> refusal = guard == null ? Optional.empty() : guard.refusal(effectiveFrom);
         if (refusal.isPresent()) {
-            throw new TariffProblem(TariffProblem.Kind.DATE_REFUSED, refusal.get());
+            throw Refusal.of(Refusal.Kind.UNPROCESSABLE, refusal.get(), List.of()).at("effectiveFrom");
         }
         TariffCompiler.Compilation compilation = catalog.compileRevision(tariff, version, draft.revision());
         if (!compilation.valid()) {
-            throw new TariffProblem(TariffProblem.Kind.DOES_NOT_COMPILE, "version " + version
-                    + " does not compile; the version in force is unchanged", compilation.messages().stream()
-                    .filter(m -> m.severity() == ModelMessage.Severity.ERROR).toList());
+            throw doesNotCompile(Text.of("tariff.doesNotCompile", version), compilation.messages());
         }
         jdbc.update("""
                 update tariff_version set state = 'PUBLISHED', effective_from = ?, published_by = ?, published_at = ?
@@ -185,8 +185,7 @@ public class TariffEditing implements TariffCodes {
     private TariffVersionInfo draftForUpdate(String tariff, int version) {
         TariffVersionInfo info = find(tariff, version, true);
         if (info.state() != TariffVersionInfo.State.DRAFT) {
-            throw new TariffProblem(TariffProblem.Kind.NOT_A_DRAFT, "version " + version + " of " + tariff + " is "
-                    + info.state() + "; published versions are immutable: create a draft from it");
+            throw Refusal.conflict("tariff.notADraft", version, tariff, info.state());
         }
         return info;
     }
@@ -195,9 +194,21 @@ public class TariffEditing implements TariffCodes {
         List<TariffVersionInfo> found = jdbc.query(SELECT + " where tariff_code = ? and version = ?"
                 + (lock ? " for update" : ""), TariffEditing::row, tariff, version);
         if (found.isEmpty()) {
-            throw new TariffProblem(TariffProblem.Kind.NOT_FOUND, "tariff " + tariff + " has no version " + version);
+            throw Refusal.notFound("tariff.versionNotFound", tariff, version);
         }
         return found.get(0);
+    }
+
+    /**
+     * A version that does not compile (422): each error of the engine or the model checks as it is, named by
+     * {@code model @ location}.
+     */
+    static Refusal doesNotCompile(Text detail, List<ModelMessage> messages) {
+        return Refusal.of(Refusal.Kind.UNPROCESSABLE, detail, messages.stream()
+                .filter(m -> m.severity() == ModelMessage.Severity.ERROR)
+                .map(m -> new Refusal.Fault(m.model() + (m.location() == null ? "" : " @ " + m.location()),
+                        Text.verbatim(m.message())))
+                .toList());
     }
 
     @Override
@@ -208,7 +219,7 @@ public class TariffEditing implements TariffCodes {
 
     private void requireTariff(String tariff) {
         if (!exists(tariff)) {
-            throw new TariffProblem(TariffProblem.Kind.NOT_FOUND, "no tariff " + tariff);
+            throw Refusal.notFound("tariff.notFound", tariff);
         }
     }
 

@@ -89,7 +89,8 @@ class CdrRerating implements Rerating {
                     RatingResult result = engine.rate(cdr, choice);
                     if (!(result instanceof RatingResult.Rated rated) || !account.equals(result.account())) {
                         g.unrated.add(id + ": " + (result instanceof RatingResult.Rejected r
-                                ? r.reason() + " " + r.detail() : "now belongs to " + result.account()));
+                                ? r.reason() + " " + r.detail().russian()
+                                : ru.ccbilling.refusal.Text.of("usage.nowBelongs", result.account()).russian()));
                         return;
                     }
                     for (PricedLine line : rated.lines()) {

@@ -53,6 +53,10 @@ class CdrIntakeApiTest {
         assertThat(fieldsOf(results.get(3))).containsExactly("stages");
         assertThat(fieldsOf(results.get(4))).containsExactly("callType");
         assertThat(fieldsOf(results.get(5))).containsExactly("startTime");
+        assertThat(message(byId(results, "type"), "callType")).isEqualTo("допустимые значения: INBOUND_800, OUTBOUND, FORWARD");
+        JsonNode inEnglish = Api.as(port, "admin", "admin").inEnglish().post("/api/v1/cdrs", batch).body().get("results");
+        assertThat(byId(inEnglish, "type").get("outcome").asText()).isEqualTo("REFUSED");
+        assertThat(message(byId(inEnglish, "type"), "callType")).isEqualTo("must be one of INBOUND_800, OUTBOUND, FORWARD");
         assertThat(fieldsOf(results.get(6))).contains("callType", "caller", "stages[0].durationSec", "stages[0].operatorId");
         assertThat(fieldsOf(results.get(7))).containsExactly("record");
         assertThat(results.get(8).get("outcome").asText()).isEqualTo("RATED");
@@ -108,5 +112,32 @@ class CdrIntakeApiTest {
         Api.Response response = Api.withApiKey(port).get("/api/v1/cdrs/nowhere/nothing");
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void anUnknownRecordIsNotFoundInRussianOrInEnglishWhenAsked() {
+        Api.Response missing = Api.as(port, "admin", "admin").get("/api/v1/cdrs/no-such-source/no-such-cdr");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body().get("detail").asText()).isEqualTo("нет записи CDR no-such-cdr от источника no-such-source");
+        assertThat(Api.as(port, "admin", "admin").inEnglish().get("/api/v1/cdrs/no-such-source/no-such-cdr").body()
+                .get("detail").asText()).isEqualTo("no CDR no-such-cdr from no-such-source");
+    }
+
+    private static JsonNode byId(JsonNode results, String cdrId) {
+        for (JsonNode result : results) {
+            if (cdrId.equals(result.path("cdrId").asText())) {
+                return result;
+            }
+        }
+        throw new AssertionError("no result for " + cdrId + " in " + results);
+    }
+
+    private static String message(JsonNode result, String field) {
+        for (JsonNode error : result.get("errors")) {
+            if (error.get("field").asText().equals(field)) {
+                return error.get("message").asText();
+            }
+        }
+        return null;
     }
 }

@@ -72,7 +72,8 @@ class RejectsApiTest {
                 Map.of("UNKNOWN_OPERATOR", 2, "UNKNOWN_TRUNK", 1)));
         JsonNode b = page.get("items").get(1);
         assertThat(b.get("reason").asText()).isEqualTo("UNKNOWN_OPERATOR");
-        assertThat(b.get("reasonDetail").asText()).isEqualTo("no operator " + operator);
+        // the detail is stored, and so shown, in Russian
+        assertThat(b.get("reasonDetail").asText()).isEqualTo("нет оператора " + operator);
         assertThat(b.get("account").asText()).isEqualTo("ACC-1001");
 
         JsonNode byReason = manager().get("/api/v1/rejects?source=" + source + "&reason=UNKNOWN_OPERATOR").body();
@@ -124,7 +125,14 @@ class RejectsApiTest {
         JsonNode rejections = stored.get("rejections");
         assertThat(rejections).hasSize(2);
         assertThat(rejections.findValuesAsText("reason")).containsOnly("UNKNOWN_OPERATOR");
-        assertThat(rejections.get(0).get("detail").asText()).isEqualTo("no operator " + operator);
+        assertThat(rejections.get(0).get("detail").asText()).isEqualTo("нет оператора " + operator);
+        // a refused reprocessing names the field in Russian, or in English for a client who asks
+        Api.Response nothing = manager().post("/api/v1/rejects/reprocess", "{}");
+        assertThat(nothing.status()).isEqualTo(400);
+        assertThat(nothing.body().get("errors").get(0).get("field").asText()).isEqualTo("ids");
+        assertThat(nothing.body().get("errors").get(0).get("message").asText()).isEqualTo("укажите ids, reason или all: true");
+        assertThat(manager().inEnglish().post("/api/v1/rejects/reprocess", "{}").body().get("errors").get(0)
+                .get("message").asText()).isEqualTo("give ids, a reason or all: true");
         assertThat(rejections.get(0).get("at").asText()).isEqualTo(stored.get("receivedAt").asText());
         assertThat(manager().get("/api/v1/cdrs/" + source + "/r2").body().get("rejections")).hasSize(1);
 

@@ -87,10 +87,11 @@ class CdrImportApiTest {
         assertThat(Imports.count(job, "REFUSED")).isEqualTo(4);
         assertThat(refusedLines(job)).containsExactly(19L, 21L, 23L, 29L);
         JsonNode refused = job.get("result").get("refused");
-        assertThat(refused.get(0).get("reason").asText()).isEqualTo("wrong field count: expected 16 to 21, found 8");
+        // the reasons are stored in the job's result in Russian
+        assertThat(refused.get(0).get("reason").asText()).isEqualTo("неверное число полей: ожидалось от 16 до 21, в строке 8");
         assertThat(refused.get(1).get("reason").asText())
-                .isEqualTo("start: cannot read '2026-03-16 8.05' as a time yyyy-MM-dd HH:mm:ss");
-        assertThat(refused.get(2).get("reason").asText()).isEqualTo("billsec: negative duration -33");
+                .isEqualTo("start: не удаётся прочитать «2026-03-16 8.05» как время в формате yyyy-MM-dd HH:mm:ss");
+        assertThat(refused.get(2).get("reason").asText()).isEqualTo("billsec: отрицательная длительность -33");
         assertThat(refused.get(3).get("reason").asText()).startsWith("caller: ");
         assertThat(refused.get(3).get("cdrId").asText()).isEqualTo("1773662400.27");
 
@@ -150,8 +151,8 @@ class CdrImportApiTest {
         assertThat(Imports.count(job, "REFUSED")).isEqualTo(3);
         assertThat(refusedLines(job)).containsExactly(11L, 12L, 13L);
         assertThat(job.get("result").get("refused").get(0).get("reason").asText())
-                .isEqualTo("wrong field count: expected 13 to 15, found 8");
-        assertThat(job.get("result").get("refused").get(2).get("reason").asText()).isEqualTo("billsec: negative duration -45");
+                .isEqualTo("неверное число полей: ожидалось от 13 до 15, в строке 8");
+        assertThat(job.get("result").get("refused").get(2).get("reason").asText()).isEqualTo("billsec: отрицательная длительность -45");
 
         // line 1: a mobile caller, 61 s of IVR on a weekday at 10:15: NETWORK 2 min x 2.90 = 5.80; IVR 61 x 0.60 / 60 = 0.61
         JsonNode first = cdr(source, "08128177-425f-5cc5-9452-2cb7540d5726");
@@ -220,6 +221,14 @@ class CdrImportApiTest {
         byte[] file = Imports.sample("asterisk-Master.csv");
 
         assertProblem(imports.upload("no-such-mapping", source, HttpRequest.BodyPublishers.ofByteArray(file)), "mapping");
+        assertThat(imports.upload("asterisk-default", " ", HttpRequest.BodyPublishers.ofByteArray(file)).body()
+                .get("errors").get(0).get("message").asText())
+                .isEqualTo("обязательно: источник записей файла, например АТС");
+        assertThat(new Imports(port, Api.as(port, "admin", "admin").inEnglish())
+                .upload("no-such-mapping", source, HttpRequest.BodyPublishers.ofByteArray(file)).body()
+                .get("errors").get(0).get("message").asText()).startsWith("no mapping named 'no-such-mapping'; there are ");
+        assertThat(imports.upload("no-such-mapping", source, HttpRequest.BodyPublishers.ofByteArray(file)).body()
+                .get("errors").get(0).get("message").asText()).startsWith("нет сопоставления «no-such-mapping»; есть: ");
         assertProblem(imports.upload("asterisk-default", null, HttpRequest.BodyPublishers.ofByteArray(file)), "source");
         assertProblem(imports.upload(null, source, HttpRequest.BodyPublishers.ofByteArray(file)), "mapping");
         assertProblem(imports.upload("asterisk-default", " ", HttpRequest.BodyPublishers.ofByteArray(file)), "source");

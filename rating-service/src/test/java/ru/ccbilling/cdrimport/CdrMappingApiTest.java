@@ -107,7 +107,14 @@ class CdrMappingApiTest {
         assertThat(response.body().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder(
                 "definition.fields.trunk.regex", "definition.fields.caller.from", "definition.timeZone",
                 "definition.callType.rules[0].then", "definition.stages.rules[2].operatorId", "definition.timezone");
-        assertThat(response.body().get("detail").asText()).contains("definition.fields.trunk.regex: invalid regular expression");
+        assertThat(response.body().get("detail").asText()).contains("definition.fields.trunk.regex: неверное регулярное выражение");
+        assertThat(response.body().get("detail").asText()).contains("definition.timeZone: неизвестный часовой пояс «Europe/Atlantis»");
+        Api.Response english = manager().inEnglish().put("/api/v1/cdr-mappings", mapping);
+        assertThat(english.status()).isEqualTo(400);
+        assertThat(english.body().get("errors").findValuesAsText("field"))
+                .isEqualTo(response.body().get("errors").findValuesAsText("field"));
+        assertThat(english.body().get("detail").asText()).contains("definition.fields.trunk.regex: invalid regular expression")
+                .contains("definition.timeZone: unknown time zone 'Europe/Atlantis'");
         assertThat(manager().get("/api/v1/cdr-mappings/" + mapping.get("name").asText()).status()).isEqualTo(404);
 
         // only tariff managers and administrators write mappings

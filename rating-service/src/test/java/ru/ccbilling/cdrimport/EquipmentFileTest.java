@@ -44,7 +44,8 @@ class EquipmentFileTest {
     void anUnclosedQuoteSpoilsOnlyItsLine() throws IOException {
         List<CsvLine> lines = read("\"a\",1\n\"b,2\n\"c\",3\n", false);
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(1).unreadable()).startsWith("unreadable CSV");
+        assertThat(lines.get(1).unreadable().russian()).startsWith("нечитаемый CSV");
+        assertThat(lines.get(1).unreadable().in(java.util.Locale.ENGLISH)).startsWith("unreadable CSV");
         assertThat(lines.get(2).values()).containsExactly("c", "3");
     }
 

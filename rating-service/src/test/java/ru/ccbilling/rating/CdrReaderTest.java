@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 import ru.ccbilling.Api;
+import ru.ccbilling.refusal.Refusal.Fault;
 
 class CdrReaderTest {
 
@@ -30,12 +31,12 @@ class CdrReaderTest {
             {"source":"s","cdrId":"1","callType":"OUTBOUND","startTime":"2026-05-12T09:00:00+03:00","caller":"74950000001",
              "called":"79161234567","stages":[{"type":"IVR","durationSec":1}]}
             """);
-        assertThat(outbound.problems()).extracting(FieldProblem::field).containsExactly("accountCode");
+        assertThat(outbound.problems()).extracting(Fault::field).containsExactly("accountCode");
         var forward = read("""
             {"source":"s","cdrId":"1","callType":"FORWARD","startTime":"2026-05-12T09:00:00+03:00","caller":"74950000001",
              "called":"78005553535","stages":[{"type":"IVR","durationSec":1}]}
             """);
-        assertThat(forward.problems()).extracting(FieldProblem::field).containsExactly("forwardedTo");
+        assertThat(forward.problems()).extracting(Fault::field).containsExactly("forwardedTo");
     }
 
     @Test
@@ -44,7 +45,7 @@ class CdrReaderTest {
             {"source":"s","cdrId":"1","callType":"INBOUND_800","startTime":"2026-05-12T09:00:00+03:00","caller":"79161234567",
              "called":"78005553535","stages":[{"type":"IVR","durationSec":1.5},{"type":"POST","durationSec":999999}]}
             """);
-        assertThat(read.problems()).extracting(FieldProblem::field)
+        assertThat(read.problems()).extracting(Fault::field)
                 .containsExactly("stages[0].durationSec", "stages[1].durationSec");
     }
 
@@ -54,7 +55,7 @@ class CdrReaderTest {
             {"source":"s","cdrId":"1","callType":"INBOUND_800","startTime":"2026-05-12T09:00:00","caller":"79161234567",
              "called":"78005553535","stages":[{"type":"IVR","durationSec":1}]}
             """);
-        assertThat(read.problems()).extracting(FieldProblem::field).containsExactly("startTime");
+        assertThat(read.problems()).extracting(Fault::field).containsExactly("startTime");
     }
 
     @Test
@@ -63,7 +64,7 @@ class CdrReaderTest {
             {"source":"s","cdrId":"1","callType":"INBOUND_800","startTime":"2026-05-12T09:00:00+03:00","caller":"79161234567",
              "called":"78005553535","stages":[{"type":"IVR","durationSec":60.0},{"type":"POST","durationSec":"60"}]}
             """);
-        assertThat(read.problems()).extracting(FieldProblem::field).containsExactly("stages[1].durationSec");
+        assertThat(read.problems()).extracting(Fault::field).containsExactly("stages[1].durationSec");
     }
 
     @Test
@@ -72,7 +73,7 @@ class CdrReaderTest {
             {"source":"s","cdrId":"1","callType":"INBOUND_800","startTime":"+10000-01-01T00:00:00Z","caller":"79161234567",
              "called":"78005553535","stages":[{"type":"IVR","durationSec":1}]}
             """);
-        assertThat(read.problems()).extracting(FieldProblem::field).containsExactly("startTime");
+        assertThat(read.problems()).extracting(Fault::field).containsExactly("startTime");
     }
 
     @Test
@@ -82,6 +83,6 @@ class CdrReaderTest {
              "caller":"79161234567","called":"78005553535",
              "stages":[{"type":"OPERATOR","durationSec":1,"operatorId":"OP\\u0000X"}]}
             """);
-        assertThat(read.problems()).extracting(FieldProblem::field).containsExactly("source", "stages[0].operatorId");
+        assertThat(read.problems()).extracting(Fault::field).containsExactly("source", "stages[0].operatorId");
     }
 }

@@ -45,7 +45,7 @@ class NumberRangeRegistryTest {
     @Test
     void aBadCodeIsNamed() {
         assertThatThrownBy(() -> NumberRangeRegistry.parse("9x1;0000000;0000009;10;A;B"))
-                .hasMessageContaining("code");
+                .hasMessageContaining("код АВС/DEF").hasMessageContaining("9x1");
     }
 
     @Test

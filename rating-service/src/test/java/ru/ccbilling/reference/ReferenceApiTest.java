@@ -96,4 +96,16 @@ class ReferenceApiTest {
         assertThat(rated.get("callerRegion").asText()).isEqualTo("г. Москва и Московская область");
         assertThat(new String(file, StandardCharsets.UTF_8)).contains("АВС");
     }
+
+    @Test
+    void aLookupSaysWhatIsWrongInRussianOrInEnglishWhenAsked() {
+        Api.Response russian = Api.as(port, "manager", "manager").get("/api/v1/reference/number-ranges?number=12345");
+        assertThat(russian.status()).isEqualTo(400);
+        assertThat(russian.body().get("errors").get(0).get("field").asText()).isEqualTo("number");
+        assertThat(russian.body().get("errors").get(0).get("message").asText())
+                .isEqualTo("ожидается российский номер: 7 и 10 цифр или 10 цифр национального номера");
+        assertThat(Api.as(port, "manager", "manager").inEnglish().get("/api/v1/reference/number-ranges?number=12345").body()
+                .get("errors").get(0).get("message").asText())
+                .isEqualTo("must be a Russian number: 7 and 10 digits, or the 10 national digits");
+    }
 }

@@ -203,4 +203,21 @@ class SecurityApiTest {
         assertThat(spec.raw()).contains("openapi: 3.0.3", "/api/v1/cdrs");
         assertThat(Api.as(port, "manager", "manager").get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
+
+    @Test
+    void theFiltersAnswerInRussianOrInEnglishWhenAsked() {
+        Api.Response stranger = Api.anonymous(port).get("/api/v1/me");
+        assertThat(stranger.status()).isEqualTo(401);
+        assertThat(stranger.body().get("title").asText()).isEqualTo("Требуется вход");
+        assertThat(stranger.body().get("detail").asText())
+                .isEqualTo("Войдите: передайте учётные данные HTTP Basic или заголовок X-Api-Key.");
+        assertThat(Api.anonymous(port).inEnglish().get("/api/v1/me").body().get("detail").asText())
+                .isEqualTo("Send HTTP Basic credentials or an X-Api-Key header.");
+        Api.Response denied = Api.as(port, "sales", "sales").post("/api/v1/tariffs/X/versions/1/publish", "{}");
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(denied.body().get("detail").asText())
+                .isEqualTo("Вашей роли не разрешено POST /api/v1/tariffs/X/versions/1/publish.");
+        assertThat(Api.as(port, "sales", "sales").inEnglish().post("/api/v1/tariffs/X/versions/1/publish", "{}").body()
+                .get("detail").asText()).isEqualTo("Your role may not POST /api/v1/tariffs/X/versions/1/publish.");
+    }
 }

@@ -37,7 +37,13 @@ class SignInThrottleApiTest {
         }
         Api.Response locked = Api.as(port, "sales", "sales").get("/api/v1/me");
         assertThat(locked.status()).isEqualTo(401);
-        assertThat(locked.body().get("title").asText()).isEqualTo("Account temporarily locked");
+        assertThat(locked.body().get("title").asText()).isEqualTo("Требуется вход");
+        assertThat(locked.body().get("detail").asText()).isEqualTo("Слишком много неверных паролей для этого пользователя;"
+                + " учётная запись временно заблокирована. Повторите попытку позже.");
+        Api.Response lockedInEnglish = Api.as(port, "sales", "sales").inEnglish().get("/api/v1/me");
+        assertThat(lockedInEnglish.status()).isEqualTo(401);
+        assertThat(lockedInEnglish.body().get("detail").asText()).isEqualTo("Too many wrong passwords for this user;"
+                + " the account is locked for a while. Try again later.");
         assertThat(locked.headers().firstValue("Retry-After")).isPresent();
         assertThat(Api.as(port, "finance", "finance").get("/api/v1/me").status()).as("others sign in").isEqualTo(200);
     }

@@ -57,6 +57,14 @@ class SourceScopeApiTest {
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.body().at("/errors/0/field").asText()).isEqualTo("records[1].source");
+        assertThat(response.body().at("/errors/0/message").asText()).isEqualTo("не является источником этого API-ключа");
+        assertThat(response.body().get("detail").asText())
+                .isEqualTo("записей с источником, к которому этот API-ключ не привязан: 1; ничего не сохранено");
+        Api.Response inEnglish = key().inEnglish().post("/api/v1/cdrs", "{\"records\":[" + record(OWN, id) + ","
+                + record(OTHER, id) + "]}");
+        assertThat(inEnglish.body().at("/errors/0/message").asText()).isEqualTo("is not a source of this API key");
+        assertThat(inEnglish.body().get("detail").asText())
+                .isEqualTo("1 record(s) name a source this API key is not bound to; nothing was stored");
         assertThat(admin().get("/api/v1/cdrs/" + OWN + "/" + id).status()).as("nothing of the batch is stored").isEqualTo(404);
         assertThat(key().post("/api/v1/cdrs", "{\"records\":[" + record(OWN, id) + "]}").status()).isEqualTo(200);
     }

@@ -38,9 +38,14 @@ class ServiceEventApiTest {
         assertThat(results.get(3).get("reason").asText()).isEqualTo("UNKNOWN_ACCOUNT");
         assertThat(results.get(4).get("outcome").asText()).isEqualTo("REFUSED");
         assertThat(results.get(4).get("errors").findValuesAsText("field")).containsExactly("service", "time", "quantity");
+        assertThat(results.get(4).get("errors").findValuesAsText("message")).containsExactly("допустимые значения: SMS, EMAIL, FAX",
+                "ожидается время ISO-8601 со смещением, например 2026-03-10T10:15:00+03:00", "ожидается целое число от 1 до 1000000");
         assertThat(results.get(5).get("reason").asText()).isEqualTo("NO_TARIFF");
 
         JsonNode again = api.post("/api/v1/service-events", batch).body().get("results");
+        JsonNode inEnglish = api.inEnglish().post("/api/v1/service-events", batch).body().get("results");
+        assertThat(inEnglish.get(4).get("errors").findValuesAsText("message")).containsExactly("must be one of SMS, EMAIL, FAX",
+                "must be ISO-8601 with an offset, e.g. 2026-03-10T10:15:00+03:00", "must be a whole number from 1 to 1000000");
         assertThat(again.get(0).get("outcome").asText()).isEqualTo("DUPLICATE");
         JsonNode listed = Api.as(port, "finance", "finance").get("/api/v1/service-events?account=ACC-1002&size=1000").body();
         assertThat(listed.get("items").findValuesAsText("eventId")).contains("3");

@@ -116,6 +116,14 @@ class TariffLifecycleApiTest {
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.body().get("errors").findValuesAsText("field")).anyMatch(f -> f.startsWith("call-lines.drl"));
+        assertThat(refused.body().get("detail").asText())
+                .isEqualTo("версия " + draft + " не компилируется; действующая версия не изменилась");
+        Api.Response refusedInEnglish = manager.inEnglish().post("/api/v1/tariffs/" + TARIFF + "/versions/" + draft
+                + "/publish", Map.of("effectiveFrom", "2026-10-01T00:00:00+03:00"));
+        assertThat(refusedInEnglish.body().get("detail").asText())
+                .isEqualTo("version " + draft + " does not compile; the version in force is unchanged");
+        // the engine's own messages are shown as they are, in either language
+        assertThat(refusedInEnglish.body().get("errors")).isEqualTo(refused.body().get("errors"));
         assertThat(networkAmount(manager, "2026-10-06T10:00:00+03:00")).as("the version in force is untouched")
                 .isEqualTo(before);
         assertThat(manager.get("/api/v1/tariffs/" + TARIFF + "/versions/" + draft).body().get("state").asText())
@@ -129,12 +137,18 @@ class TariffLifecycleApiTest {
     void badRequestsAreNamed() {
         Api manager = Api.as(port, "manager", "manager");
         assertThat(manager.get("/api/v1/tariffs/NO-SUCH/versions").status()).isEqualTo(404);
-        assertThat(manager.get("/api/v1/tariffs/" + TARIFF + "/versions/999").status()).isEqualTo(404);
+        Api.Response missing = manager.get("/api/v1/tariffs/" + TARIFF + "/versions/999");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body().get("detail").asText()).isEqualTo("у тарифа " + TARIFF + " нет версии 999");
+        assertThat(manager.inEnglish().get("/api/v1/tariffs/" + TARIFF + "/versions/999").body().get("detail").asText())
+                .isEqualTo("tariff " + TARIFF + " has no version 999");
         int draft = draftFrom(manager, TARIFF, 1);
         Api.Response badDate = manager.post("/api/v1/tariffs/" + TARIFF + "/versions/" + draft + "/publish",
                 Map.of("effectiveFrom", "next monday"));
         assertThat(badDate.status()).isEqualTo(400);
         assertThat(badDate.body().get("errors").findValuesAsText("field")).containsExactly("effectiveFrom");
+        assertThat(badDate.body().get("errors").get(0).get("message").asText())
+                .isEqualTo("ожидается время ISO-8601 со смещением, например 2026-12-01T00:00:00+03:00");
         assertThat(put(manager, TARIFF, draft, "x.dmn", "XLS", "").status()).isEqualTo(400);
         assertThat(Api.as(port, "finance", "finance").post("/api/v1/tariffs/" + TARIFF + "/versions",
                 Map.of("basedOn", 1)).status()).as("finance may not draft tariffs").isEqualTo(403);
@@ -172,6 +186,8 @@ class TariffLifecycleApiTest {
                 Map.of("effectiveFrom", "2026-02-15T00:00:00+03:00"));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body().get("errors").findValuesAsText("field")).containsExactly("effectiveFrom");
+        assertThat(refused.body().get("detail").asText()).startsWith("дата effectiveFrom 2026-02-15T00:00+03:00 попадает"
+                + " в расчётный период 2026-02 в состоянии CLOSED");
         assertThat(manager.get("/api/v1/tariffs/" + TARIFF + "/versions/" + draft).body().get("state").asText())
                 .isEqualTo("DRAFT");
     }

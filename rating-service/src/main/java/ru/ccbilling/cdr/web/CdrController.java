@@ -14,7 +14,6 @@ import ru.ccbilling.api.model.CdrOutcome;
 import ru.ccbilling.api.model.CdrPage;
 import ru.ccbilling.api.model.CdrStatus;
 import ru.ccbilling.api.model.Outcome;
-import ru.ccbilling.api.model.FieldError;
 import ru.ccbilling.api.model.ChargeLine;
 import ru.ccbilling.api.model.RatedCdr;
 import ru.ccbilling.api.model.RejectReason;
@@ -25,7 +24,8 @@ import ru.ccbilling.cdr.RejectHistory;
 import ru.ccbilling.cdr.StoredCdr;
 import ru.ccbilling.money.Money;
 import ru.ccbilling.security.SourceScope;
-import ru.ccbilling.web.ApiException;
+import ru.ccbilling.refusal.Refusal;
+import ru.ccbilling.web.Problems;
 
 @RestController
 class CdrController implements CdrsApi {
@@ -45,11 +45,10 @@ class CdrController implements CdrsApi {
     @Override
     public ResponseEntity<CdrBatchResult> submitCdrs(CdrBatch batch) {
         if (batch.getRecords() == null) {
-            throw ApiException.badField("records", "is required");
+            throw Refusal.invalid("records", "value.required");
         }
         if (batch.getRecords().size() > MAX_BATCH) {
-            throw ApiException.badField("records", "at most " + MAX_BATCH + " records per request, found "
-                    + batch.getRecords().size());
+            throw Refusal.invalid("records", "cdr.records.tooMany", MAX_BATCH, batch.getRecords().size());
         }
         SourceScope.requireReachable(batch.getRecords(), "records");
         List<CdrOutcome> results = intake.submit(batch.getRecords()).stream().map(CdrController::outcome).toList();
@@ -62,7 +61,7 @@ class CdrController implements CdrsApi {
         return store.find(source, cdrId).filter(cdr -> SourceScope.reaches(source)).map(CdrController::view)
                 .map(cdr -> cdr.rejections(RejectController.rejections(history.of(source, cdrId))))
                 .map(ResponseEntity::ok)
-                .orElseThrow(() -> ApiException.notFound("no CDR " + cdrId + " from " + source));
+                .orElseThrow(() -> Refusal.notFound("cdr.notFound", cdrId, source));
     }
 
     @Override
@@ -85,7 +84,7 @@ class CdrController implements CdrsApi {
             out.reason(RejectReason.fromValue(o.reason().name()));
         }
         if (!o.errors().isEmpty()) {
-            out.errors(o.errors().stream().map(p -> new FieldError(p.field(), p.message())).toList());
+            out.errors(Problems.fieldErrors(o.errors()));
         }
         return out;
     }

@@ -22,7 +22,7 @@ import ru.ccbilling.cdr.RejectQueue;
 import ru.ccbilling.cdr.RejectReprocessing;
 import ru.ccbilling.job.web.JobView;
 import ru.ccbilling.security.SourceScope;
-import ru.ccbilling.web.ApiException;
+import ru.ccbilling.refusal.Refusal;
 
 @RestController
 class RejectController implements RejectsApi {
@@ -63,19 +63,18 @@ class RejectController implements RejectsApi {
         boolean byIds = request.getIds() != null && !request.getIds().isEmpty();
         boolean all = Boolean.TRUE.equals(request.getAll());
         if (byIds && (all || request.getReason() != null)) {
-            throw ApiException.badField("ids", "give ids, a reason or all, not several");
+            throw Refusal.invalid("ids", "reprocess.severalSelections");
         }
         if (byIds) {
             if (request.getSource() != null || request.getAccount() != null || request.getFrom() != null
                     || request.getTo() != null) {
-                throw ApiException.badField("ids", "the filters source, account, from and to narrow a reason or all,"
-                        + " not listed ids");
+                throw Refusal.invalid("ids", "reprocess.filtersWithIds");
             }
             return new RejectReprocessing.Selection(request.getIds().stream()
                     .map(k -> new RejectReprocessing.CdrKey(k.getSource(), k.getCdrId())).toList(), null);
         }
         if (!all && request.getReason() == null) {
-            throw ApiException.badField("ids", "give ids, a reason or all: true");
+            throw Refusal.invalid("ids", "reprocess.nothingSelected");
         }
         return new RejectReprocessing.Selection(null, filter(request.getReason(), request.getSource(),
                 request.getAccount(), request.getFrom(), request.getTo()));

@@ -15,9 +15,8 @@ import ru.ccbilling.api.CdrImportApi;
 import ru.ccbilling.api.JobsApi;
 import ru.ccbilling.api.model.Job;
 import ru.ccbilling.cdrimport.CdrFileImport;
-import ru.ccbilling.cdrimport.ImportRefused;
 import ru.ccbilling.security.SourceScope;
-import ru.ccbilling.web.ApiException;
+import ru.ccbilling.refusal.Refusal;
 
 @RestController
 class CdrImportController implements CdrImportApi {
@@ -36,10 +35,8 @@ class CdrImportController implements CdrImportApi {
         UUID id;
         try (InputStream file = body.getInputStream()) {
             id = imports.start(mapping, source, file, currentUser());
-        } catch (ImportRefused e) {
-            throw ApiException.badField(e.field(), e.getMessage());
         } catch (IOException e) {
-            throw ApiException.badField("body", "the file could not be read");
+            throw Refusal.invalid("body", "import.file.notRead");
         }
         // the job as GET /api/v1/jobs/{id} shows it, so that both answers are the same document
         return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + id)).body(jobs.getJob(id).getBody());

@@ -2,18 +2,15 @@ package ru.ccbilling.cdrimport.web;
 
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
 import ru.ccbilling.api.CdrMappingsApi;
 import ru.ccbilling.api.model.CdrMapping;
 import ru.ccbilling.api.model.CdrMappingFormat;
-import ru.ccbilling.api.model.FieldError;
 import ru.ccbilling.cdrimport.CdrFormat;
 import ru.ccbilling.cdrimport.CdrMappings;
-import ru.ccbilling.cdrimport.InvalidMapping;
-import ru.ccbilling.web.ApiException;
+import ru.ccbilling.refusal.Refusal;
 
 @RestController
 class CdrMappingController implements CdrMappingsApi {
@@ -32,13 +29,13 @@ class CdrMappingController implements CdrMappingsApi {
     @Override
     public ResponseEntity<CdrMapping> getCdrMapping(String name) {
         return mappings.find(name).map(CdrMappingController::view).map(ResponseEntity::ok)
-                .orElseThrow(() -> ApiException.notFound("no CDR mapping " + name));
+                .orElseThrow(() -> Refusal.notFound("mapping.notFound", name));
     }
 
     @Override
     public ResponseEntity<CdrMapping> putCdrMapping(CdrMapping mapping) {
         if (mapping.getName() == null) {
-            throw ApiException.badField("name", "is required");
+            throw Refusal.invalid("name", "value.required");
         }
         return ResponseEntity.ok(store(mapping.getName(), mapping));
     }
@@ -46,7 +43,7 @@ class CdrMappingController implements CdrMappingsApi {
     @Override
     public ResponseEntity<CdrMapping> putCdrMappingByName(String name, CdrMapping mapping) {
         if (mapping.getName() != null && !mapping.getName().equals(name)) {
-            throw ApiException.badField("name", "must be the name in the path, '" + name + "'");
+            throw Refusal.invalid("name", "mapping.name.notPath", name);
         }
         return ResponseEntity.ok(store(name, mapping));
     }
@@ -54,19 +51,14 @@ class CdrMappingController implements CdrMappingsApi {
     @Override
     public ResponseEntity<Void> deleteCdrMapping(String name) {
         if (!mappings.delete(name)) {
-            throw ApiException.notFound("no CDR mapping " + name);
+            throw Refusal.notFound("mapping.notFound", name);
         }
         return ResponseEntity.noContent().build();
     }
 
     private CdrMapping store(String name, CdrMapping mapping) {
-        try {
-            return view(mappings.put(name, CdrFormat.valueOf(mapping.getFormat().getValue()), mapping.getDefinition(),
-                    mapping.getDescription()));
-        } catch (InvalidMapping e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid mapping", e.getMessage(), e.problems().stream()
-                    .map(p -> new FieldError(p.field(), p.message())).toList());
-        }
+        return view(mappings.put(name, CdrFormat.valueOf(mapping.getFormat().getValue()), mapping.getDefinition(),
+                mapping.getDescription()));
     }
 
     private static CdrMapping view(ru.ccbilling.cdrimport.CdrMapping m) {

@@ -5,14 +5,13 @@ import java.util.List;
 import ru.ccbilling.api.model.CallType;
 import ru.ccbilling.api.model.CdrStatus;
 import ru.ccbilling.api.model.ChargeLine;
-import ru.ccbilling.api.model.FieldError;
 import ru.ccbilling.api.model.Outcome;
 import ru.ccbilling.api.model.RatedCdr;
 import ru.ccbilling.api.model.RejectReason;
 import ru.ccbilling.money.Money;
 import ru.ccbilling.rating.Cdr;
 import ru.ccbilling.rating.RatingResult;
-import ru.ccbilling.rating.FieldProblem;
+import ru.ccbilling.web.Problems;
 
 /** Translates rating results into the contract's RatedCdr, the same for a simulated and a stored record. */
 final class RatedCdrs {
@@ -23,10 +22,6 @@ final class RatedCdrs {
                                   String note) {
         return new ChargeLine(ChargeLine.ComponentEnum.fromValue(component), amount, billedSeconds)
                 .stage(stage).rate(rate).note(note);
-    }
-
-    public static List<FieldError> errors(List<FieldProblem> problems) {
-        return problems.stream().map(p -> new FieldError(p.field(), p.message())).toList();
     }
 
     public static RatedCdr of(Cdr cdr, RatingResult result) {
@@ -44,6 +39,6 @@ final class RatedCdrs {
         RatingResult.Rejected rejected = (RatingResult.Rejected) result;
         return out.status(CdrStatus.REJECTED).outcome(Outcome.REJECTED).tariff(rejected.tariff())
                 .tariffVersion(rejected.tariffVersion()).reason(RejectReason.fromValue(rejected.reason().name()))
-                .reasonDetail(rejected.detail());
+                .reasonDetail(Problems.text(rejected.detail()));
     }
 }

@@ -14,8 +14,8 @@ import ru.ccbilling.api.model.ChangeSimulationRequest;
 import ru.ccbilling.api.model.ComponentTotal;
 import ru.ccbilling.api.model.RecordDifference;
 import ru.ccbilling.tariff.TariffVersions;
-import ru.ccbilling.tariff.TariffProblems;
-import ru.ccbilling.web.ApiException;
+import ru.ccbilling.refusal.Refusal;
+import ru.ccbilling.web.Problems;
 import ru.ccbilling.api.model.Outcome;
 import ru.ccbilling.api.model.RatedCdr;
 import ru.ccbilling.api.model.SimulationRequest;
@@ -43,8 +43,8 @@ class SimulationController implements RatingApi {
     public ResponseEntity<SimulationResult> simulateRating(SimulationRequest request) {
         TariffChoice choice = new TariffChoice(request.getTariff(), request.getTariffVersion());
         if (choice.tariff() != null && choice.version() != null) {
-            TariffProblems.translate(() -> tariffs.version(choice.tariff(), choice.version())
-                    .orElseThrow(() -> ApiException.notFound("tariff " + choice.tariff() + " has no version " + choice.version())));
+            tariffs.version(choice.tariff(), choice.version()).orElseThrow(
+                    () -> Refusal.notFound("tariff.versionNotFound", choice.tariff(), choice.version()));
         }
         List<RatedCdr> results = new ArrayList<>(request.getRecords().size());
         for (JsonNode node : request.getRecords()) {
@@ -52,7 +52,7 @@ class SimulationController implements RatingApi {
             if (!read.ok()) {
                 results.add(new RatedCdr(Money.CURRENCY, List.of()).outcome(Outcome.REFUSED)
                         .source(CdrReader.idPart(node, "source")).cdrId(CdrReader.idPart(node, "cdrId"))
-                        .errors(RatedCdrs.errors(read.problems())));
+                        .errors(Problems.fieldErrors(read.problems())));
                 continue;
             }
             results.add(RatedCdrs.of(read.cdr(), engine.rate(read.cdr(), choice)));
@@ -63,11 +63,10 @@ class SimulationController implements RatingApi {
     @Override
     public ResponseEntity<ChangeSimulation> simulateTariffChange(String code, Integer version,
                                                                  ChangeSimulationRequest request) {
-        TariffProblems.translate(() -> tariffs.version(code, version)
-                .orElseThrow(() -> ApiException.notFound("tariff " + code + " has no version " + version)));
+        tariffs.version(code, version).orElseThrow(() -> Refusal.notFound("tariff.versionNotFound", code, version));
         boolean byRecords = request.getRecords() != null && !request.getRecords().isEmpty();
         if (!byRecords && request.getAccount() == null) {
-            throw ApiException.badField("records", "give records, or an account (with from and to) of stored CDRs");
+            throw Refusal.invalid("records", "simulation.nothingToRate");
         }
         var result = changes.simulate(code, version, new ru.ccbilling.rating.ChangeSimulation.Request(
                 request.getRecords(), request.getAccount(), request.getFrom(), request.getTo(),

@@ -21,7 +21,9 @@ import ru.ccbilling.api.model.Origin;
 import ru.ccbilling.api.model.Trunk;
 import ru.ccbilling.reference.NumberRangeRegistry;
 import ru.ccbilling.reference.ReferenceData;
-import ru.ccbilling.web.ApiException;
+import ru.ccbilling.refusal.Refusal;
+import ru.ccbilling.refusal.Text;
+import ru.ccbilling.web.Problems;
 
 @RestController
 class ReferenceController implements ReferenceApi {
@@ -51,7 +53,7 @@ class ReferenceController implements ReferenceApi {
     @Override
     public ResponseEntity<Void> deleteDestination(String prefix) {
         if (!reference.deleteDestination(prefix)) {
-            throw ApiException.notFound("no destination prefix " + prefix);
+            throw Refusal.notFound("reference.destination.notFound", prefix);
         }
         return ResponseEntity.noContent().build();
     }
@@ -73,7 +75,7 @@ class ReferenceController implements ReferenceApi {
     @Override
     public ResponseEntity<Void> deleteOrigin(String prefix) {
         if (!reference.deleteOrigin(prefix)) {
-            throw ApiException.notFound("no origin prefix " + prefix);
+            throw Refusal.notFound("reference.origin.notFound", prefix);
         }
         return ResponseEntity.noContent().build();
     }
@@ -92,7 +94,7 @@ class ReferenceController implements ReferenceApi {
     @Override
     public ResponseEntity<Void> deleteHoliday(LocalDate date) {
         if (!reference.deleteHoliday(date)) {
-            throw ApiException.notFound("no holiday on " + date);
+            throw Refusal.notFound("reference.holiday.notFound", date);
         }
         return ResponseEntity.noContent().build();
     }
@@ -124,10 +126,10 @@ class ReferenceController implements ReferenceApi {
     @Override
     public ResponseEntity<NumberRange> lookupNumberRange(String number) {
         if (!number.matches("7?[0-9]{10}")) {
-            throw ApiException.badField("number", "must be a Russian number: 7 and 10 digits, or the 10 national digits");
+            throw Refusal.invalid("number", "reference.number.notRussian");
         }
         var range = registry.lookup(number)
-                .orElseThrow(() -> ApiException.notFound("no registry range holds " + number));
+                .orElseThrow(() -> Refusal.notFound("reference.range.notFound", number));
         return ResponseEntity.ok(new NumberRange().code(range.code())
                 .fromNumber(String.valueOf(range.from())).toNumber(String.valueOf(range.to()))
                 .capacity(range.capacity()).operator(range.operator()).region(range.region()).inn(range.inn()));
@@ -139,18 +141,17 @@ class ReferenceController implements ReferenceApi {
         try (InputStream in = body.getInputStream()) {
             content = in.readAllBytes();
         } catch (IOException e) {
-            throw ApiException.badField("body", "the registry file could not be read");
+            throw Refusal.invalid("body", "reference.registry.unreadable");
         }
         if (content.length == 0) {
-            throw ApiException.badField("body", "the registry file is empty");
+            throw Refusal.invalid("body", "reference.registry.empty");
         }
         var result = registry.importFile(content);
         if (result.imported() == 0) {
-            throw new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "Nothing to import",
-                    "no line of the file is a registry range", result.skipped().stream()
-                    .map(p -> new FieldError("line " + p.line(), p.message())).toList());
+            throw Refusal.of(Refusal.Kind.INVALID, Text.of("reference.registry.nothing"), result.skipped().stream()
+                    .map(p -> new Refusal.Fault("line " + p.line(), p.message())).toList());
         }
         return ResponseEntity.ok(new NumberRangeImport(result.imported(), new ArrayList<>(result.codes()),
-                result.skipped().stream().map(p -> new FieldError("line " + p.line(), p.message())).toList()));
+                result.skipped().stream().map(p -> new FieldError("line " + p.line(), Problems.text(p.message()))).toList()));
     }
 }

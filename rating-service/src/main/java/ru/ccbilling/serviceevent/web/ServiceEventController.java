@@ -7,7 +7,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import ru.ccbilling.api.ServiceEventsApi;
 import ru.ccbilling.api.model.CdrStatus;
-import ru.ccbilling.api.model.FieldError;
 import ru.ccbilling.api.model.Outcome;
 import ru.ccbilling.api.model.PricedServiceEvent;
 import ru.ccbilling.api.model.RejectReason;
@@ -19,7 +18,8 @@ import ru.ccbilling.api.model.ServiceType;
 import ru.ccbilling.security.SourceScope;
 import ru.ccbilling.serviceevent.ServiceEventIntake;
 import ru.ccbilling.serviceevent.ServiceEvents;
-import ru.ccbilling.web.ApiException;
+import ru.ccbilling.refusal.Refusal;
+import ru.ccbilling.web.Problems;
 
 @RestController
 class ServiceEventController implements ServiceEventsApi {
@@ -35,10 +35,10 @@ class ServiceEventController implements ServiceEventsApi {
     @Override
     public ResponseEntity<ServiceEventBatchResult> submitServiceEvents(ServiceEventBatch batch) {
         if (batch.getEvents() == null) {
-            throw ApiException.badField("events", "is required");
+            throw Refusal.invalid("events", "value.required");
         }
         if (batch.getEvents().size() > 10_000) {
-            throw ApiException.badField("events", "at most 10000 events per request");
+            throw Refusal.invalid("events", "serviceEvent.tooMany", 10_000);
         }
         SourceScope.requireReachable(batch.getEvents(), "events");
         List<ServiceEventOutcome> out = intake.submit(batch.getEvents()).stream().map(ServiceEventController::outcome)
@@ -62,7 +62,7 @@ class ServiceEventController implements ServiceEventsApi {
         ServiceEventOutcome out = new ServiceEventOutcome(Outcome.fromValue(o.kind().name())).source(o.source())
                 .eventId(o.eventId());
         return switch (o.kind()) {
-            case REFUSED -> out.errors(o.problems().stream().map(p -> new FieldError(p.field(), p.message())).toList());
+            case REFUSED -> out.errors(Problems.fieldErrors(o.problems()));
             case DUPLICATE -> out.errors(null);
             case REJECTED -> out.errors(null).reason(RejectReason.fromValue(o.priced().reason().name()));
             case RATED -> out.errors(null).unitPrice(o.priced().unitPrice().toString())

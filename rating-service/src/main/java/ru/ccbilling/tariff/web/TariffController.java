@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import ru.ccbilling.api.TariffsApi;
 import ru.ccbilling.input.ClientDates;
-import ru.ccbilling.api.model.FieldError;
 import ru.ccbilling.api.model.ModelDiff;
 import ru.ccbilling.api.model.NewTariff;
 import ru.ccbilling.api.model.NewTariffVersion;
@@ -28,12 +27,13 @@ import ru.ccbilling.api.model.TariffVersion;
 import ru.ccbilling.api.model.TariffVersionState;
 import ru.ccbilling.api.model.Validation;
 import ru.ccbilling.api.model.ValidationMessage;
+import ru.ccbilling.refusal.Refusal;
+import ru.ccbilling.refusal.Text;
 import ru.ccbilling.rules.ModelMessage;
 import ru.ccbilling.tariff.TariffAudit;
 import ru.ccbilling.tariff.TariffCatalog;
 import ru.ccbilling.tariff.TariffDiffs;
 import ru.ccbilling.tariff.TariffEditing;
-import ru.ccbilling.tariff.TariffProblems;
 import ru.ccbilling.tariff.TariffVersionInfo;
 
 @RestController
@@ -59,20 +59,19 @@ class TariffController implements TariffsApi {
 
     @Override
     public ResponseEntity<Tariff> createTariff(NewTariff body) {
-        TariffProblems.translate(() -> editing.createTariff(body.getCode(), body.getName(), body.getCopyOf(),
-                body.getCopyOfVersion(), actor()));
+        editing.createTariff(body.getCode(), body.getName(), body.getCopyOf(), body.getCopyOfVersion(), actor());
         return ResponseEntity.status(HttpStatus.CREATED).body(new Tariff(body.getCode(), body.getName()).latestVersion(1));
     }
 
     @Override
     public ResponseEntity<List<TariffVersion>> listTariffVersions(String code) {
-        return ResponseEntity.ok(TariffProblems.translate(() -> editing.versions(code)).stream()
+        return ResponseEntity.ok(editing.versions(code).stream()
                 .map(TariffController::view).toList());
     }
 
     @Override
     public ResponseEntity<TariffVersion> getTariffVersion(String code, Integer version) {
-        TariffVersion view = view(TariffProblems.translate(() -> editing.version(code, version)));
+        TariffVersion view = view(editing.version(code, version));
         view.models(catalog.models(code, version).stream().map(m -> new TariffModel(m.name(),
                 TariffModelKind.fromValue(m.kind().name()), m.content())).toList());
         return ResponseEntity.ok(view);
@@ -80,7 +79,7 @@ class TariffController implements TariffsApi {
 
     @Override
     public ResponseEntity<TariffVersion> createTariffVersion(String code, NewTariffVersion body) {
-        TariffVersionInfo draft = TariffProblems.translate(() -> editing.createDraft(code, body.getBasedOn(), actor()));
+        TariffVersionInfo draft = editing.createDraft(code, body.getBasedOn(), actor());
         return ResponseEntity.status(HttpStatus.CREATED).body(view(draft));
     }
 
@@ -88,47 +87,37 @@ class TariffController implements TariffsApi {
     public ResponseEntity<TariffModel> putTariffModel(String code, Integer version, String name, TariffModelContent body) {
         var model = new ru.ccbilling.rules.TariffModel(name, ru.ccbilling.rules.TariffModel.Kind.valueOf(body.getKind().getValue()),
                 body.getContent());
-        TariffProblems.translate(() -> editing.putModel(code, version, model, actor()));
+        editing.putModel(code, version, model, actor());
         return ResponseEntity.ok(new TariffModel(name, body.getKind(), body.getContent()));
     }
 
     @Override
     public ResponseEntity<Void> deleteTariffModel(String code, Integer version, String name) {
-        TariffProblems.translate(() -> {
-            editing.deleteModel(code, version, name, actor());
-            return null;
-        });
+        editing.deleteModel(code, version, name, actor());
         return ResponseEntity.noContent().build();
     }
 
     @Override
     public ResponseEntity<Validation> validateTariffVersion(String code, Integer version) {
-        TariffEditing.Validation validation = TariffProblems.translate(() -> editing.validate(code, version, actor()));
+        TariffEditing.Validation validation = editing.validate(code, version, actor());
         return ResponseEntity.ok(new Validation(validation.valid(), validation.messages().stream()
                 .map(TariffController::message).toList()).compileMillis(validation.compileMillis()));
     }
 
     @Override
     public ResponseEntity<TariffVersion> publishTariffVersion(String code, Integer version, Publication body) {
-        OffsetDateTime effectiveFrom;
-        try {
-            effectiveFrom = OffsetDateTime.parse(body.getEffectiveFrom());
-        } catch (DateTimeParseException | NullPointerException e) {
-            throw new ru.ccbilling.web.ApiException(HttpStatus.BAD_REQUEST, "Invalid request",
-                    "effectiveFrom: must be ISO-8601 with an offset, e.g. 2026-12-01T00:00:00+03:00",
-                    List.of(new FieldError("effectiveFrom", "must be ISO-8601 with an offset, e.g. 2026-12-01T00:00:00+03:00")));
-        }
+        OffsetDateTime effectiveFrom = effectiveFrom(body.getEffectiveFrom());
         if (!ClientDates.inRange(effectiveFrom.getYear())) {
-            throw ru.ccbilling.web.ApiException.badField("effectiveFrom", ClientDates.RANGE.russian());
+            throw Refusal.field(Refusal.Kind.INVALID, "effectiveFrom", ClientDates.RANGE);
         }
-        return ResponseEntity.ok(view(TariffProblems.translate(() -> editing.publish(code, version, effectiveFrom, actor()))));
+        return ResponseEntity.ok(view(editing.publish(code, version, effectiveFrom, actor())));
     }
 
     @Override
     public ResponseEntity<TariffDiff> diffTariffVersions(String code, Integer version, Integer against) {
-        TariffVersionInfo info = TariffProblems.translate(() -> editing.version(code, version));
+        TariffVersionInfo info = editing.version(code, version);
         int from = against != null ? against : info.basedOn() != null ? info.basedOn() : Math.max(1, version - 1);
-        TariffProblems.translate(() -> editing.version(code, from));
+        editing.version(code, from);
         List<ModelDiff> models = diffs.diff(code, from, version).stream().map(d -> new ModelDiff(d.model(),
                         ModelDiff.ChangeEnum.fromValue(d.change().name()))
                 .rows(d.rows().stream().map(r -> new TableRowChange(TableRowChange.ChangeEnum.fromValue(r.change().name()))
@@ -140,10 +129,22 @@ class TariffController implements TariffsApi {
 
     @Override
     public ResponseEntity<List<TariffAuditEntry>> tariffAudit(String code) {
-        TariffProblems.translate(() -> editing.versions(code));
+        editing.versions(code);
         return ResponseEntity.ok(audit.of(code).stream().map(e -> new TariffAuditEntry(
                 TariffAuditEntry.ActionEnum.fromValue(e.action().name()), e.actor(), e.at())
                 .version(e.version()).detail(e.detail())).toList());
+    }
+
+    /** an ISO-8601 time with an offset; anything else is refused naming effectiveFrom */
+    private static OffsetDateTime effectiveFrom(String text) {
+        if (text != null) {
+            try {
+                return OffsetDateTime.parse(text);
+            } catch (DateTimeParseException e) {
+                // refused below
+            }
+        }
+        throw Refusal.field(Refusal.Kind.INVALID, "effectiveFrom", Text.of("json.timestamp", "2026-12-01T00:00:00+03:00"));
     }
 
     static ValidationMessage message(ModelMessage m) {
