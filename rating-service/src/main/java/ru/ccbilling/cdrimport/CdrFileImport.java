@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Service;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,7 +61,7 @@ public class CdrFileImport implements JobHandler<CdrFileImport.Params, ImportRep
      * Checks the parameters, stores the file aside and starts the job; answers its id. Refuses (400) naming the
      * parameter at fault (mapping, source, body), and then nothing is imported.
      */
-    public UUID start(String mappingName, String source, InputStream file, String startedBy) {
+    public UUID start(String mappingName, String source, InputStreamSource file, String startedBy) {
         CdrMapping mapping = mappings.find(mappingName).orElseThrow(() -> Refusal.invalid("mapping",
                 "import.mapping.unknown", mappingName, String.join(", ",
                         mappings.all().stream().map(CdrMapping::name).toList())));
@@ -125,11 +126,11 @@ public class CdrFileImport implements JobHandler<CdrFileImport.Params, ImportRep
         }
     }
 
-    private Path spool(InputStream file) {
+    private Path spool(InputStreamSource file) {
         Path spooled = null;
         try {
             spooled = Files.createTempFile("cdr-import-", ".csv");
-            try (InputStream in = file) {
+            try (InputStream in = file.getInputStream()) {
                 Files.copy(in, spooled, StandardCopyOption.REPLACE_EXISTING);
             }
             if (!EquipmentFile.hasContent(spooled)) {

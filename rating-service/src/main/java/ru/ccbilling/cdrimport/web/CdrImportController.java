@@ -1,14 +1,10 @@
 package ru.ccbilling.cdrimport.web;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.UUID;
 
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.RestController;
 
 import ru.ccbilling.api.CdrImportApi;
@@ -16,7 +12,7 @@ import ru.ccbilling.api.JobsApi;
 import ru.ccbilling.api.model.Job;
 import ru.ccbilling.cdrimport.CdrFileImport;
 import ru.ccbilling.security.SourceScope;
-import ru.ccbilling.refusal.Refusal;
+import ru.ccbilling.web.CurrentUser;
 
 @RestController
 class CdrImportController implements CdrImportApi {
@@ -32,18 +28,8 @@ class CdrImportController implements CdrImportApi {
     @Override
     public ResponseEntity<Job> importCdrs(String mapping, String source, Resource body) {
         SourceScope.requireReachable(source, "source");
-        UUID id;
-        try (InputStream file = body.getInputStream()) {
-            id = imports.start(mapping, source, file, currentUser());
-        } catch (IOException e) {
-            throw Refusal.invalid("body", "import.file.notRead");
-        }
+        UUID id = imports.start(mapping, source, body, CurrentUser.name());
         // the job as GET /api/v1/jobs/{id} shows it, so that both answers are the same document
         return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + id)).body(jobs.getJob(id).getBody());
-    }
-
-    private static String currentUser() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? null : auth.getName();
     }
 }
