@@ -23,7 +23,8 @@ import ru.ccbilling.period.TariffTerms;
 
 /**
  * What rating would answer billing for its API tests: one tariff, CC-STANDARD-2026, with the monthly fees of the
- * tariff sheet (number rental 1 500,00, a dedicated seat 65 000,00) and no volume discount; operators OP-*; and
+ * tariff sheet (number rental 1 500,00, a dedicated seat 65 000,00, a virtual-office number 900,00 with 2 channels
+ * included and 250,00 per channel beyond them) and no volume discount; operators OP-*; and
  * the staff of the README signing in with HTTP Basic (password = name), holding the role of their name.
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -31,7 +32,8 @@ public class BillingApiFixture {
 
     static final String TARIFF = "CC-STANDARD-2026";
     private static final Map<String, Money> FEES = Map.of(MonthlyTerms.NUMBER_RENTAL, Money.of("1500.00"),
-            MonthlyTerms.DEDICATED_SEAT, Money.of("65000.00"));
+            MonthlyTerms.DEDICATED_SEAT, Money.of("65000.00"), MonthlyTerms.VIRTUAL_OFFICE_NUMBER, Money.of("900.00"),
+            MonthlyTerms.VIRTUAL_OFFICE_CHANNEL, Money.of("250.00"));
 
     @Bean
     @Primary

@@ -75,10 +75,28 @@ public class AssignmentCheck {
         }
     }
 
-    /** A number holding: validTo after validFrom. */
+    /**
+     * A number holding: validTo after validFrom; a virtual-office number has channels (one or more) and is not an
+     * 8-800 number; an 8-800 number has no channels.
+     */
     public void number(NumberAssignment number) {
         if (!endsAfterStart(number.validFrom(), number.validTo())) {
             throw Refusal.invalid("validTo", "account.validToAfterFrom");
+        }
+        if (!number.isVirtualOffice()) {
+            if (number.channels() != null) {
+                throw Refusal.invalid("channels", "account.channelsOfVirtualOfficeOnly");
+            }
+            return;
+        }
+        if (number.channels() == null) {
+            throw Refusal.invalid("channels", "account.channelsRequired");
+        }
+        if (number.channels() < 1) {
+            throw Refusal.invalid("channels", "account.channelsAtLeastOne");
+        }
+        if (number.number() != null && number.number().startsWith("7800")) {
+            throw Refusal.invalid("kind", "account.tollFreeNotVirtualOffice", number.number());
         }
     }
 

@@ -47,7 +47,8 @@ public record Statement(String account, YearMonth month, LocalDate shipmentDate,
 
     /** service groups, in the order lines are printed */
     public enum Service {
-        NETWORK_MINUTES, OPERATOR_MINUTES, IVR, POST_PROCESSING, OUTBOUND, ONE_TIME, MONTHLY_FEE, VOLUME_DISCOUNT
+        NETWORK_MINUTES, OPERATOR_MINUTES, IVR, POST_PROCESSING, OUTBOUND, VIRTUAL_OFFICE, CONFERENCES, SURVEYS,
+        INFORMING, ONE_TIME, MONTHLY_FEE, VOLUME_DISCOUNT
     }
 
     /** Our legal entity as printed on its documents (see table {@code seller}, {@link Sellers}). */

@@ -39,7 +39,8 @@ public class Ledger {
 
     private static final String COLUMNS = """
             account_code, kind, period, entry_date, refers_to, corrects, service, component, reference, quantity, unit,
-            rate, amount, vat_rate, vat, old_amount, new_amount, counterparty, reason, close_id, created_by, created_at""";
+            rate, amount, vat_rate, vat, old_amount, new_amount, counterparty, reason, close_id, created_by, created_at,
+            channels""";
 
     private final JdbcTemplate jdbc;
     private final VatPercent vatRates;
@@ -58,7 +59,7 @@ public class Ledger {
         }
         NavigableMap<LocalDate, BigDecimal> rates = vatRates.table();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        jdbc.batchUpdate("insert into ledger_entry (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        jdbc.batchUpdate("insert into ledger_entry (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 entries, 1000, (ps, e) -> bind(ps, e, rates, now));
     }
 
@@ -68,7 +69,7 @@ public class Ledger {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Long id = jdbc.query(c -> {
             PreparedStatement ps = c.prepareStatement("insert into ledger_entry (" + COLUMNS
-                    + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id");
+                    + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id");
             bind(ps, entry, rates, now);
             return ps;
         }, rs -> rs.next() ? rs.getLong(1) : null);
@@ -105,6 +106,11 @@ public class Ledger {
         }
         ps.setString(21, e.createdBy());
         ps.setObject(22, createdAt);
+        if (e.channels() == null) {
+            ps.setNull(23, Types.INTEGER);
+        } else {
+            ps.setInt(23, e.channels());
+        }
     }
 
     public java.util.Optional<LedgerEntry> find(long id) {
@@ -217,7 +223,7 @@ public class Ledger {
     private static final String REVERSE = "insert into ledger_entry (" + COLUMNS + ", reverses) "
             + """
             select account_code, kind, period, entry_date, refers_to, corrects, service, component, reference, -quantity,
-                   unit, rate, -amount, vat_rate, -vat, old_amount, new_amount, counterparty, ?, close_id, ?, ?, id
+                   unit, rate, -amount, vat_rate, -vat, old_amount, new_amount, counterparty, ?, close_id, ?, ?, channels, id
               from ledger_entry e""";
 
     private static final String NOT_REVERSED = " and e.reverses is null"

@@ -21,8 +21,9 @@ import ru.ccbilling.money.Money;
 
 /**
  * The entries that close one account's month (tariff sheet, section 4): its usage by service and component; the
- * 8-800 number rental per number held and the dedicated seat per dedicated operator, each prorated by the days held
- * (amount × days / days in month, rounded once, half up) at the rate of the tariff version in force each day; the
+ * 8-800 number rental per number held, the virtual-office number by its channels (section 7.3) and the dedicated
+ * seat per dedicated operator, each prorated by the days held (amount × days / days in month, rounded once, half up)
+ * at the rate of the tariff version in force each day; the
  * volume discount −round(NETWORK × (1 − coefficient)); and the partner's share of NETWORK after the discount.
  */
 final class CloseEntries {
@@ -33,7 +34,8 @@ final class CloseEntries {
     /** The entries, and the tariff version whose volume coefficient applied (null when no tariff was in force). */
     record Result(List<NewEntry> entries, MonthlyTerms terms) { }
 
-    private record Fee(String fee, String reference, String tariff, int version) { }
+    /** a fee charged by days: of a number or operator, under a tariff version; channels of a virtual-office number, else 0 */
+    private record Fee(String fee, String reference, int channels, String tariff, int version) { }
 
     private CloseEntries() { }
 
@@ -89,7 +91,7 @@ final class CloseEntries {
                                      List<NewEntry> entries) {
         Account account = holdings.account();
         Map<Fee, Integer> days = new TreeMap<>(Comparator.comparing(Fee::fee).thenComparing(Fee::reference)
-                .thenComparing(Fee::tariff).thenComparingInt(Fee::version));
+                .thenComparingInt(Fee::channels).thenComparing(Fee::tariff).thenComparingInt(Fee::version));
         Map<Fee, Money> rates = new HashMap<>();
         Map<String, Optional<MonthlyTerms>> termsByDay = new HashMap<>();
         MonthlyTerms last = null;
@@ -106,13 +108,18 @@ final class CloseEntries {
             }
             last = terms.get();
             for (NumberAssignment number : holdings.numbers()) {
-                if (number.covers(d)) {
-                    count(days, rates, terms.get(), MonthlyTerms.NUMBER_RENTAL, number.number());
+                if (number.covers(d) && number.isVirtualOffice()) {
+                    count(days, rates, terms.get(), virtualOffice(terms.get(), number.channels()),
+                            MonthlyTerms.VIRTUAL_OFFICE_NUMBER, number.number(), number.channels());
+                } else if (number.covers(d)) {
+                    count(days, rates, terms.get(), terms.get().monthlyFee(MonthlyTerms.NUMBER_RENTAL),
+                            MonthlyTerms.NUMBER_RENTAL, number.number(), 0);
                 }
             }
             for (Account.DedicatedOperator operator : account.dedicatedOperators()) {
                 if (!d.isBefore(operator.validFrom()) && (operator.validTo() == null || d.isBefore(operator.validTo()))) {
-                    count(days, rates, terms.get(), MonthlyTerms.DEDICATED_SEAT, operator.operatorId());
+                    count(days, rates, terms.get(), terms.get().monthlyFee(MonthlyTerms.DEDICATED_SEAT),
+                            MonthlyTerms.DEDICATED_SEAT, operator.operatorId(), 0);
                 }
             }
         }
@@ -120,21 +127,34 @@ final class CloseEntries {
         days.forEach((fee, n) -> {
             Money rate = rates.get(fee);
             Money amount = Money.of(rate.amount().multiply(BigDecimal.valueOf(n)).divide(daysInMonth, 2, RoundingMode.HALF_UP));
+            boolean channels = fee.channels() > 0;
             entries.add(NewEntry.of(account.code(), EntryKind.MONTHLY_FEE, month, month.atEndOfMonth(), amount, actor)
                     .withItem("MONTHLY", fee.fee(), fee.reference())
                     .withQuantity(BigDecimal.valueOf(n), "DAY", rate.amount())
-                    .withReason(fee.tariff() + " v" + fee.version() + ": " + rate + " × " + n + "/" + daysInMonth));
+                    .withChannels(channels ? fee.channels() : null)
+                    .withReason(fee.tariff() + " v" + fee.version() + ": " + rate + " × " + n + "/" + daysInMonth
+                            + (channels ? ", каналов: " + fee.channels() : "")));
         });
         return last;
     }
 
-    private static void count(Map<Fee, Integer> days, Map<Fee, Money> rates, MonthlyTerms terms, String fee,
-                              String reference) {
-        Optional<Money> rate = terms.monthlyFee(fee);
+    /**
+     * The full month of a virtual-office number with these channels: the number's fee and each channel beyond those
+     * included (none when the tariff has no number fee; extra channels free when it has no channel fee).
+     */
+    static Optional<Money> virtualOffice(MonthlyTerms terms, int channels) {
+        int extra = Math.max(0, channels - terms.virtualOfficeChannelsIncluded());
+        Money channel = terms.monthlyFee(MonthlyTerms.VIRTUAL_OFFICE_CHANNEL).orElse(Money.ZERO);
+        return terms.monthlyFee(MonthlyTerms.VIRTUAL_OFFICE_NUMBER)
+                .map(number -> number.plus(channel.times(BigDecimal.valueOf(extra))));
+    }
+
+    private static void count(Map<Fee, Integer> days, Map<Fee, Money> rates, MonthlyTerms terms, Optional<Money> rate,
+                              String fee, String reference, int channels) {
         if (rate.isEmpty()) {
             return;
         }
-        Fee key = new Fee(fee, reference, terms.tariff(), terms.version());
+        Fee key = new Fee(fee, reference, channels, terms.tariff(), terms.version());
         days.merge(key, 1, Integer::sum);
         rates.putIfAbsent(key, rate.get());
     }

@@ -75,7 +75,7 @@ class ClosedMonthStatements implements StatementSource {
         }
         List<Statement.Line> lines = new ArrayList<>();
         jdbc.query("""
-                select kind, service, component, reference, quantity, unit, rate, amount, reason from ledger_entry
+                select kind, service, component, reference, quantity, unit, rate, amount, reason, channels from ledger_entry
                  where account_code = ? and reverses is null
                    and not exists (select 1 from ledger_entry r where r.reverses = ledger_entry.id)
                    and ((close_id = ? and kind in ('USAGE', 'MONTHLY_FEE', 'VOLUME_DISCOUNT'))
@@ -85,7 +85,7 @@ class ClosedMonthStatements implements StatementSource {
                 """, rs -> {
                     lines.add(StatementLines.line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getBigDecimal(5), rs.getString(6), rs.getBigDecimal(7),
-                            Money.of(rs.getBigDecimal(8)), rs.getString(9), month));
+                            Money.of(rs.getBigDecimal(8)), rs.getString(9), (Integer) rs.getObject(10), month));
                 }, account, close.get(), Date.valueOf(month.atDay(1)));
         Statement.Seller seller = sellers.find(Sellers.DEFAULT).orElseThrow(
                 () -> new IllegalStateException("no seller " + Sellers.DEFAULT + " to issue documents"));

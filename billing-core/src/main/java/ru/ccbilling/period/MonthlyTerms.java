@@ -11,6 +11,10 @@ public interface MonthlyTerms {
     /** monthly fee names of the tariff's MonthlyFee table */
     String NUMBER_RENTAL = "NUMBER_RENTAL";
     String DEDICATED_SEAT = "DEDICATED_SEAT";
+    /** a virtual-office number with the channels included (tariff sheet 7.3) */
+    String VIRTUAL_OFFICE_NUMBER = "VIRTUAL_OFFICE_NUMBER";
+    /** each channel of a virtual-office number beyond those included */
+    String VIRTUAL_OFFICE_CHANNEL = "VIRTUAL_OFFICE_CHANNEL";
 
     String tariff();
 
@@ -18,6 +22,11 @@ public interface MonthlyTerms {
 
     /** the full-month amount of a fee, when the tariff has one */
     Optional<Money> monthlyFee(String fee);
+
+    /** how many channels the {@link #VIRTUAL_OFFICE_NUMBER} fee includes (2 in the tariff sheet, 7.3) */
+    default int virtualOfficeChannelsIncluded() {
+        return 2;
+    }
 
     /** the coefficient applied to the month's NETWORK amount for this many billed NETWORK minutes (1 when none) */
     BigDecimal volumeCoefficient(BigDecimal networkMinutes);

@@ -7,18 +7,22 @@ import java.time.YearMonth;
 import ru.ccbilling.document.Statement;
 import ru.ccbilling.money.Money;
 
-/** How a ledger entry of a closed month is printed: its service group, name, unit (OKEI), quantity and price. */
+/**
+ * How a ledger entry of a closed month is printed: its service group, name, unit (OKEI), quantity and price.
+ * Timed usage is printed in minutes (OKEI 355 «мин»; a conference's participant-minutes too, OKEI has no such
+ * unit), counted usage in pieces (796 «шт»: calls, questionnaires, messages), monthly fees in months (362 «мес»).
+ */
 final class StatementLines {
 
     private StatementLines() { }
 
     static Statement.Line line(String kind, String service, String component, String reference, BigDecimal quantity,
-                               String unit, BigDecimal rate, Money net, String reason, YearMonth month) {
+                               String unit, BigDecimal rate, Money net, String reason, Integer channels, YearMonth month) {
         return switch (kind) {
             case "MONTHLY_FEE" -> {
                 BigDecimal months = quantity == null ? BigDecimal.ONE
                         : quantity.divide(BigDecimal.valueOf(month.lengthOfMonth()), 3, RoundingMode.HALF_UP);
-                yield new Statement.Line(Statement.Service.MONTHLY_FEE, name(service, component, reference, null),
+                yield new Statement.Line(Statement.Service.MONTHLY_FEE, monthlyFeeName(component, reference, channels),
                         "362", "мес", months, rate == null ? net.amount() : rate, net);
             }
             case "VOLUME_DISCOUNT" -> new Statement.Line(Statement.Service.VOLUME_DISCOUNT,
@@ -37,11 +41,21 @@ final class StatementLines {
                 : timed ? ClosedMonthStatements.minutes(quantity) : quantity;
         BigDecimal price = units.signum() == 0 ? net.amount()
                 : net.amount().divide(units, 2, RoundingMode.HALF_UP);
-        return new Statement.Line(group(component), name(service, component, null, null),
+        return new Statement.Line(group(service, component), name(service, component, null, null),
                 timed ? "355" : "796", timed ? "мин" : "шт", units, price, net);
     }
 
-    private static Statement.Service group(String component) {
+    private static Statement.Service group(String service, String component) {
+        Statement.Service ofService = switch (service == null ? "" : service) {
+            case "VIRTUAL_OFFICE" -> Statement.Service.VIRTUAL_OFFICE;
+            case "CONFERENCE" -> Statement.Service.CONFERENCES;
+            case "SURVEY" -> Statement.Service.SURVEYS;
+            case "INFORMING" -> Statement.Service.INFORMING;
+            default -> null;
+        };
+        if (ofService != null) {
+            return ofService;
+        }
         return switch (component == null ? "" : component) {
             case "NETWORK" -> Statement.Service.NETWORK_MINUTES;
             case "OPERATOR" -> Statement.Service.OPERATOR_MINUTES;
@@ -58,19 +72,60 @@ final class StatementLines {
         String name = switch (c) {
             case "NETWORK" -> "FORWARD".equals(service) ? "Переадресованные вызовы на номера 8-800: сетевые минуты"
                     : "Входящие вызовы на номера 8-800: сетевые минуты";
+            case "VO_MINUTE" -> "Виртуальный офис: входящие вызовы";
+            case "CONFERENCE_PORT" -> "Аудиоконференции";
+            case "CONFERENCE_LEG" -> "Аудиоконференции: вызовы участникам";
+            case "SURVEY_COMPLETED" -> "Телефонные опросы: заполненные анкеты";
+            case "INFORMING_ATTEMPT" -> "Автоматическое информирование: вызовы";
+            case "OPERATOR", "IVR", "POST", "OUTBOUND", "FORWARD_LEG", "MARKING_FEE" -> ofService(service, c);
+            case "SMS" -> "SMS-сообщения";
+            case "EMAIL" -> "Сообщения электронной почты";
+            case "FAX" -> "Факсимильные сообщения, страницы";
+            case "NUMBER_RENTAL" -> "Аренда номера 8-800";
+            case "VIRTUAL_OFFICE_NUMBER" -> "Аренда номера виртуального офиса";
+            case "DEDICATED_SEAT" -> "Выделенное рабочее место оператора";
+            default -> fallback == null ? c : fallback;
+        };
+        return reference == null ? name : name + " " + reference;
+    }
+
+    /**
+     * A component every call type may have (operators, IVR, outbound legs, marking): named as it always was for the
+     * 8-800 and outbound calls, and after the service for the others, so that a survey's or an informing campaign's
+     * outbound calls are not taken for ordinary ones.
+     */
+    private static String ofService(String service, String component) {
+        String prefix = switch (service == null ? "" : service) {
+            case "VIRTUAL_OFFICE" -> "Виртуальный офис: ";
+            case "CONFERENCE" -> "Аудиоконференции: ";
+            case "SURVEY" -> "Телефонные опросы: ";
+            case "INFORMING" -> "Автоматическое информирование: ";
+            default -> "";
+        };
+        String name = switch (component) {
             case "OPERATOR" -> "Работа операторов";
             case "IVR" -> "Голосовое меню (IVR)";
             case "POST" -> "Постобработка вызовов";
             case "OUTBOUND" -> "Исходящие вызовы";
             case "FORWARD_LEG" -> "Переадресация вызовов на внешние номера";
-            case "MARKING_FEE" -> "Маркировка исходящих вызовов";
-            case "SMS" -> "SMS-сообщения";
-            case "EMAIL" -> "Сообщения электронной почты";
-            case "FAX" -> "Факсимильные сообщения, страницы";
-            case "NUMBER_RENTAL" -> "Аренда номера 8-800";
-            case "DEDICATED_SEAT" -> "Выделенное рабочее место оператора";
-            default -> fallback == null ? c : fallback;
+            default -> "Маркировка исходящих вызовов";
         };
-        return reference == null ? name : name + " " + reference;
+        return prefix.isEmpty() ? name : prefix + Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+
+    /** «Аренда номера виртуального офиса 74951230000 (3 канала)»; other fees by their name and reference */
+    private static String monthlyFeeName(String component, String reference, Integer channels) {
+        String name = name(null, component, reference, null);
+        return channels == null ? name : name + " (" + channels + " " + channelsWord(channels) + ")";
+    }
+
+    /** 1 канал, 2–4 канала, 5–20 каналов, 21 канал... */
+    static String channelsWord(int n) {
+        int lastTwo = n % 100;
+        int last = n % 10;
+        if (lastTwo >= 11 && lastTwo <= 14) {
+            return "каналов";
+        }
+        return last == 1 ? "канал" : last >= 2 && last <= 4 ? "канала" : "каналов";
     }
 }

@@ -92,6 +92,12 @@ class DemoData {
         held("78001002030", "ACC-1002", "2025-12-01");
         number("78009990000", "FREE", null, "2025-12-01");
         number("78007770000", "QUARANTINE", null, "2026-10-01");
+        // virtual-office numbers (tariff sheet 7.1): multichannel, rented by their channels
+        number("74951230000", "BUSY", "ACC-1002", "2026-01-01");
+        number("74951230001", "BUSY", "ACC-1001", "2026-01-01");
+        heldAsVirtualOffice("74951230000", "ACC-1002", 3, "2026-01-01");
+        heldAsVirtualOffice("74951230001", "ACC-1001", 2, "2026-01-01");
+        number("73833120000", "FREE", null, "2026-01-01");
         log.info("Demo data is in place: accounts ACC-1001 and ACC-1002, users manager/sales/finance/admin, API key demo-api-key");
     }
 
@@ -105,6 +111,14 @@ class DemoData {
     private void held(String number, String account, String since) {
         jdbc.update("insert into account_number (account_code, number, valid_from) values (?, ?, ?) on conflict do nothing",
                 account, number, LocalDate.parse(since));
+    }
+
+    /** the account holds the virtual-office number with this many channels from that day */
+    private void heldAsVirtualOffice(String number, String account, int channels, String since) {
+        jdbc.update("""
+                insert into account_number (account_code, number, valid_from, kind, channels)
+                values (?, ?, ?, 'VIRTUAL_OFFICE', ?) on conflict do nothing
+                """, account, number, LocalDate.parse(since), channels);
     }
 
     private void number(String number, String status, String account, String since) {

@@ -41,7 +41,15 @@ class AccountApiTest {
         JsonNode first = list.get(0);
         assertThat(first.get("account").asText()).isEqualTo("ACC-1001");
         assertThat(first.get("tariff").asText()).isEqualTo("CC-STANDARD-2026");
-        assertThat(first.get("numbers").get(0).asText()).isEqualTo("78005553535");
+        // its 8-800 number and its virtual-office number (tariff sheet 7.1)
+        assertThat(first.get("numbers")).extracting(JsonNode::asText).containsExactly("74951230001", "78005553535");
+        JsonNode held = sales.get("/api/v1/accounts/ACC-1001/numbers").body();
+        assertThat(held.findValuesAsText("kind")).containsExactlyInAnyOrder("VIRTUAL_OFFICE", "TOLL_FREE_800");
+        JsonNode office = sales.get("/api/v1/accounts/ACC-1002/numbers").body();
+        assertThat(office).anySatisfy(n -> {
+            assertThat(n.get("number").asText()).isEqualTo("74951230000");
+            assertThat(n.get("channels").asInt()).isEqualTo(3);
+        });
     }
 
     @Test

@@ -19,6 +19,7 @@ import ru.ccbilling.api.model.DedicatedOperator;
 import ru.ccbilling.api.model.TariffAssignment;
 import ru.ccbilling.inventory.Inventory;
 import ru.ccbilling.inventory.NetworkResource;
+import ru.ccbilling.inventory.NumberKind;
 import ru.ccbilling.refusal.Refusal;
 
 @RestController
@@ -97,10 +98,11 @@ class AccountController implements AccountsApi {
     @Override
     public ResponseEntity<ru.ccbilling.api.model.NumberAssignment> assignAccountNumber(String account,
             ru.ccbilling.api.model.NumberAssignment number) {
-        NumberAssignment assignment = new NumberAssignment(number.getNumber(), number.getValidFrom(), number.getValidTo());
+        NumberAssignment assignment = new NumberAssignment(number.getNumber(), number.getValidFrom(), number.getValidTo(),
+                number.getKind() == null ? null : NumberKind.valueOf(number.getKind().name()), number.getChannels());
         check.number(assignment);
         accounts.assignNumber(account, assignment);
-        return ResponseEntity.status(HttpStatus.CREATED).body(number);
+        return ResponseEntity.status(HttpStatus.CREATED).body(number(assignment));
     }
 
     @Override
@@ -140,7 +142,8 @@ class AccountController implements AccountsApi {
     }
 
     private static ru.ccbilling.api.model.NumberAssignment number(NumberAssignment n) {
-        return new ru.ccbilling.api.model.NumberAssignment(n.number(), n.validFrom()).validTo(n.validTo());
+        return new ru.ccbilling.api.model.NumberAssignment(n.number(), n.validFrom()).validTo(n.validTo())
+                .kind(ru.ccbilling.api.model.NumberKind.valueOf(n.kind().name())).channels(n.channels());
     }
 
     private Set<Account.TariffAssignment> tariffs(List<TariffAssignment> given) {
