@@ -71,8 +71,16 @@ public class RatingReferences implements ReferenceSource {
                 .collect(Collectors.toMap(ReferenceData.Operator::operatorId, ReferenceData.Operator::site));
         current = new RatingReference(byCode, inventory.numberHolders(), sites,
                 reference.trunks().stream().map(ReferenceData.Trunk::trunk).collect(Collectors.toSet()),
-                reference.destinations(), reference.origins(), reference.holidayDates());
+                reference.destinations(), reference.origins(), reference.holidayDates(), heldNumbers(byCode));
         revision = seen;
+    }
+
+    /** the numbers each account held, by date (billing's account numbers) */
+    private HeldNumbers heldNumbers(Map<String, Account> byCode) {
+        HeldNumbers.Builder held = new HeldNumbers.Builder();
+        accounts.holdings(byCode.keySet()).forEach((code, holdings) -> holdings.numbers().forEach(n ->
+                held.add(n.number(), new HeldNumbers.Holding(code, n.validFrom(), n.validTo()))));
+        return held.build();
     }
 
     /** in the transaction of the change, so that the revision and the announcement commit with it */
