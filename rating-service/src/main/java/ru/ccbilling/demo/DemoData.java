@@ -92,6 +92,12 @@ class DemoData {
         held("78001002030", "ACC-1002", "2025-12-01");
         number("78009990000", "FREE", null, "2025-12-01");
         number("78007770000", "QUARANTINE", null, "2026-10-01");
+        // the virtual-office numbers of section 7.1 (their channels are billing's)
+        number("74951230000", "BUSY", "ACC-1002", "2026-01-01");
+        number("74951230001", "BUSY", "ACC-1001", "2026-01-01");
+        held("74951230000", "ACC-1002", "2026-01-01");
+        held("74951230001", "ACC-1001", "2026-01-01");
+        number("73833120000", "FREE", null, "2026-01-01");
         log.info("Demo data is in place: accounts ACC-1001 and ACC-1002, users manager/sales/finance/admin, API key demo-api-key");
     }
 
