@@ -109,7 +109,10 @@ final class CdrRows {
         return false;
     }
 
-    /** the lines as a JSON array of {component, stage, amount, billedSeconds, rate, note}, as StoredCdr reads them */
+    /**
+     * the lines as a JSON array of {component, stage, amount, billedSeconds, rate, note, participant}, as StoredCdr
+     * reads them
+     */
     static String linesJson(List<PricedLine> lines) {
         StringBuilder out = new StringBuilder(160 * lines.size() + 2).append('[');
         for (int i = 0; i < lines.size(); i++) {
@@ -128,6 +131,9 @@ final class CdrRows {
             if (line.note() != null) {
                 out.append(",\"note\":");
                 string(out, line.note());
+            }
+            if (line.participant() != null) {
+                out.append(",\"participant\":").append(line.participant());
             }
             out.append('}');
         }

@@ -149,7 +149,8 @@ public class CdrStore {
                 """, rerated, 500, (ps, p) -> {
                     RatingResult.Rated rated = (RatingResult.Rated) p.result();
                     ps.setString(1, write(rated.lines().stream().map(l -> new StoredCdr.StoredLine(l.component(), l.stage(),
-                            l.amount().toPlainString(), l.billedSeconds(), l.rate().toPlainString(), l.note())).toList()));
+                            l.amount().toPlainString(), l.billedSeconds(), l.rate().toPlainString(), l.note(),
+                            l.participant())).toList()));
                     ps.setBigDecimal(2, rated.total().amount());
                     ps.setString(3, rated.tariff());
                     ps.setInt(4, rated.tariffVersion());

@@ -13,5 +13,7 @@ public record StoredCdr(String source, String cdrId, OffsetDateTime startTime, O
                         List<StoredLine> lines, JsonNode record, String callerRegion, String callerOperator,
                         OffsetDateTime reprocessedAt) {
 
-    public record StoredLine(String component, Integer stage, String amount, int billedSeconds, String rate, String note) { }
+    /** {@code stage} and {@code participant} are 0-based indexes into the record's stages or participants, or null */
+    public record StoredLine(String component, Integer stage, String amount, int billedSeconds, String rate, String note,
+                             Integer participant) { }
 }

@@ -18,6 +18,8 @@ public final class CdrReader {
 
     public static final int MAX_STAGES = 4;
     public static final int MAX_STAGE_SECONDS = 86_400;
+    /** tariff sheet 7.2 */
+    public static final int MAX_PARTICIPANTS = 50;
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,15}");
 
     /** Either the CDR or the problems; exactly one is present. */
@@ -39,13 +41,29 @@ public final class CdrReader {
         String cdrId = JsonFields.identifier(node, "cdrId", 128, true, problems);
         Cdr.CallType callType = callType(node, problems);
         OffsetDateTime startTime = JsonFields.timestamp(node, "startTime", problems);
+        boolean conference = callType == Cdr.CallType.CONFERENCE;
         String caller = number(node, "caller", true, problems);
-        String called = number(node, "called", true, problems);
-        String accountCode = JsonFields.identifier(node, "accountCode", 64, callType == Cdr.CallType.OUTBOUND, problems);
+        // a conference has no called number (sheet 7.2): one sent anyway is checked and kept, never priced
+        String called = number(node, "called", !conference, problems);
+        String accountCode = JsonFields.identifier(node, "accountCode", 64, callType != null && callType.namesAccount(),
+                problems);
         // a missing trunk is not refused: the tariff rejects it as UNKNOWN_TRUNK, kept for reprocessing
         String trunk = JsonFields.identifier(node, "trunk", 64, false, problems);
         String forwardedTo = number(node, "forwardedTo", callType == Cdr.CallType.FORWARD, problems);
-        List<Cdr.Stage> stages = stages(node, problems);
+        List<Cdr.Stage> stages = List.of();
+        List<Cdr.Participant> participants = List.of();
+        if (conference) {
+            if (node.has("stages") && !node.get("stages").isNull()) {
+                problems.add(JsonFields.fault("stages", "cdr.conference.noStages"));
+            }
+            participants = ConferenceParticipants.read(node, problems);
+        } else {
+            stages = stages(node, problems);
+            if (node.has("participants") && !node.get("participants").isNull()) {
+                problems.add(JsonFields.fault("participants", "cdr.participants.onlyConference"));
+            }
+        }
+        boolean surveyCompleted = surveyCompleted(node, callType, stages, problems);
         if (problems.isEmpty()) {
             JsonText.loneSurrogates(node, "", problems);
         }
@@ -53,7 +71,28 @@ public final class CdrReader {
             return new Read(null, problems);
         }
         return new Read(new Cdr(source, cdrId, callType, startTime, caller, called, accountCode, trunk, forwardedTo,
-                stages, node), List.of());
+                stages, participants, surveyCompleted, node), List.of());
+    }
+
+    /** a boolean, false when absent; a completed survey needs a call that lasted (sheet 7.5); kept on SURVEY only */
+    private static boolean surveyCompleted(JsonNode node, Cdr.CallType callType, List<Cdr.Stage> stages,
+                                           List<Fault> problems) {
+        JsonNode value = node.get("surveyCompleted");
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            problems.add(JsonFields.fault("surveyCompleted", "json.notBoolean"));
+            return false;
+        }
+        if (callType != Cdr.CallType.SURVEY || !value.booleanValue()) {
+            return false;
+        }
+        if (!stages.isEmpty() && stages.stream().mapToInt(Cdr.Stage::durationSec).sum() == 0) {
+            problems.add(JsonFields.fault("surveyCompleted", "cdr.survey.completedWithoutCall"));
+            return false;
+        }
+        return true;
     }
 
     /** the source and cdrId of a record, as far as they can be read, for the answer to a refused record */
@@ -73,18 +112,24 @@ public final class CdrReader {
         try {
             return Cdr.CallType.valueOf(text);
         } catch (IllegalArgumentException e) {
-            problems.add(JsonFields.fault("callType", "json.oneOf", "INBOUND_800, OUTBOUND, FORWARD"));
+            problems.add(JsonFields.fault("callType", "json.oneOf",
+                    "INBOUND_800, OUTBOUND, FORWARD, VIRTUAL_OFFICE, CONFERENCE, SURVEY, INFORMING"));
             return null;
         }
     }
 
-    private static String number(JsonNode node, String field, boolean required, List<Fault> problems) {
-        String text = JsonFields.text(node, field, 32, required, problems);
+    static String number(JsonNode node, String field, boolean required, List<Fault> problems) {
+        return number(node, field, field, required, problems);
+    }
+
+    /** E.164 digits of {@code node.field}, a problem named {@code path} otherwise */
+    static String number(JsonNode node, String field, String path, boolean required, List<Fault> problems) {
+        String text = JsonFields.text(node, field, path, 32, required, problems);
         if (text == null) {
             return null;
         }
         if (!DIGITS.matcher(text).matches()) {
-            problems.add(JsonFields.fault(field, "cdr.number.notE164"));
+            problems.add(JsonFields.fault(path, "cdr.number.notE164"));
             return null;
         }
         return text;
@@ -119,7 +164,7 @@ public final class CdrReader {
     }
 
     /** 60 and 60.0 are whole numbers of seconds; 60.5, "60", 1e12 and 1e400 are not */
-    private static boolean isWholeNumber(JsonNode value) {
+    static boolean isWholeNumber(JsonNode value) {
         if (!value.isNumber() || (value.isDouble() || value.isFloat()) && !Double.isFinite(value.doubleValue())) {
             return false;
         }
@@ -127,6 +172,23 @@ public final class CdrReader {
         return number.signum() == 0 || (number.stripTrailingZeros().scale() <= 0
                 && number.compareTo(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0
                 && number.compareTo(java.math.BigDecimal.valueOf(Integer.MIN_VALUE)) >= 0);
+    }
+
+    /** whole seconds, 0 to a day, of {@code node.durationSec}; 0 with a problem named {@code path.durationSec} otherwise */
+    static int durationSec(JsonNode node, String path, List<Fault> problems) {
+        JsonNode duration = node.get("durationSec");
+        if (duration == null || duration.isNull()) {
+            problems.add(JsonFields.fault(path + ".durationSec", "value.required"));
+        } else if (!isWholeNumber(duration)) {
+            problems.add(JsonFields.fault(path + ".durationSec", "cdr.duration.notWhole"));
+        } else if (duration.intValue() < 0) {
+            problems.add(JsonFields.fault(path + ".durationSec", "cdr.duration.negative"));
+        } else if (duration.intValue() > MAX_STAGE_SECONDS) {
+            problems.add(JsonFields.fault(path + ".durationSec", "cdr.duration.tooLong", MAX_STAGE_SECONDS));
+        } else {
+            return duration.intValue();
+        }
+        return 0;
     }
 
     private static Cdr.Stage stage(JsonNode node, String path, List<Fault> problems) {
@@ -146,19 +208,7 @@ public final class CdrReader {
                 problems.add(JsonFields.fault(path + ".type", "json.oneOf", "IVR, OPERATOR, POST"));
             }
         }
-        JsonNode duration = node.get("durationSec");
-        int seconds = 0;
-        if (duration == null || duration.isNull()) {
-            problems.add(JsonFields.fault(path + ".durationSec", "value.required"));
-        } else if (!isWholeNumber(duration)) {
-            problems.add(JsonFields.fault(path + ".durationSec", "cdr.duration.notWhole"));
-        } else if (duration.intValue() < 0) {
-            problems.add(JsonFields.fault(path + ".durationSec", "cdr.duration.negative"));
-        } else if (duration.intValue() > MAX_STAGE_SECONDS) {
-            problems.add(JsonFields.fault(path + ".durationSec", "cdr.duration.tooLong", MAX_STAGE_SECONDS));
-        } else {
-            seconds = duration.intValue();
-        }
+        int seconds = durationSec(node, path, problems);
         String operatorId = null;
         JsonNode operator = node.get("operatorId");
         if (operator != null && !operator.isNull()) {

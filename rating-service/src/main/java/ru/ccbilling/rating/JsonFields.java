@@ -24,45 +24,56 @@ public final class JsonFields {
     /** an identifier: a source, a record or event id, an account, trunk or operator code ({@link StoredText}) */
     public static String identifier(JsonNode node, String field, int maxLength, boolean required,
                                     List<Fault> problems) {
-        String text = text(node, field, maxLength, required, problems);
+        return identifier(node, field, field, maxLength, required, problems);
+    }
+
+    /** an identifier of a nested object: problems are named by {@code path}, e.g. {@code participants[2].trunk} */
+    public static String identifier(JsonNode node, String field, String path, int maxLength, boolean required,
+                                    List<Fault> problems) {
+        String text = text(node, field, path, maxLength, required, problems);
         if (text == null) {
             return null;
         }
         Text problem = StoredText.identifierProblem(text);
         if (problem != null) {
-            problems.add(new Fault(field, problem));
+            problems.add(new Fault(path, problem));
             return null;
         }
         return text;
     }
 
     public static String text(JsonNode node, String field, int maxLength, boolean required, List<Fault> problems) {
+        return text(node, field, field, maxLength, required, problems);
+    }
+
+    public static String text(JsonNode node, String field, String path, int maxLength, boolean required,
+                              List<Fault> problems) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             if (required) {
-                problems.add(fault(field, "value.required"));
+                problems.add(fault(path, "value.required"));
             }
             return null;
         }
         if (!value.isTextual()) {
-            problems.add(fault(field, "json.notString"));
+            problems.add(fault(path, "json.notString"));
             return null;
         }
         // checked before trimming: trim() would quietly drop a trailing NUL or control character
         Text problem = StoredText.problem(value.asText());
         if (problem != null) {
-            problems.add(new Fault(field, problem));
+            problems.add(new Fault(path, problem));
             return null;
         }
         String text = value.asText().trim();
         if (text.isEmpty()) {
             if (required) {
-                problems.add(fault(field, "json.blank"));
+                problems.add(fault(path, "json.blank"));
             }
             return null;
         }
         if (text.length() > maxLength) {
-            problems.add(fault(field, "json.tooLong", maxLength));
+            problems.add(fault(path, "json.tooLong", maxLength));
             return null;
         }
         return text;

@@ -9,11 +9,12 @@ import ru.ccbilling.reference.PrefixTable;
 
 /**
  * Everything rating needs to resolve and classify a call, as one immutable snapshot read from PostgreSQL:
- * accounts, who holds which number, operators and their sites, trunks, prefixes, origins, holidays.
+ * accounts, who holds which number (now, from the inventory; and by date, for virtual-office calls), operators and
+ * their sites, trunks, prefixes, origins, holidays.
  */
 public record RatingReference(Map<String, Account> accounts, Map<String, String> numberHolders,
                               Map<String, String> operatorSites, Set<String> trunks, PrefixTable destinations,
-                              PrefixTable origins, Set<LocalDate> holidays) {
+                              PrefixTable origins, Set<LocalDate> holidays, HeldNumbers heldNumbers) {
 
     public RatingReference {
         accounts = Map.copyOf(accounts);
@@ -21,5 +22,13 @@ public record RatingReference(Map<String, Account> accounts, Map<String, String>
         operatorSites = Map.copyOf(operatorSites);
         trunks = Set.copyOf(trunks);
         holidays = Set.copyOf(holidays);
+        heldNumbers = heldNumbers == null ? HeldNumbers.NONE : heldNumbers;
+    }
+
+    /** without numbers held by date: no virtual-office call finds its account */
+    public RatingReference(Map<String, Account> accounts, Map<String, String> numberHolders,
+                           Map<String, String> operatorSites, Set<String> trunks, PrefixTable destinations,
+                           PrefixTable origins, Set<LocalDate> holidays) {
+        this(accounts, numberHolders, operatorSites, trunks, destinations, origins, holidays, HeldNumbers.NONE);
     }
 }

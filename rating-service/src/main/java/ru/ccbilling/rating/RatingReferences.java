@@ -13,6 +13,7 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import ru.ccbilling.account.Account;
+import ru.ccbilling.account.NumberAssignment;
 import ru.ccbilling.account.AccountDirectory;
 import ru.ccbilling.account.AccountsChanged;
 import ru.ccbilling.changes.ChangeNotifications;
@@ -71,8 +72,17 @@ public class RatingReferences implements ReferenceSource {
                 .collect(Collectors.toMap(ReferenceData.Operator::operatorId, ReferenceData.Operator::site));
         current = new RatingReference(byCode, inventory.numberHolders(), sites,
                 reference.trunks().stream().map(ReferenceData.Trunk::trunk).collect(Collectors.toSet()),
-                reference.destinations(), reference.origins(), reference.holidayDates());
+                reference.destinations(), reference.origins(), reference.holidayDates(), heldNumbers(byCode));
         revision = seen;
+    }
+
+    /** the virtual-office numbers each account held, by date (billing's account numbers of that kind) */
+    private HeldNumbers heldNumbers(Map<String, Account> byCode) {
+        HeldNumbers.Builder held = new HeldNumbers.Builder();
+        accounts.holdings(byCode.keySet()).forEach((code, holdings) -> holdings.numbers().stream()
+                .filter(NumberAssignment::isVirtualOffice)
+                .forEach(n -> held.add(n.number(), new HeldNumbers.Holding(code, n.validFrom(), n.validTo()))));
+        return held.build();
     }
 
     /** in the transaction of the change, so that the revision and the announcement commit with it */

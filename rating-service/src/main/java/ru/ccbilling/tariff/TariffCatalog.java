@@ -35,7 +35,8 @@ import ru.ccbilling.security.StandardTariffs;
  * between threads. A CDR is rated by the published version in force at its start time. The published versions
  * are re-read when another instance announces a publication ({@link ChangeNotifications}), so it is in force here
  * within a second, and by a slow safety poll. The shipped
- * reference tariff is installed as version 1 when the database has none.
+ * reference tariff is installed as version 1 when the database has none; its stored versions get the shipped rules
+ * of today ({@link ShippedRulesUpgrade}) and the services' models ({@link ShippedServicesUpgrade}).
  */
 @Service
 public class TariffCatalog implements TariffVersions, StandardTariffs {
@@ -51,6 +52,7 @@ public class TariffCatalog implements TariffVersions, StandardTariffs {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final ShippedRulesUpgrade upgrade;
+    private final ShippedServicesUpgrade services;
     private final TariffCompiler compiler = new TariffCompiler();
     private final Map<Key, CompiledTariff> compiled = new ConcurrentHashMap<>();
     /** validations of draft revisions, so that publishing a revision just validated does not compile it again */
@@ -62,8 +64,9 @@ public class TariffCatalog implements TariffVersions, StandardTariffs {
 
     private final Clock clock;
 
-    TariffCatalog(JdbcTemplate jdbc, TransactionTemplate tx, ShippedRulesUpgrade upgrade, ChangeNotifications changes,
-                  Clock clock) {
+    TariffCatalog(JdbcTemplate jdbc, TransactionTemplate tx, ShippedRulesUpgrade upgrade,
+                  ShippedServicesUpgrade services, ChangeNotifications changes, Clock clock) {
+        this.services = services;
         this.clock = clock;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -101,6 +104,7 @@ public class TariffCatalog implements TariffVersions, StandardTariffs {
             log.info("Installed the shipped tariff {} as version 1", ShippedTariff.CODE);
         });
         upgrade.run();
+        services.run();
         refresh();
     }
 

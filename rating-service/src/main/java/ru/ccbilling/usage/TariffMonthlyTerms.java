@@ -51,6 +51,16 @@ class TariffMonthlyTerms implements TariffTerms {
             return ref.compiled().decide(Decisions.MONTHLY_FEE, "fee", fee).map(Money::of);
         }
 
+        /** the tariff's IncludedQuantity of VIRTUAL_OFFICE_CHANNEL; 2 (the sheet's) for a version without it */
+        @Override
+        public int virtualOfficeChannelsIncluded() {
+            if (!ref.compiled().defines(Decisions.INCLUDED_QUANTITY)) {
+                return MonthlyTerms.super.virtualOfficeChannelsIncluded();
+            }
+            return ref.compiled().decide(Decisions.INCLUDED_QUANTITY, "fee", VIRTUAL_OFFICE_CHANNEL)
+                    .map(BigDecimal::intValueExact).orElse(MonthlyTerms.super.virtualOfficeChannelsIncluded());
+        }
+
         @Override
         public BigDecimal volumeCoefficient(BigDecimal networkMinutes) {
             return ref.compiled().decide(Decisions.VOLUME_COEFFICIENT, "networkMinutes", networkMinutes)

@@ -1,13 +1,17 @@
 package ru.ccbilling.usage;
 
-/** In which unit the usage of a component is counted: billed seconds, charged calls, messages or pages. */
+/**
+ * In which unit the usage of a component is counted: billed seconds, charged calls, messages or pages. The services
+ * of tariff sheet 7: VO_MINUTE, CONFERENCE_PORT (participant seconds) and CONFERENCE_LEG in seconds; the completed
+ * survey and informing attempt fees per call charged.
+ */
 final class UsageUnits {
 
     private UsageUnits() { }
 
     static String unit(String component) {
         return switch (component) {
-            case "POST", "MARKING_FEE" -> "CALL";
+            case "POST", "MARKING_FEE", "SURVEY_COMPLETED", "INFORMING_ATTEMPT" -> "CALL";
             case "SMS", "EMAIL" -> "MESSAGE";
             case "FAX" -> "PAGE";
             default -> "SEC";

@@ -101,10 +101,13 @@ class PeriodCloseApiTest {
         // g01 14.50 + g03 1.20 + g04 4.20 + g05 3.20 + g06 4.80 + g17 2.90
         assertThat(network(expected.get(romashka))).isEqualByComparingTo("30.80");
 
-        // the demo accounts: a number held all month, ACC-1001's two dedicated seats
+        // the demo accounts: an 8-800 number and a virtual-office number held all month (7.3: 900.00 with 2 channels
+        // included, 250.00 for ACC-1002's third channel), ACC-1001's two dedicated seats
         assertThat(fees(f, "ACC-1001")).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "NUMBER_RENTAL/78005553535", "1500.00", "DEDICATED_SEAT/OP-101", "65000.00", "DEDICATED_SEAT/OP-201", "65000.00"));
-        assertThat(fees(f, "ACC-1002")).containsExactlyInAnyOrderEntriesOf(Map.of("NUMBER_RENTAL/78001002030", "1500.00"));
+                "NUMBER_RENTAL/78005553535", "1500.00", "DEDICATED_SEAT/OP-101", "65000.00", "DEDICATED_SEAT/OP-201", "65000.00",
+                "VIRTUAL_OFFICE_NUMBER/74951230001", "900.00"));
+        assertThat(fees(f, "ACC-1002")).containsExactlyInAnyOrderEntriesOf(Map.of("NUMBER_RENTAL/78001002030", "1500.00",
+                "VIRTUAL_OFFICE_NUMBER/74951230000", "1150.00"));
         assertThat(usageEntries(f, "ACC-1001")).isEqualTo(demoBefore);
 
         // the balance is derived from the entries, partner accruals left out

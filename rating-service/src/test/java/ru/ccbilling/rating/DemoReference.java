@@ -15,7 +15,7 @@ import ru.ccbilling.rules.TariffCompiler;
 import ru.ccbilling.tariff.TariffVersionRef;
 import ru.ccbilling.tariff.TariffVersions;
 
-/** The demo data of the tariff sheet (sections 1 and 3) in memory, and an engine over it: no Spring, no database. */
+/** The demo data of the tariff sheet (sections 1, 3 and 7.1) in memory, and an engine over it: no Spring, no database. */
 final class DemoReference {
 
     private DemoReference() { }
@@ -59,6 +59,11 @@ final class DemoReference {
                 new PrefixTable(Map.of("7495", "MOSCOW_FIXED", "7499", "MOSCOW_FIXED", "79", "RU_MOBILE",
                         "7", "RU_INTERCITY", "375", "BELARUS", "1", "NORTH_AMERICA")),
                 new PrefixTable(Map.of("79", "MOBILE", "7495", "LOCAL", "7499", "LOCAL", "7", "INTERCITY")),
-                holidays);
+                holidays, new HeldNumbers.Builder()
+                        .add("74951230000", new HeldNumbers.Holding("ACC-1002", from, null))
+                        .add("74951230001", new HeldNumbers.Holding("ACC-1001", from, null))
+                        .add("78005553535", new HeldNumbers.Holding("ACC-1001", LocalDate.of(2025, 12, 1), null))
+                        .add("78001002030", new HeldNumbers.Holding("ACC-1002", LocalDate.of(2025, 12, 1), null))
+                        .build());
     }
 }

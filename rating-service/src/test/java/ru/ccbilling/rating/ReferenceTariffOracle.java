@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * CC-STANDARD-2026 written a second time, plainly, straight from the tariff sheet and with none of the engine's
  * code: the one oracle that generated calls (GeneratedCallsTest) and the benchmarks' mix (RatingFixtureTest) are
- * checked against. Answers "REJECTED reason" or the lines "COMPONENT amount" in order.
+ * checked against. Answers "REJECTED reason" or the lines "COMPONENT amount" in order. Section 7 (virtual office,
+ * conference, survey, informing) is {@link #priceService}.
  */
 public final class ReferenceTariffOracle {
 
@@ -22,6 +23,9 @@ public final class ReferenceTariffOracle {
     private static final Set<String> HOLIDAYS = Set.of("01-01", "01-02", "01-05", "01-06", "01-07", "01-08", "01-09",
             "02-23", "03-09", "05-01", "05-11", "06-12", "11-04", "12-31");
     private static final Map<String, String> NUMBERS = Map.of("78005553535", "ACC-1001", "78001002030", "ACC-1002");
+    /** section 7.1: virtual-office numbers, held from 2026-01-01 */
+    private static final Map<String, String> OFFICE_NUMBERS = Map.of("74951230000", "ACC-1002", "74951230001", "ACC-1001");
+    private static final LocalDate SERVICES_FROM = LocalDate.of(2026, 1, 1);
     private static final Set<String> ACCOUNTS = Set.of("ACC-1001", "ACC-1002");
     private static final Map<String, String> SITES = Map.of("OP-101", "MSK", "OP-102", "MSK", "OP-201", "NSK",
             "OP-202", "NSK", "OP-301", "REMOTE");
@@ -41,6 +45,9 @@ public final class ReferenceTariffOracle {
 
     public static List<String> price(Cdr cdr) {
         String type = cdr.callType().name();
+        if (List.of("VIRTUAL_OFFICE", "CONFERENCE", "SURVEY", "INFORMING").contains(type)) {
+            return priceService(cdr);
+        }
         String account = type.equals("OUTBOUND")
                 ? (ACCOUNTS.contains(cdr.accountCode()) ? cdr.accountCode() : null) : NUMBERS.get(cdr.called());
         if (account == null) {
@@ -122,6 +129,124 @@ public final class ReferenceTariffOracle {
             }
         }
         return lines;
+    }
+
+    /** section 7: the services, with the rejections of 7.5 in the order of section 6 and the lines of 7.4 */
+    static List<String> priceService(Cdr cdr) {
+        String type = cdr.callType().name();
+        LocalDateTime local = cdr.startTime().atZoneSameInstant(MOSCOW).toLocalDateTime();
+        String account;
+        if (type.equals("VIRTUAL_OFFICE")) {
+            account = local.toLocalDate().isBefore(SERVICES_FROM) ? null : OFFICE_NUMBERS.get(cdr.called());
+        } else {
+            account = ACCOUNTS.contains(cdr.accountCode()) ? cdr.accountCode() : null;
+        }
+        if (account == null) {
+            return List.of("REJECTED UNKNOWN_ACCOUNT");
+        }
+        for (Cdr.Stage s : cdr.stages()) {
+            if (s.type() == Cdr.StageType.OPERATOR && !SITES.containsKey(s.operatorId())) {
+                return List.of("REJECTED UNKNOWN_OPERATOR");
+            }
+        }
+        boolean forwarded = type.equals("VIRTUAL_OFFICE") && cdr.forwardedTo() != null;
+        boolean trunked = type.equals("SURVEY") || type.equals("INFORMING") || forwarded;
+        if (trunked && (cdr.trunk() == null || !TRUNKS.contains(cdr.trunk()))) {
+            return List.of("REJECTED UNKNOWN_TRUNK");
+        }
+        for (Cdr.Participant p : cdr.participants()) {
+            if (p.direction() == Cdr.Direction.DIAL_OUT && (p.trunk() == null || !TRUNKS.contains(p.trunk()))) {
+                return List.of("REJECTED UNKNOWN_TRUNK");
+            }
+        }
+        if (local.toLocalDate().isBefore(LocalDate.of(2026, 1, 1))) {
+            return List.of("REJECTED NO_TARIFF");
+        }
+        String destinationClass = null;
+        if (trunked) {
+            destinationClass = destinationClass(forwarded ? cdr.forwardedTo() : cdr.called());
+            if (destinationClass == null) {
+                return List.of("REJECTED NO_RATE");
+            }
+        }
+        for (Cdr.Participant p : cdr.participants()) {
+            if (p.direction() == Cdr.Direction.DIAL_OUT && destinationClass(p.number()) == null) {
+                return List.of("REJECTED NO_RATE");
+            }
+        }
+        int d = cdr.durationSec();
+        List<String> lines = new ArrayList<>();
+        switch (type) {
+            case "VIRTUAL_OFFICE" -> {
+                lines.add("VO_MINUTE " + (d <= 3 ? "0.00" : money(dec("0.40").multiply(BigDecimal.valueOf((d + 59) / 60)))));
+                if (forwarded) {
+                    lines.add("FORWARD_LEG " + perMinute(OUTBOUND.get(destinationClass + "/" + cdr.trunk()), thirtySix(d)));
+                }
+            }
+            case "CONFERENCE" -> {
+                for (Cdr.Participant p : cdr.participants()) {
+                    int s = p.durationSec();
+                    lines.add("CONFERENCE_PORT " + (s <= 3 ? "0.00" : money(dec("1.20").multiply(BigDecimal.valueOf((s + 59) / 60)))));
+                    if (p.direction() == Cdr.Direction.DIAL_OUT) {
+                        lines.add("CONFERENCE_LEG " + perMinute(OUTBOUND.get(destinationClass(p.number()) + "/" + p.trunk()),
+                                thirtySix(s)));
+                    }
+                }
+            }
+            case "SURVEY" -> {
+                lines.add("OUTBOUND " + perMinute(OUTBOUND.get(destinationClass + "/" + cdr.trunk()), thirtySix(d)));
+                if (destinationClass.equals("RU_MOBILE")) {
+                    lines.add("MARKING_FEE 0.48");
+                }
+                if (cdr.surveyCompleted()) {
+                    lines.add("SURVEY_COMPLETED 15.00");
+                }
+            }
+            default -> {
+                lines.add("INFORMING_ATTEMPT 0.15");
+                lines.add("OUTBOUND " + perMinute(OUTBOUND.get(destinationClass + "/" + cdr.trunk()), thirtySix(d)));
+                if (destinationClass.equals("RU_MOBILE")) {
+                    lines.add("MARKING_FEE 0.48");
+                }
+            }
+        }
+        // stages: as INBOUND_800 on a virtual office, as OUTBOUND on a survey; an informing call's IVR is free
+        boolean withOperator = cdr.stages().stream().anyMatch(s -> s.type() == Cdr.StageType.OPERATOR);
+        int ivrSeconds = cdr.stages().stream().filter(s -> s.type() == Cdr.StageType.IVR).mapToInt(Cdr.Stage::durationSec).sum();
+        boolean abandoned = type.equals("VIRTUAL_OFFICE") && !withOperator && ivrSeconds < 10;
+        boolean firstOperatorSeen = false;
+        boolean postBilled = false;
+        for (Cdr.Stage s : cdr.stages()) {
+            switch (s.type()) {
+                case IVR -> lines.add("IVR " + (abandoned || type.equals("INFORMING") ? "0.00"
+                        : perMinute(withOperator ? "0.30" : "0.60", s.durationSec())));
+                case OPERATOR -> {
+                    String rate = OPERATOR.get(SITES.get(s.operatorId()));
+                    String amount = !firstOperatorSeen
+                            ? money(dec(rate).multiply(BigDecimal.valueOf((s.durationSec() + 59) / 60)))
+                            : perMinute(rate, s.durationSec());
+                    firstOperatorSeen = true;
+                    lines.add("OPERATOR " + (DEDICATED.getOrDefault(account, Set.of()).contains(s.operatorId()) ? "0.00" : amount));
+                }
+                case POST -> {
+                    lines.add("POST " + (!postBilled && s.durationSec() > 0 ? "5.00" : "0.00"));
+                    postBilled |= s.durationSec() > 0;
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** section 3: the longest matching prefix */
+    private static String destinationClass(String d) {
+        return d.startsWith("7495") || d.startsWith("7499") ? "MOSCOW_FIXED" : d.startsWith("79") ? "RU_MOBILE"
+                : d.startsWith("7") ? "RU_INTERCITY" : d.startsWith("375") ? "BELARUS" : d.startsWith("1") ? "NORTH_AMERICA"
+                : null;
+    }
+
+    /** the 30/6 scheme of section 5.2 */
+    private static int thirtySix(int d) {
+        return d == 0 ? 0 : d <= 30 ? 30 : 30 + ((d - 30 + 5) / 6) * 6;
     }
 
     /** the call's total: the sum of its lines; null when the sheet rejects the call */

@@ -91,7 +91,8 @@ class CdrController implements CdrsApi {
 
     static RatedCdr view(StoredCdr c) {
         return new RatedCdr(Money.CURRENCY, c.lines().stream().map(l -> new ChargeLine(ChargeLine.ComponentEnum.fromValue(l.component()),
-                        l.amount(), l.billedSeconds()).stage(l.stage()).rate(l.rate()).note(l.note())).toList())
+                        l.amount(), l.billedSeconds()).stage(l.stage()).participant(l.participant()).rate(l.rate()).note(l.note()))
+                        .toList())
                 .source(c.source()).cdrId(c.cdrId()).status(CdrStatus.fromValue(c.status()))
                 .callType(CallType.fromValue(c.callType())).startTime(c.startTime()).caller(c.caller())
                 .called(c.called()).durationSec(c.durationSec()).account(c.account()).tariff(c.tariff())

@@ -18,10 +18,10 @@ final class RatedCdrs {
 
     private RatedCdrs() { }
 
-    public static ChargeLine line(String component, Integer stage, String amount, int billedSeconds, String rate,
-                                  String note) {
+    public static ChargeLine line(String component, Integer stage, Integer participant, String amount,
+                                  int billedSeconds, String rate, String note) {
         return new ChargeLine(ChargeLine.ComponentEnum.fromValue(component), amount, billedSeconds)
-                .stage(stage).rate(rate).note(note);
+                .stage(stage).participant(participant).rate(rate).note(note);
     }
 
     public static RatedCdr of(Cdr cdr, RatingResult result) {
@@ -33,7 +33,7 @@ final class RatedCdrs {
             return out.status(CdrStatus.RATED).outcome(Outcome.RATED).tariff(rated.tariff())
                     .tariffVersion(rated.tariffVersion()).total(rated.total().toString())
                     .callerRegion(rated.callerRegion()).callerOperator(rated.callerOperator())
-                    .lines(rated.lines().stream().map(l -> line(l.component(), l.stage(), l.amount().toPlainString(),
+                    .lines(rated.lines().stream().map(l -> line(l.component(), l.stage(), l.participant(), l.amount().toPlainString(),
                             l.billedSeconds(), l.rate().toPlainString(), l.note())).toList());
         }
         RatingResult.Rejected rejected = (RatingResult.Rejected) result;
