@@ -32,12 +32,12 @@ export const ChangePasswordForm = ({ onChanged }: { onChanged: () => void }) => 
               <Typography variant="h6">{translate('app.password.title')}</Typography>
               <Alert severity="info">{translate('app.password.why')}</Alert>
               <TextField type="password" label={translate('app.password.current')} value={current} required
-                autoComplete="current-password" onChange={(e) => setCurrent(e.target.value)} />
+                autoComplete="current-password" slotProps={{ htmlInput: { 'data-testid': 'current-password' } }} onChange={(e) => setCurrent(e.target.value)} />
               <TextField type="password" label={translate('app.password.new')} value={next} required
-                autoComplete="new-password" helperText={translate('app.users.password_help')}
+                autoComplete="new-password" slotProps={{ htmlInput: { 'data-testid': 'new-password' } }} helperText={translate('app.users.password_help')}
                 onChange={(e) => setNext(e.target.value)} />
               <TextField type="password" label={translate('app.password.repeat')} value={repeat} required
-                autoComplete="new-password" error={mismatch}
+                autoComplete="new-password" error={mismatch} slotProps={{ htmlInput: { 'data-testid': 'repeat-password' } }}
                 helperText={mismatch ? translate('app.password.mismatch') : ' '}
                 onChange={(e) => setRepeat(e.target.value)} />
               {problem && <ProblemAlert problem={problem} fallbackTitle={translate('app.users.refused')} />}
