@@ -22,6 +22,9 @@ import { OriginCreate, OriginEdit, OriginIcon, OriginList } from './reference/or
 import { TariffIcon, TariffList, TariffShow, tariffRoutes } from './tariffs/screens';
 import { RejectIcon, RejectList } from './rejects/screens';
 import { TrunkCreate, TrunkEdit, TrunkIcon, TrunkList } from './reference/trunks';
+import { UserCreate, UserEdit, UserIcon, UserList } from './users/users';
+import { ApiKeyCreate, ApiKeyIcon, ApiKeyList } from './users/apiKeys';
+import { SignInIcon, SignInList } from './users/signIns';
 
 export const App = () => (
   <Admin
@@ -49,6 +52,9 @@ export const App = () => (
     <Resource name="holidays" list={HolidayList} create={HolidayCreate} edit={HolidayEdit} icon={HolidayIcon} />
     <Resource name="operators" list={OperatorList} create={OperatorCreate} edit={OperatorEdit} icon={OperatorIcon} />
     <Resource name="trunks" list={TrunkList} create={TrunkCreate} edit={TrunkEdit} icon={TrunkIcon} />
+    <Resource name="users" list={UserList} create={UserCreate} edit={UserEdit} icon={UserIcon} recordRepresentation="username" />
+    <Resource name="api-keys" list={ApiKeyList} create={ApiKeyCreate} icon={ApiKeyIcon} />
+    <Resource name="sign-ins" list={SignInList} icon={SignInIcon} />
     <CustomRoutes>
       <Route path="/simulate" element={<SimulatePage />} />
       <Route path="/import" element={<ImportPage />} />

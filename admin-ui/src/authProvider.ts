@@ -96,7 +96,7 @@ export const authProvider: AuthProvider = {
 
   async getIdentity() {
     const user = await me();
-    return { id: user.username, fullName: user.username };
+    return { id: user.username, fullName: user.username, mustChangePassword: user.mustChangePassword ?? false };
   },
 
   async getPermissions() {
@@ -104,6 +104,11 @@ export const authProvider: AuthProvider = {
     return user.roles;
   },
 };
+
+/** After the person changed their password: ask the server again who is signed in. */
+export function forgetCurrentUser(): void {
+  currentUser = undefined;
+}
 
 /** For tests: forget cached state. */
 export function resetAuthState(): void {

@@ -9,6 +9,7 @@ import { periodDataProvider } from './periods/dataProvider';
 import { referenceDataProvider } from './reference/dataProvider';
 import { rejectDataProvider } from './rejects/dataProvider';
 import { tariffDataProvider } from './tariffs/dataProvider';
+import { userDataProvider } from './users/dataProvider';
 
 /** Each resource of the app and the data provider of the capability it belongs to. */
 const providers = new Map<string, DataProvider>([
@@ -25,6 +26,9 @@ const providers = new Map<string, DataProvider>([
   ['accounts', accountDataProvider],
   ['periods', periodDataProvider],
   ['documents', documentDataProvider],
+  ['users', userDataProvider],
+  ['api-keys', userDataProvider],
+  ['sign-ins', userDataProvider],
 ]);
 
 /** The app's data provider: each call goes to its resource's capability; an unknown resource is a 404. */

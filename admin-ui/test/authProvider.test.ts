@@ -32,7 +32,7 @@ describe('authProvider', () => {
 
   it('identity and permissions come from /api/v1/me', async () => {
     mockFetch(() => ({ body: { username: 'anna', roles: ['SALES', 'FINANCE'] } }));
-    await expect(authProvider.getIdentity!()).resolves.toEqual({ id: 'anna', fullName: 'anna' });
+    await expect(authProvider.getIdentity!()).resolves.toEqual({ id: 'anna', fullName: 'anna', mustChangePassword: false });
     await expect(authProvider.getPermissions!({})).resolves.toEqual(['SALES', 'FINANCE']);
   });
 

@@ -1,7 +1,9 @@
 import { useEffect, type ReactNode } from 'react';
 import { Typography } from '@mui/material';
-import { AppBar, Layout, TitlePortal, useTranslate } from 'react-admin';
+import { AppBar, Layout, TitlePortal, useGetIdentity, useTranslate } from 'react-admin';
 import { AppMenu } from './AppMenu';
+import { forgetCurrentUser } from '../authProvider';
+import { ChangePasswordForm } from '../users/ChangePasswordForm';
 
 /** Application name, then the page title; the default toolbar keeps the locale switcher. */
 const AppTitleBar = () => {
@@ -20,8 +22,17 @@ const AppTitleBar = () => {
   );
 };
 
+/** Until a person changes the password an administrator set, the server refuses everything else: only the form. */
+const PasswordGate = ({ children }: { children: ReactNode }) => {
+  const { identity, refetch } = useGetIdentity();
+  if (identity?.mustChangePassword) {
+    return <ChangePasswordForm onChanged={() => { forgetCurrentUser(); refetch(); }} />;
+  }
+  return <>{children}</>;
+};
+
 export const AppLayout = ({ children }: { children: ReactNode }) => (
   <Layout appBar={AppTitleBar} menu={AppMenu}>
-    {children}
+    <PasswordGate>{children}</PasswordGate>
   </Layout>
 );

@@ -10,13 +10,14 @@ import { Menu, usePermissions, useSidebarState, useTranslate } from 'react-admin
 
 export const REFERENCE_RESOURCES = ['destinations', 'origins', 'holidays', 'operators', 'trunks'];
 
-/** CDRs, the rejects queue, Tariffs, Simulate, Import, Jobs, CDR mappings, Accounts, Periods, Documents and Document runs (finance and admin only), then the collapsible "Reference data" group. */
+/** CDRs, the rejects queue, Tariffs, Simulate, Import, Jobs, CDR mappings, Accounts, Periods, Documents and Document runs (finance and admin only), Users, API keys and Sign-ins (admin only), then the collapsible "Reference data" group. */
 export const AppMenu = () => {
   const translate = useTranslate();
   const [sidebarOpen] = useSidebarState();
   const [referenceOpen, setReferenceOpen] = useState(true);
   const { permissions } = usePermissions<string[]>();
   const finance = (permissions ?? []).some((role) => role === 'FINANCE' || role === 'ADMIN');
+  const admin = (permissions ?? []).includes('ADMIN');
   return (
     <Menu>
       <Menu.ResourceItem name="cdrs" />
@@ -30,6 +31,9 @@ export const AppMenu = () => {
       {finance && <Menu.ResourceItem name="periods" />}
       <Menu.ResourceItem name="documents" />
       <Menu.Item to="/document-runs" primaryText={translate('app.menu.document_runs')} leftIcon={<PrintIcon />} />
+      {admin && <Menu.ResourceItem name="users" />}
+      {admin && <Menu.ResourceItem name="api-keys" />}
+      {admin && <Menu.ResourceItem name="sign-ins" />}
       <ListItemButton
         onClick={() => setReferenceOpen(!referenceOpen)}
         aria-expanded={referenceOpen}

@@ -18,18 +18,26 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import ru.ccbilling.web.DatabaseUnavailable;
 
-/** Authenticates call-centre equipment by its {@code X-Api-Key} header; a wrong key is a 401, and counted. */
+/**
+ * Authenticates call-centre equipment by its {@code X-Api-Key} header, looked up on every request (so a revoked key
+ * is refused at once); a wrong or revoked key is a 401, counted and audited.
+ */
 class ApiKeyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Api-Key";
 
     private final Credentials credentials;
+    private final ApiKeyUse use;
+    private final SignInAudit audit;
     private final SignInThrottle throttle;
     private final AuthenticationEntryPoint entryPoint;
     private final ObjectMapper json;
 
-    ApiKeyFilter(Credentials credentials, SignInThrottle throttle, AuthenticationEntryPoint entryPoint, ObjectMapper json) {
+    ApiKeyFilter(Credentials credentials, ApiKeyUse use, SignInAudit audit, SignInThrottle throttle,
+                 AuthenticationEntryPoint entryPoint, ObjectMapper json) {
         this.credentials = credentials;
+        this.use = use;
+        this.audit = audit;
         this.throttle = throttle;
         this.entryPoint = entryPoint;
         this.json = json;
@@ -56,10 +64,12 @@ class ApiKeyFilter extends OncePerRequestFilter {
         }
         if (apiKey.isEmpty()) {
             throttle.failed(null, request.getRemoteAddr());
+            audit.keyRefused(credentials.revokedKeyName(key.trim()).orElse(null), request.getRemoteAddr());
             SecurityContextHolder.clearContext();
             entryPoint.commence(request, response, new BadCredentialsException("unknown API key"));
             return;
         }
+        use.used(apiKey.get().name());
         var authentication = UsernamePasswordAuthenticationToken.authenticated(apiKey.get(), null, apiKey.get().roles());
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);

@@ -11,7 +11,6 @@ import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -37,9 +36,9 @@ public class Credentials implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String username) {
         List<UserDetails> found = jdbc.query(
-                "select username, password_hash, roles, enabled from app_user where username = ?",
-                (rs, i) -> User.withUsername(rs.getString(1)).password(rs.getString(2))
-                        .authorities(authorities(rs.getString(3))).disabled(!rs.getBoolean(4)).build(),
+                "select username, password_hash, roles, enabled, must_change_password from app_user where username = ?",
+                (rs, i) -> new Person(rs.getString(1), rs.getString(2), rs.getBoolean(4), authorities(rs.getString(3)),
+                        rs.getBoolean(5)),
                 username);
         if (found.isEmpty()) {
             throw new UsernameNotFoundException(username);
@@ -47,12 +46,19 @@ public class Credentials implements UserDetailsService {
         return found.get(0);
     }
 
-    /** the API key with its roles and sources, if the key is known */
+    /** the API key with its roles and sources, if the key is known and not revoked: checked on every request */
     public Optional<ApiKey> byApiKey(String key) {
-        List<ApiKey> found = jdbc.query("select name, roles, sources from api_key where key_hash = ?",
+        List<ApiKey> found = jdbc.query(
+                "select name, roles, sources from api_key where key_hash = ? and revoked_at is null",
                 (rs, i) -> new ApiKey(rs.getString(1), sources(rs.getArray(3)), authorities(rs.getString(2))),
                 sha256(key));
         return found.stream().findFirst();
+    }
+
+    /** the name of the revoked key {@code key} was, for the audit of a refused request */
+    Optional<String> revokedKeyName(String key) {
+        return jdbc.queryForList("select name from api_key where key_hash = ? and revoked_at is not null",
+                String.class, sha256(key)).stream().findFirst();
     }
 
     @Transactional
@@ -73,7 +79,7 @@ public class Credentials implements UserDetailsService {
                 """, name, sha256(key), join(roles), sources.stream().sorted().toArray(String[]::new));
     }
 
-    private static Set<String> sources(java.sql.Array array) throws java.sql.SQLException {
+    static Set<String> sources(java.sql.Array array) throws java.sql.SQLException {
         return array == null ? Set.of() : Set.copyOf(Arrays.asList((String[]) array.getArray()));
     }
 
@@ -81,7 +87,7 @@ public class Credentials implements UserDetailsService {
         return String.join(",", Arrays.stream(roles).map(Role::name).toList());
     }
 
-    private static List<SimpleGrantedAuthority> authorities(String roles) {
+    static List<SimpleGrantedAuthority> authorities(String roles) {
         return Arrays.stream(roles.split(",")).map(String::trim).filter(r -> !r.isEmpty())
                 .map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
     }

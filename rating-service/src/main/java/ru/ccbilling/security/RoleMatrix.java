@@ -39,6 +39,10 @@ final class RoleMatrix implements
         auth
             .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error").permitAll()
             .requestMatchers(GET, "/api/v1/me").hasAnyRole(EVERYONE)
+            // a person's own password; a key has none
+            .requestMatchers(POST, "/api/v1/me/password").hasAnyRole(STAFF)
+            // users, API keys and the sign-in audit
+            .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
             // records of the switches: API keys send and read those of their own sources
             .requestMatchers(POST, "/api/v1/cdrs", "/api/v1/cdrs/import", "/api/v1/service-events").hasAnyRole(API, ADMIN)
             .requestMatchers(GET, "/api/v1/cdrs", "/api/v1/cdrs/**", "/api/v1/service-events").hasAnyRole(EVERYONE)

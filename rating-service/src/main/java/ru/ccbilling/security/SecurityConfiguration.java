@@ -18,6 +18,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -63,8 +64,8 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain credentialsChain(HttpSecurity http, Credentials credentials, SignInThrottle throttle,
-                                         StandardTariffs tariffs, ObjectMapper json) throws Exception {
+    SecurityFilterChain credentialsChain(HttpSecurity http, Credentials credentials, ApiKeyUse keyUse, SignInAudit audit,
+                                         SignInThrottle throttle, StandardTariffs tariffs, ObjectMapper json) throws Exception {
         AuthenticationEntryPoint entryPoint = apiEntryPoint(json);
         http
             .securityMatcher(CARRIES_CREDENTIALS)
@@ -76,7 +77,9 @@ public class SecurityConfiguration {
             .csrf(csrf -> csrf.disable())
             .addFilterBefore(new CrossSiteWrites(json), BasicAuthenticationFilter.class)
             .addFilterBefore(new SignInThrottleFilter(throttle, json), BasicAuthenticationFilter.class)
-            .addFilterBefore(new ApiKeyFilter(credentials, throttle, entryPoint, json), BasicAuthenticationFilter.class)
+            .addFilterBefore(new ApiKeyFilter(credentials, keyUse, audit, throttle, entryPoint, json),
+                    BasicAuthenticationFilter.class)
+            .addFilterBefore(new PasswordChangeRequired(json), AuthorizationFilter.class)
             .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
             .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied(json, entryPoint)));
         return http.build();
@@ -84,8 +87,8 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain sessionChain(HttpSecurity http, SignInThrottle throttle, StandardTariffs tariffs,
-                                     ObjectMapper json) throws Exception {
+    SecurityFilterChain sessionChain(HttpSecurity http, Credentials credentials, SignInThrottle throttle,
+                                     StandardTariffs tariffs, ObjectMapper json) throws Exception {
         AuthenticationEntryPoint api = apiEntryPoint(json);
         AuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
         AuthenticationEntryPoint entryPoint = (request, response, e) ->
@@ -102,6 +105,8 @@ public class SecurityConfiguration {
                 .csrfTokenRepository(csrfTokens)
                 .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
             .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+            .addFilterBefore(new SessionStanding(credentials), AuthorizationFilter.class)
+            .addFilterBefore(new PasswordChangeRequired(json), AuthorizationFilter.class)
             .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied(json, entryPoint)));
         return http.build();
     }

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -81,7 +82,9 @@ public class SignInThrottle {
         return username.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** first among the listeners: the audit asks afterwards whether this failure locked the user */
     @EventListener
+    @Order(0)
     void onFailure(AuthenticationFailureBadCredentialsEvent event) {
         failed(event.getAuthentication().getName(), address(event.getAuthentication().getDetails()));
     }

@@ -30,6 +30,11 @@ class RoleMatrixApiTest {
     /** T = TARIFF_MANAGER, S = SALES, F = FINANCE, A = ADMIN, K = API key (API_CLIENT); the rows of README's table */
     private static final List<Row> MATRIX = List.of(
         row("who am I", "TSFAK", "GET /api/v1/me"),
+        row("change one's own password", "TSFA", "POST /api/v1/me/password"),
+        row("users, API keys, the sign-in audit", "A", "GET /api/v1/admin/users", "POST /api/v1/admin/users",
+            "GET /api/v1/admin/users/{username}", "PUT /api/v1/admin/users/{username}",
+            "POST /api/v1/admin/users/{username}/password-reset", "GET /api/v1/admin/api-keys",
+            "POST /api/v1/admin/api-keys", "POST /api/v1/admin/api-keys/{name}/revoke", "GET /api/v1/admin/sign-ins"),
         row("submit CDRs, equipment files, one-time services (own sources)", "AK",
             "POST /api/v1/cdrs", "POST /api/v1/cdrs/import", "POST /api/v1/service-events"),
         row("read CDRs and one-time services (API key: own sources)", "TSFAK",
@@ -89,7 +94,8 @@ class RoleMatrixApiTest {
             Map.entry("cdrId", "no-such-cdr"), Map.entry("id", "00000000-0000-0000-0000-000000000000"),
             Map.entry("name", "no-such-name"), Map.entry("code", "NO-SUCH-TARIFF"), Map.entry("version", "999"),
             Map.entry("prefix", "00000"), Map.entry("date", "2099-01-01"), Map.entry("account", "ACC-NO-SUCH"),
-            Map.entry("entry", "999999999"), Map.entry("month", "2099-13"), Map.entry("method", "POST"));
+            Map.entry("entry", "999999999"), Map.entry("month", "2099-13"), Map.entry("method", "POST"),
+            Map.entry("username", "no-such-user"));
 
     private static final Map<Character, String[]> CALLERS = new LinkedHashMap<>();
     static {
