@@ -24,6 +24,8 @@ import ru.ccbilling.cdr.IntakeOutcome;
 import ru.ccbilling.job.JobHandler;
 import ru.ccbilling.job.JobProgress;
 import ru.ccbilling.job.Jobs;
+import ru.ccbilling.rating.HeldNumbers;
+import ru.ccbilling.rating.RatingReferences;
 import ru.ccbilling.refusal.Refusal;
 import ru.ccbilling.refusal.Refusal.Fault;
 import ru.ccbilling.refusal.Text;
@@ -51,7 +53,10 @@ public class CdrFileImport implements JobHandler<CdrFileImport.Params, ImportRep
     private final CdrIntake intake;
     private final Jobs jobs;
 
-    CdrFileImport(CdrMappings mappings, CdrIntake intake, Jobs jobs) {
+    private final RatingReferences references;
+
+    CdrFileImport(CdrMappings mappings, CdrIntake intake, Jobs jobs, RatingReferences references) {
+        this.references = references;
         this.mappings = mappings;
         this.intake = intake;
         this.jobs = jobs;
@@ -110,8 +115,10 @@ public class CdrFileImport implements JobHandler<CdrFileImport.Params, ImportRep
     /** reads the file stored with the job into a temp file (read twice: counted, then imported) and imports it */
     @Override
     public ImportReport run(Params params, JobProgress progress) {
+        // a call into a virtual-office number is recognised by the number (tariff sheet 7.2), whoever holds it now
+        HeldNumbers virtualOffice = references.current().heldNumbers();
         MappingDefinition definition = new CdrMapping(params.mapping(), params.format(), params.definition(), null, null)
-                .compile();
+                .compile().withVirtualOfficeNumbers(virtualOffice::known);
         Path file = null;
         try {
             file = Files.createTempFile("cdr-import-", ".csv");

@@ -280,7 +280,7 @@ final class DefinitionReader extends CheckedJson {
     }
 
     private Condition condition(JsonNode node, String path) {
-        unknownKeys(node, path, Set.of("field", "equals", "in", "matches", "empty"));
+        unknownKeys(node, path, Set.of("field", "equals", "in", "matches", "empty", "virtualOfficeNumber"));
         Pick.Column column = column(node.get("field"), path + ".field");
         List<String> tests = new ArrayList<>();
         node.fieldNames().forEachRemaining(k -> {
@@ -296,6 +296,7 @@ final class DefinitionReader extends CheckedJson {
         Set<String> values = null;
         Pattern pattern = null;
         Boolean empty = null;
+        Boolean virtualOfficeNumber = null;
         switch (test) {
             case "equals" -> values = Set.of(text(value, path + ".equals", ""));
             case "in" -> {
@@ -304,9 +305,10 @@ final class DefinitionReader extends CheckedJson {
                 values = list;
             }
             case "matches" -> pattern = regex(value, path + ".matches", true);
+            case "virtualOfficeNumber" -> virtualOfficeNumber = bool(value, path + ".virtualOfficeNumber");
             default -> empty = bool(value, path + ".empty");
         }
-        return column == null ? null : new Condition(column, values, pattern, empty);
+        return column == null ? null : new Condition(column, values, pattern, empty, virtualOfficeNumber);
     }
 
     private Pick pick(JsonNode node, String path, Set<String> moreKeys) {

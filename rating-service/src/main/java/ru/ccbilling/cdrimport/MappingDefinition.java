@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -53,6 +54,8 @@ public final class MappingDefinition {
     private final Cdr.CallType defaultCallType;
     private final List<StageRule> stages;
     private final StageRule otherwise;
+    /** the virtual-office numbers accounts hold, as the rating reference knows them (none until told) */
+    private final Predicate<String> virtualOfficeNumbers;
 
     MappingDefinition(Layout layout, Times times, List<Rewrite> numberRewrites, Map<String, Pick> fields,
                       List<CallTypeRule> callTypes, Cdr.CallType defaultCallType, List<StageRule> stages,
@@ -65,6 +68,28 @@ public final class MappingDefinition {
         this.defaultCallType = defaultCallType;
         this.stages = stages;
         this.otherwise = otherwise;
+        this.virtualOfficeNumbers = number -> false;
+    }
+
+    private MappingDefinition(MappingDefinition definition, Predicate<String> virtualOfficeNumbers) {
+        this.layout = definition.layout;
+        this.times = definition.times;
+        this.numberRewrites = definition.numberRewrites;
+        this.fields = definition.fields;
+        this.callTypes = definition.callTypes;
+        this.defaultCallType = definition.defaultCallType;
+        this.stages = definition.stages;
+        this.otherwise = definition.otherwise;
+        this.virtualOfficeNumbers = virtualOfficeNumbers;
+    }
+
+    /** the same mapping, whose {@code virtualOfficeNumber} conditions ask {@code numbers} (E.164, after rewrites) */
+    public MappingDefinition withVirtualOfficeNumbers(Predicate<String> numbers) {
+        return new MappingDefinition(this, numbers);
+    }
+
+    private boolean isVirtualOfficeNumber(String raw) {
+        return virtualOfficeNumbers.test(number(raw));
     }
 
     public boolean header() {
@@ -106,7 +131,7 @@ public final class MappingDefinition {
 
     private Cdr.CallType callType(CsvLine line) {
         for (CallTypeRule rule : callTypes) {
-            if (rule.rule().applies(line)) {
+            if (rule.rule().applies(line, this::isVirtualOfficeNumber)) {
                 return rule.then();
             }
         }
@@ -132,7 +157,7 @@ public final class MappingDefinition {
     private ArrayNode stages(CsvLine line) {
         ArrayNode out = JSON.arrayNode();
         for (StageRule rule : stages) {
-            if (rule.rule().applies(line)) {
+            if (rule.rule().applies(line, this::isVirtualOfficeNumber)) {
                 out.add(stage(rule, line));
             }
         }

@@ -1,15 +1,16 @@
 package ru.ccbilling.cdrimport;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /** When a rule of a mapping applies: every {@code when} condition holds, and not every {@code unless} one does. */
 record Rule(List<Condition> when, List<Condition> unless) {
 
     static final Rule ALWAYS = new Rule(List.of(), List.of());
 
-    boolean applies(CsvLine line) {
+    boolean applies(CsvLine line, Predicate<String> virtualOffice) {
         for (Condition c : when) {
-            if (!c.holds(line)) {
+            if (!c.holds(line, virtualOffice)) {
                 return false;
             }
         }
@@ -17,7 +18,7 @@ record Rule(List<Condition> when, List<Condition> unless) {
             return true;
         }
         for (Condition c : unless) {
-            if (!c.holds(line)) {
+            if (!c.holds(line, virtualOffice)) {
                 return true;
             }
         }

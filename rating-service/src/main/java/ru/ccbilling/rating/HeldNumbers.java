@@ -44,6 +44,11 @@ public final class HeldNumbers {
         }
     }
 
+    /** whether any account holds or held the number, on any day */
+    public boolean known(String number) {
+        return number != null && byNumber.containsKey(number);
+    }
+
     /** the account that held the number on that day */
     public Optional<String> holderOn(String number, LocalDate day) {
         for (Holding holding : byNumber.getOrDefault(number, List.of())) {

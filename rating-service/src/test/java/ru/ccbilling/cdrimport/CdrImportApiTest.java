@@ -138,6 +138,35 @@ class CdrImportApiTest {
     }
 
     @Test
+    void aCallIntoAVirtualOfficeNumberIsAVirtualOfficeCallInBothShippedMappings() {
+        String source = "pbx-vo-" + System.nanoTime();
+        // Asterisk: 8 495 123-00-00 is ACC-1002's virtual-office number (tariff sheet 7.1); IVR 35 s, agent, wrap-up
+        String asterisk = "\"\",\"79161234567\",\"84951230000\",\"from-trunk\",\"79161234567\",\"SIP/TRUNK-A-000001b0\","
+                + "\"SIP/OP-102-000001b1\",\"Queue\",\"support,t\",\"2026-03-10 10:15:00\",\"2026-03-10 10:15:01\","
+                + "\"2026-03-10 10:18:56\",236,235,\"ANSWERED\",\"DOCUMENTATION\",\"vo-ast-1\",\"ivr=35;post=60\"\n";
+        JsonNode job = imports().importAndWait("asterisk-default", source, asterisk.getBytes(StandardCharsets.UTF_8));
+        assertThat(Imports.count(job, "RATED")).as(job.toString()).isEqualTo(1);
+        JsonNode cdr = cdr(source, "vo-ast-1");
+        assertThat(cdr.get("callType").asText()).isEqualTo("VIRTUAL_OFFICE");
+        assertThat(cdr.get("account").asText()).isEqualTo("ACC-1002");
+        assertThat(lines(cdr).get(0)).startsWith("VO_MINUTE ");
+
+        // FreeSWITCH: 7 495 123-00-01 is ACC-1001's; the same file's 8-800 call stays INBOUND_800
+        String freeswitch = "\"79161234567\",\"79161234567\",\"74951230001\",\"public\",\"2026-03-10 10:15:00\","
+                + "\"2026-03-10 10:15:01\",\"2026-03-10 10:16:02\",\"62\",\"61\",\"NORMAL_CLEARING\",\"vo-fs-1\","
+                + "\"752a89bb-26c7-5f4a-b74c-7a7461b4a991\",\"\"\n"
+                + "\"79161234567\",\"79161234567\",\"88005553535\",\"public\",\"2026-03-10 10:20:00\","
+                + "\"2026-03-10 10:20:01\",\"2026-03-10 10:21:02\",\"62\",\"61\",\"NORMAL_CLEARING\",\"vo-fs-2\","
+                + "\"752a89bb-26c7-5f4a-b74c-7a7461b4a992\",\"\"\n";
+        JsonNode second = imports().importAndWait("freeswitch-default", source, freeswitch.getBytes(StandardCharsets.UTF_8));
+        assertThat(Imports.count(second, "RATED")).as(second.toString()).isEqualTo(2);
+        JsonNode office = cdr(source, "vo-fs-1");
+        assertThat(office.get("callType").asText()).isEqualTo("VIRTUAL_OFFICE");
+        assertThat(office.get("account").asText()).isEqualTo("ACC-1001");
+        assertThat(cdr(source, "vo-fs-2").get("callType").asText()).isEqualTo("INBOUND_800");
+    }
+
+    @Test
     void aFreeSwitchCsvIsRatedByTheTariff() {
         String source = "fs-nsk-" + System.nanoTime();
         JsonNode job = imports().importAndWait("freeswitch-default", source, Imports.sample("freeswitch-Master.csv"));
