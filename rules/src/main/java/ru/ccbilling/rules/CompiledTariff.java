@@ -3,7 +3,6 @@ package ru.ccbilling.rules;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,11 +27,15 @@ public final class CompiledTariff {
     private static final int MEMO_LIMIT = 100_000;
     /**
      * Rule firings allowed for one call. The shipped rules fire once per line: at most 6 times for a call of
-     * 4 stages (CdrReader.MAX_STAGES); a model that keeps inserting facts is stopped here instead of hanging intake.
+     * 4 stages (CdrReader.MAX_STAGES), 100 for a conference of 50 participants all dialled out
+     * (CallToPrice.MAX_PARTICIPANTS); a model that keeps inserting facts is stopped here instead of hanging intake.
      */
     static final int MAX_RULE_FIRINGS = 1_000;
-    private static final Map<String, Integer> CALL_LINE_ORDER =
-            Map.of("NETWORK", 0, "OUTBOUND", 1, "FORWARD_LEG", 1, "MARKING_FEE", 2);
+    /** the order of a call's own lines (tariff sheet 5 and 7.4); a component not named here comes after them */
+    private static final Map<String, Integer> CALL_LINE_ORDER = Map.of("NETWORK", 0, "VO_MINUTE", 0,
+            "INFORMING_ATTEMPT", 0, "OUTBOUND", 1, "FORWARD_LEG", 1, "MARKING_FEE", 2, "SURVEY_COMPLETED", 3);
+    /** a participant's lines: its port, then its leg when it was dialled out */
+    private static final Map<String, Integer> PARTICIPANT_LINE_ORDER = Map.of("CONFERENCE_PORT", 0, "CONFERENCE_LEG", 1);
 
     private final DMNRuntime dmn;
     private final Map<String, DMNModel> modelByDecision;
@@ -96,86 +99,19 @@ public final class CompiledTariff {
         throw new TariffEvaluationException(decision + " gave " + value + ", not a number");
     }
 
+    /** whether the tariff version defines the decision (the services of section 7 are optional) */
+    boolean defines(String decision) {
+        return modelByDecision.containsKey(decision);
+    }
+
     /** Prices one call: rates from the decision tables, lines from the rules, in the tariff's order. */
     public Pricing price(CallToPrice call) {
-        Map<String, Rate> rates = new LinkedHashMap<>();
-        String missing = collectRates(call, rates);
-        if (missing != null) {
-            return new Pricing.NoRate(missing);
+        CallRates rates = CallRates.of(this, call);
+        if (rates.missing() != null) {
+            return new Pricing.NoRate(rates.missing());
         }
-        List<Line> lines = runRules(call, rates.values());
+        List<Line> lines = runRules(call, rates.rates());
         return toPricing(call, lines);
-    }
-
-    private String collectRates(CallToPrice call, Map<String, Rate> rates) {
-        String type = call.callType();
-        boolean inbound = type.equals("INBOUND_800") || type.equals("FORWARD");
-        if (inbound) {
-            Optional<BigDecimal> rate = decide(Decisions.NETWORK_MINUTE, "origin", call.origin(), "timeBand", call.timeBand());
-            if (rate.isEmpty()) {
-                return "NetworkMinute has no row for origin " + call.origin() + ", time band " + call.timeBand();
-            }
-            rates.put("NETWORK", new Rate("NETWORK", null, rate.get(),
-                    "NetworkMinute[" + call.origin() + ", " + call.timeBand() + "]"));
-        }
-        if (type.equals("OUTBOUND") || type.equals("FORWARD")) {
-            String component = type.equals("OUTBOUND") ? "OUTBOUND" : "FORWARD_LEG";
-            Optional<BigDecimal> rate = decide(Decisions.OUTBOUND_MINUTE,
-                    "destinationClass", call.destinationClass(), "trunk", call.trunk());
-            if (rate.isEmpty()) {
-                return "OutboundMinute has no row for destination class " + call.destinationClass()
-                        + ", trunk " + call.trunk();
-            }
-            rates.put(component, new Rate(component, null, rate.get(),
-                    "OutboundMinute[" + call.destinationClass() + ", " + call.trunk() + "]"));
-        }
-        if (type.equals("OUTBOUND")) {
-            decide(Decisions.MARKING_FEE, "destinationClass", call.destinationClass()).ifPresent(fee ->
-                    rates.put("MARKING_FEE", new Rate("MARKING_FEE", null, fee,
-                            "MarkingFee[" + call.destinationClass() + "]")));
-        }
-        for (CallToPrice.StageToPrice stage : call.stages()) {
-            String missing = collectStageRate(type, stage, rates);
-            if (missing != null) {
-                return missing;
-            }
-        }
-        return null;
-    }
-
-    private String collectStageRate(String callType, CallToPrice.StageToPrice stage, Map<String, Rate> rates) {
-        switch (stage.type()) {
-            case "IVR" -> {
-                if (!rates.containsKey("IVR")) {
-                    Optional<BigDecimal> rate = decide(Decisions.IVR_MINUTE, "callType", callType);
-                    if (rate.isEmpty()) {
-                        return "IvrMinute has no row for call type " + callType;
-                    }
-                    rates.put("IVR", new Rate("IVR", null, rate.get(), "IvrMinute[" + callType + "]"));
-                }
-            }
-            case "POST" -> {
-                if (!rates.containsKey("POST")) {
-                    Optional<BigDecimal> fee = decide(Decisions.POST_PROCESSING_FEE, "callType", callType);
-                    if (fee.isEmpty()) {
-                        return "PostProcessingFee has no row for call type " + callType;
-                    }
-                    rates.put("POST", new Rate("POST", null, fee.get(), "PostProcessingFee[" + callType + "]"));
-                }
-            }
-            case "OPERATOR" -> {
-                String key = "OPERATOR/" + stage.site();
-                if (!rates.containsKey(key)) {
-                    Optional<BigDecimal> rate = decide(Decisions.OPERATOR_MINUTE, "site", stage.site());
-                    if (rate.isEmpty()) {
-                        return "OperatorMinute has no row for site " + stage.site();
-                    }
-                    rates.put(key, new Rate("OPERATOR", stage.site(), rate.get(), "OperatorMinute[" + stage.site() + "]"));
-                }
-            }
-            default -> throw new TariffEvaluationException("unknown stage type " + stage.type());
-        }
-        return null;
     }
 
     private List<Line> runRules(CallToPrice call, Iterable<Rate> rates) {
@@ -206,6 +142,15 @@ public final class CompiledTariff {
             session.insert(new Stage(i, s.type(), s.durationSec(), s.operatorId(), s.site(), s.dedicated()));
         }
         session.insert(new Call(call.callType(), call.durationSec(), withOperator, ivrSeconds));
+        List<CallToPrice.ParticipantToPrice> participants = call.participants();
+        for (int i = 0; i < participants.size(); i++) {
+            CallToPrice.ParticipantToPrice p = participants.get(i);
+            session.insert(new Participant(i, p.direction(), p.durationSec(),
+                    Participant.route(p.destinationClass(), p.trunk())));
+        }
+        if (call.callType().equals("SURVEY")) {
+            session.insert(new Survey(call.surveyCompleted()));
+        }
         for (Rate rate : rates) {
             session.insert(rate);
         }
@@ -234,11 +179,10 @@ public final class CompiledTariff {
 
     /** the rule firings one call needs, to measure the bound against the shipped rules */
     int ruleFirings(CallToPrice call) {
-        Map<String, Rate> rates = new LinkedHashMap<>();
-        collectRates(call, rates);
+        CallRates rates = CallRates.of(this, call);
         KieSession session = sessions.newKieSession();
         try {
-            insertFacts(session, call, rates.values());
+            insertFacts(session, call, rates.rates());
             return session.fireAllRules(MAX_RULE_FIRINGS);
         } finally {
             session.dispose();
@@ -258,7 +202,15 @@ public final class CompiledTariff {
 
     private Pricing toPricing(CallToPrice call, List<Line> lines) {
         int[] perStage = new int[call.stages().size()];
+        int[] perParticipant = new int[call.participants().size()];
         for (Line line : lines) {
+            if (line.getParticipant() != Line.NO_PARTICIPANT) {
+                if (line.getParticipant() < 0 || line.getParticipant() >= perParticipant.length) {
+                    throw new TariffEvaluationException("the rules priced participant " + line.getParticipant()
+                            + " of a call with " + perParticipant.length + " participants");
+                }
+                perParticipant[line.getParticipant()]++;
+            }
             // a model is data written by people: a line it builds is checked like input before it becomes money
             if (line.getStage() != Line.CALL_LEVEL && (line.getStage() < 0 || line.getStage() >= perStage.length)) {
                 throw new TariffEvaluationException("the rules priced stage " + line.getStage() + " of a call with "
@@ -270,6 +222,13 @@ public final class CompiledTariff {
             }
             if (line.getStage() != Line.CALL_LEVEL) {
                 perStage[line.getStage()]++;
+            }
+        }
+        for (int i = 0; i < perParticipant.length; i++) {
+            // a participant without a line would be a conference leg given away for nothing
+            if (perParticipant[i] == 0) {
+                throw new TariffEvaluationException("the rules priced no line for participant " + i + " ("
+                        + call.participants().get(i).direction() + "); each participant needs at least its port line");
             }
         }
         for (int i = 0; i < perStage.length; i++) {
@@ -287,7 +246,8 @@ public final class CompiledTariff {
             priced.add(new PricedLine(line.getComponent(), line.getStage() == Line.CALL_LEVEL ? null : line.getStage(),
                     amount, line.getBilledSeconds(), line.getRate().getValue().stripTrailingZeros().setScale(
                             Math.max(2, line.getRate().getValue().stripTrailingZeros().scale())),
-                    line.getNote() + " (" + line.getRate().getSource() + ")"));
+                    line.getNote() + " (" + line.getRate().getSource() + ")",
+                    line.getParticipant() == Line.NO_PARTICIPANT ? null : line.getParticipant()));
         }
         return new Pricing.Priced(priced, total);
     }
@@ -295,6 +255,9 @@ public final class CompiledTariff {
     private static int position(Line line) {
         if (line.getStage() != Line.CALL_LEVEL) {
             return 100 + line.getStage();
+        }
+        if (line.getParticipant() != Line.NO_PARTICIPANT) {
+            return 1000 + 10 * line.getParticipant() + PARTICIPANT_LINE_ORDER.getOrDefault(line.getComponent(), 5);
         }
         return CALL_LINE_ORDER.getOrDefault(line.getComponent(), 50);
     }

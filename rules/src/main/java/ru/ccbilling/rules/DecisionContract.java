@@ -18,16 +18,21 @@ import ru.ccbilling.rules.ModelMessage.Severity;
 final class DecisionContract {
 
     /** decision -> its inputs and their FEEL types, in the order the engine passes them */
-    static final Map<String, Map<String, String>> INPUTS = Map.of(
-            Decisions.NETWORK_MINUTE, Map.of("origin", "string", "timeBand", "string"),
-            Decisions.OPERATOR_MINUTE, Map.of("site", "string"),
-            Decisions.IVR_MINUTE, Map.of("callType", "string"),
-            Decisions.POST_PROCESSING_FEE, Map.of("callType", "string"),
-            Decisions.OUTBOUND_MINUTE, Map.of("destinationClass", "string", "trunk", "string"),
-            Decisions.MARKING_FEE, Map.of("destinationClass", "string"),
-            Decisions.ONE_TIME_SERVICE, Map.of("service", "string"),
-            Decisions.MONTHLY_FEE, Map.of("fee", "string"),
-            Decisions.VOLUME_COEFFICIENT, Map.of("networkMinutes", "number"));
+    static final Map<String, Map<String, String>> INPUTS = Map.ofEntries(
+            Map.entry(Decisions.NETWORK_MINUTE, Map.of("origin", "string", "timeBand", "string")),
+            Map.entry(Decisions.OPERATOR_MINUTE, Map.of("site", "string")),
+            Map.entry(Decisions.IVR_MINUTE, Map.of("callType", "string")),
+            Map.entry(Decisions.POST_PROCESSING_FEE, Map.of("callType", "string")),
+            Map.entry(Decisions.OUTBOUND_MINUTE, Map.of("destinationClass", "string", "trunk", "string")),
+            Map.entry(Decisions.MARKING_FEE, Map.of("destinationClass", "string")),
+            Map.entry(Decisions.ONE_TIME_SERVICE, Map.of("service", "string")),
+            Map.entry(Decisions.MONTHLY_FEE, Map.of("fee", "string")),
+            Map.entry(Decisions.VOLUME_COEFFICIENT, Map.of("networkMinutes", "number")),
+            Map.entry(Decisions.VIRTUAL_OFFICE_MINUTE, Map.of("timeBand", "string")),
+            Map.entry(Decisions.CONFERENCE_PORT_MINUTE, Map.of("direction", "string")),
+            Map.entry(Decisions.SURVEY_COMPLETED_FEE, Map.of("callType", "string")),
+            Map.entry(Decisions.INFORMING_ATTEMPT_FEE, Map.of("callType", "string")),
+            Map.entry(Decisions.INCLUDED_QUANTITY, Map.of("fee", "string")));
 
     private DecisionContract() { }
 

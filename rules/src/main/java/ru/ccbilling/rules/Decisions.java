@@ -12,5 +12,13 @@ public final class Decisions {
     public static final String MONTHLY_FEE = "MonthlyFee";
     public static final String VOLUME_COEFFICIENT = "VolumeCoefficient";
 
+    // the call centre's other services, tariff sheet section 7.3
+    public static final String VIRTUAL_OFFICE_MINUTE = "VirtualOfficeMinute";
+    public static final String CONFERENCE_PORT_MINUTE = "ConferencePortMinute";
+    public static final String SURVEY_COMPLETED_FEE = "SurveyCompletedFee";
+    public static final String INFORMING_ATTEMPT_FEE = "InformingAttemptFee";
+    /** units included in a monthly fee, by the MonthlyFee row billed for each unit beyond them */
+    public static final String INCLUDED_QUANTITY = "IncludedQuantity";
+
     private Decisions() { }
 }

@@ -39,9 +39,10 @@ public final class DrlModelCheck {
 
     /** the facts a rule may match, with the fields its constraints may name */
     static final Map<String, Class<?>> FACT_TYPES = Map.of("Call", Call.class, "Stage", Stage.class,
-            "Rate", Rate.class, "Line", Line.class);
+            "Rate", Rate.class, "Line", Line.class, "Participant", Participant.class, "Survey", Survey.class);
     static final Set<String> ALLOWED_IMPORTS = Set.of("ru.ccbilling.rules.Call", "ru.ccbilling.rules.Stage",
-            "ru.ccbilling.rules.Rate", "ru.ccbilling.rules.Line", "ru.ccbilling.rules.Rounding");
+            "ru.ccbilling.rules.Rate", "ru.ccbilling.rules.Line", "ru.ccbilling.rules.Rounding",
+            "ru.ccbilling.rules.Participant", "ru.ccbilling.rules.Survey");
     /** rule attributes that are plain settings; `enabled`, timers, calendars and date attributes can run code */
     private static final Set<String> ALLOWED_ATTRIBUTES = Set.of("salience", "no-loop", "lock-on-active",
             "agenda-group", "activation-group", "auto-focus", "dialect");
@@ -275,7 +276,8 @@ public final class DrlModelCheck {
                 checkConditions(child, bindings, count, false);
             }
         } else {
-            refuse(conditionName(descr), "a rule's conditions are patterns on Call, Stage, Rate and Line, with not,"
+            refuse(conditionName(descr), "a rule's conditions are patterns on the facts (" + String.join(", ",
+                    FACT_TYPES.keySet().stream().sorted().toList()) + "), with not,"
                     + " exists, and, or", at(descr));
         }
     }

@@ -10,6 +10,8 @@ import java.math.RoundingMode;
  */
 public final class Line {
     public static final int CALL_LEVEL = -1;
+    /** the participant of a line that prices no conference participant */
+    public static final int NO_PARTICIPANT = -1;
 
     public enum Unit { TIME, CALL }
 
@@ -20,10 +22,17 @@ public final class Line {
     private final Rate rate;
     private final boolean charged;
     private final String note;
+    private final int participant;
 
     private Line(String component, int stage, int billedSeconds, Unit unit, Rate rate, boolean charged, String note) {
+        this(component, stage, NO_PARTICIPANT, billedSeconds, unit, rate, charged, note);
+    }
+
+    private Line(String component, int stage, int participant, int billedSeconds, Unit unit, Rate rate, boolean charged,
+                 String note) {
         this.component = component;
         this.stage = stage;
+        this.participant = participant;
         this.billedSeconds = billedSeconds;
         this.unit = unit;
         this.rate = rate;
@@ -64,6 +73,17 @@ public final class Line {
         return new Line(component, stage, billedSeconds, Unit.TIME, rate, false, note);
     }
 
+    /** a conference participant's line billed by time, e.g. its port minutes or its dialled-out leg */
+    public static Line participantPerMinute(String component, int participant, int billedSeconds, Rate rate,
+                                            String note) {
+        return new Line(component, CALL_LEVEL, participant, billedSeconds, Unit.TIME, rate, true, note);
+    }
+
+    /** a conference participant's line that is not charged (0.00), with its reason */
+    public static Line freeParticipant(String component, int participant, int billedSeconds, Rate rate, String note) {
+        return new Line(component, CALL_LEVEL, participant, billedSeconds, Unit.TIME, rate, false, note);
+    }
+
     public BigDecimal amount() {
         if (!charged) {
             return BigDecimal.ZERO.setScale(2);
@@ -78,6 +98,8 @@ public final class Line {
 
     public String getComponent() { return component; }
     public int getStage() { return stage; }
+    /** the conference participant (0-based) this line prices, or {@link #NO_PARTICIPANT} */
+    public int getParticipant() { return participant; }
     public int getBilledSeconds() { return billedSeconds; }
     public Unit getUnit() { return unit; }
     public Rate getRate() { return rate; }

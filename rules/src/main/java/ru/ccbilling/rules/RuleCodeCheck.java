@@ -20,7 +20,7 @@ final class RuleCodeCheck {
     /** the static calls a consequence may make, by class; each is a pure function of its arguments */
     static final Map<String, Set<String>> STATIC_CALLS = Map.of(
             "Line", Set.of("perMinute", "free", "perCall", "stagePerMinute", "perSecond", "stagePerCall", "freeStage",
-                    "includedStage"),
+                    "includedStage", "participantPerMinute", "freeParticipant"),
             "Rounding", Set.of("startedMinutes", "thirtySix", "everyStarted", "firstThenEvery"));
     /** the instance calls a consequence may make on a bound variable: a rate times a factor */
     static final Set<String> INSTANCE_CALLS = Set.of("times");

@@ -40,6 +40,15 @@ public final class TariffCompiler {
             Decisions.OUTBOUND_MINUTE, Decisions.MARKING_FEE, Decisions.ONE_TIME_SERVICE, Decisions.MONTHLY_FEE,
             Decisions.VOLUME_COEFFICIENT);
 
+    /**
+     * The decisions of the call centre's other services (tariff sheet section 7). They are not required: versions
+     * made before them still compile and rate the calls of section 2; a call of a new type on such a version has no
+     * rate (NO_RATE), never a price of 0.00. A version that defines them must meet {@link DecisionContract}.
+     */
+    public static final List<String> SERVICE_DECISIONS = List.of(
+            Decisions.VIRTUAL_OFFICE_MINUTE, Decisions.CONFERENCE_PORT_MINUTE, Decisions.SURVEY_COMPLETED_FEE,
+            Decisions.INFORMING_ATTEMPT_FEE, Decisions.INCLUDED_QUANTITY);
+
     public CompiledTariff compile(List<TariffModel> models) {
         List<ModelMessage> messages = new ArrayList<>();
         Compiled compiled = compileAll(models, messages);

@@ -1,0 +1,158 @@
+package ru.ccbilling.rules;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The rates one call needs, asked of the tariff's decision tables and handed to the rules as {@link Rate} facts.
+ * A rate the call needs and the tariff lacks makes the call unpriceable ({@link #missing()} says which); a fee whose
+ * table has no row (the marking fee off RU_MOBILE) is simply absent and its rule does not fire.
+ */
+final class CallRates {
+
+    private final CompiledTariff tariff;
+    private final CallToPrice call;
+    private final Map<String, Rate> rates = new LinkedHashMap<>();
+    private String missing;
+
+    private CallRates(CompiledTariff tariff, CallToPrice call) {
+        this.tariff = tariff;
+        this.call = call;
+    }
+
+    static CallRates of(CompiledTariff tariff, CallToPrice call) {
+        CallRates rates = new CallRates(tariff, call);
+        rates.collect();
+        return rates;
+    }
+
+    Iterable<Rate> rates() { return rates.values(); }
+
+    /** why the call cannot be priced, or null */
+    String missing() { return missing; }
+
+    private void collect() {
+        switch (call.callType()) {
+            case "INBOUND_800" -> network();
+            case "FORWARD" -> {
+                network();
+                outbound("FORWARD_LEG");
+            }
+            case "OUTBOUND" -> {
+                outbound("OUTBOUND");
+                markingFee();
+            }
+            case "VIRTUAL_OFFICE" -> {
+                need("VO_MINUTE", null, Decisions.VIRTUAL_OFFICE_MINUTE, "timeBand", call.timeBand());
+                // the engine gives the destination class only when the call was forwarded out: no leg, no rate
+                if (call.destinationClass() != null) {
+                    outbound("FORWARD_LEG");
+                }
+            }
+            case "CONFERENCE" -> conference();
+            case "SURVEY" -> {
+                outbound("OUTBOUND");
+                markingFee();
+                if (call.surveyCompleted()) {
+                    need("SURVEY_COMPLETED", null, Decisions.SURVEY_COMPLETED_FEE, "callType", call.callType());
+                }
+            }
+            case "INFORMING" -> {
+                need("INFORMING_ATTEMPT", null, Decisions.INFORMING_ATTEMPT_FEE, "callType", call.callType());
+                outbound("OUTBOUND");
+                markingFee();
+            }
+            default -> throw new TariffEvaluationException("unknown call type " + call.callType());
+        }
+        for (CallToPrice.StageToPrice stage : call.stages()) {
+            stage(stage);
+        }
+    }
+
+    private void network() {
+        need("NETWORK", null, Decisions.NETWORK_MINUTE, "origin", call.origin(), "timeBand", call.timeBand());
+    }
+
+    private void outbound(String component) {
+        need(component, null, Decisions.OUTBOUND_MINUTE, "destinationClass", call.destinationClass(),
+                "trunk", call.trunk());
+    }
+
+    private void markingFee() {
+        optional("MARKING_FEE", Decisions.MARKING_FEE, "destinationClass", call.destinationClass());
+    }
+
+    /** a port rate per direction, a leg rate per route of the participants dialled out */
+    private void conference() {
+        for (CallToPrice.ParticipantToPrice p : call.participants()) {
+            need("CONFERENCE_PORT", p.direction(), Decisions.CONFERENCE_PORT_MINUTE, "direction", p.direction());
+            if ("DIAL_OUT".equals(p.direction())) {
+                need("CONFERENCE_LEG", Participant.route(p.destinationClass(), p.trunk()), Decisions.OUTBOUND_MINUTE,
+                        "destinationClass", p.destinationClass(), "trunk", p.trunk());
+            }
+        }
+    }
+
+    private void stage(CallToPrice.StageToPrice stage) {
+        switch (stage.type()) {
+            case "IVR" -> need("IVR", null, Decisions.IVR_MINUTE, "callType", call.callType());
+            case "POST" -> need("POST", null, Decisions.POST_PROCESSING_FEE, "callType", call.callType());
+            case "OPERATOR" -> need("OPERATOR", stage.site(), Decisions.OPERATOR_MINUTE, "site", stage.site());
+            default -> throw new TariffEvaluationException("unknown stage type " + stage.type());
+        }
+    }
+
+    /** a rate the call cannot be priced without; asked once per component and key */
+    private void need(String component, String key, String decision, Object... namesAndValues) {
+        if (missing != null || rates.containsKey(component + "/" + key)) {
+            return;
+        }
+        if (!tariff.defines(decision)) {
+            missing = "the tariff version has no " + decision + " table";
+            return;
+        }
+        // an input the engine could not give (a participant dialled out without a class) matches no row
+        Optional<BigDecimal> value = hasNull(namesAndValues) ? Optional.empty() : tariff.decide(decision, namesAndValues);
+        if (value.isEmpty()) {
+            missing = decision + " has no row for " + describe(namesAndValues);
+            return;
+        }
+        put(component, key, value.get(), decision, namesAndValues);
+    }
+
+    /** a fee that applies only where its table has a row */
+    private void optional(String component, String decision, Object... namesAndValues) {
+        if (missing == null && !hasNull(namesAndValues)) {
+            tariff.decide(decision, namesAndValues).ifPresent(v -> put(component, null, v, decision, namesAndValues));
+        }
+    }
+
+    private static boolean hasNull(Object[] values) {
+        for (Object value : values) {
+            if (value == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void put(String component, String key, BigDecimal value, String decision, Object[] namesAndValues) {
+        StringBuilder source = new StringBuilder(decision).append('[');
+        for (int i = 1; i < namesAndValues.length; i += 2) {
+            source.append(i > 1 ? ", " : "").append(namesAndValues[i]);
+        }
+        rates.put(component + "/" + key, new Rate(component, key, value, source.append(']').toString()));
+    }
+
+    /** "origin MOBILE, time band PEAK": the inputs as the tariff manager reads them */
+    private static String describe(Object[] namesAndValues) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            String name = ((String) namesAndValues[i]).replaceAll("([A-Z])", " $1").toLowerCase();
+            out.append(i > 0 ? ", " : "").append(name).append(' ').append(namesAndValues[i + 1]);
+        }
+        return out.toString();
+    }
+}
