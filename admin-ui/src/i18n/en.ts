@@ -112,7 +112,7 @@ export const en = {
       CONFERENCE_LEG: 'Call to a conference participant',
       SURVEY_COMPLETED: 'Completed questionnaire',
       INFORMING_ATTEMPT: 'Informing attempt',
-      SMS: 'SMS',
+      SMS: 'SMS message',
       EMAIL: 'E-mail',
       FAX: 'Fax page',
       NUMBER_RENTAL: '8-800 number rental',
