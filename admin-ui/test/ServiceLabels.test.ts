@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { i18nProvider } from '../src/i18n/i18nProvider';
 import {
@@ -14,7 +12,12 @@ import {
   type CodeGroup,
 } from '../src/shared/codes';
 
-const contract = readFileSync(resolve(__dirname, '../../api-spec/openapi.yaml'), 'utf8');
+// the contract itself, as text (the generated schema has its enums as types only); node's fs, typed loosely (this
+// project has no @types/node)
+const fsModule: string = 'node:fs';
+const { readFileSync } = await import(/* @vite-ignore */ fsModule);
+const cwd: string = (globalThis as unknown as { process: { cwd(): string } }).process.cwd(); // admin-ui
+const contract: string = readFileSync(`${cwd}/../api-spec/openapi.yaml`, 'utf8');
 
 /** The values of the first `enum: [...]` (one or several lines) after `anchor` in the contract. */
 function contractEnum(anchor: string): string[] {
@@ -25,7 +28,7 @@ function contractEnum(anchor: string): string[] {
   return contract
     .slice(open + 'enum: ['.length, close)
     .split(',')
-    .map((v) => v.trim())
+    .map((v: string) => v.trim())
     .filter(Boolean);
 }
 
