@@ -98,10 +98,10 @@ async function cdrScenario(page) {
   await lines.waitFor();
   const total = (await page.getByTestId('charge-total').textContent())?.trim() ?? '';
   check(total.startsWith('91.68'), `show page total is "${total}", expected 91.68`);
-  // columns: component, stage, billedSeconds, rate, amount, note
+  // columns: component (its code, from the row's data-component; the cell shows its name), stage, billedSeconds, rate, amount, note
   const rows = await page
     .getByTestId('charge-line')
-    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())));
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td, i) => (i === 0 && tr.dataset.component) || td.textContent.trim())));
   const operatorLines = rows.filter((cells) => cells[0] === 'OPERATOR');
   check(operatorLines.length > 0, `no OPERATOR line on the show page: ${JSON.stringify(rows)}`);
   check(

@@ -33,11 +33,11 @@ export function nextPeak(fromMs, holidays) {
   throw new Error('no peak time in 60 days');
 }
 
-/** The cells of the charge lines inside a container: [component, stage, billedSeconds, rate, amount, note]. */
+/** The cells of the charge lines inside a container: [component code (data-component), stage, billedSeconds, rate, amount, note]. */
 const lineCells = (container) =>
   container
     .getByTestId('charge-line')
-    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())));
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td, i) => (i === 0 && tr.dataset.component) || td.textContent.trim())));
 
 export async function tariffScenario(page) {
   // (a) the tariff from the list, then its version in force

@@ -49,9 +49,10 @@ describe('CdrShow', () => {
       within(tr).getAllByRole('cell').map((td) => td.textContent),
     );
     expect(rows).toEqual([
-      ['IVR', '0', '35', '1.20', '0.70', 'ivr per minute'],
-      ['OPERATOR', '1', '200', '21.60', '72.00', 'operator MSK'],
-      ['POST', '2', '60', '18.98', '18.98', ''],
+      // components by name, not code (issue 15: no raw codes shown to a user)
+      ['Голосовое меню (IVR)', '0', '35', '1.20', '0.70', 'ivr per minute'],
+      ['Работа оператора', '1', '200', '21.60', '72.00', 'operator MSK'],
+      ['Постобработка', '2', '60', '18.98', '18.98', ''],
     ]);
     expect(within(table).getByTestId('charge-total').textContent).toBe('91.68 RUB');
 

@@ -20,12 +20,14 @@ import {
   required,
   useRecordContext,
   usePermissions,
+  useRefresh,
   useTranslate,
 } from 'react-admin';
 import type { AccountDetails } from './dataProvider';
 import { AccountLedger } from '../ledger/AccountLedger';
 import { AccountUsagePanel } from '../ledger/AccountUsage';
 import { LocalDateField } from '../shared/LocalDateField';
+import { NumberAssignForm, NumbersTable } from './Numbers';
 
 /** Client accounts (лицевые счета) with their client's legal details, ledger and usage. id = account. */
 export const AccountIcon = AccountBalanceIcon;
@@ -57,15 +59,19 @@ const AccountTitle = () => {
 };
 
 const MONEY_ROLES = ['FINANCE', 'ADMIN'];
+/** who may assign numbers (POST /api/v1/accounts/{account}/numbers) */
+const NUMBER_ROLES = ['SALES', 'FINANCE', 'ADMIN'];
 
 export const AccountShow = () => {
   const { permissions } = usePermissions<string[]>();
   const canEnter = (permissions ?? []).some((r) => MONEY_ROLES.includes(r));
+  const canAssign = (permissions ?? []).some((r) => NUMBER_ROLES.includes(r));
   return (
     <Show title={<AccountTitle />} actions={<TopToolbar><EditButton /></TopToolbar>}>
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="app.account.details">
           <AccountDetailsView />
+          <AccountNumbers canAssign={canAssign} />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="app.ledger.title" path="ledger">
           <WithAccount render={(account) => <AccountLedger account={account} canEnter={canEnter} />} />
@@ -124,14 +130,27 @@ const AccountDetailsView = () => {
           value={(record.tariffs ?? []).map((t) => `${t.tariff}: ${dates(t.validFrom, t.validTo)}`).join('; ')}
         />
         <Item
-          label="app.account.numbers"
-          value={(record.numbers ?? []).map((n) => `${n.number}: ${dates(n.validFrom, n.validTo)}`).join('; ')}
-        />
-        <Item
           label="app.account.operators"
           value={(record.dedicatedOperators ?? []).map((d) => `${d.operatorId}: ${dates(d.validFrom, d.validTo)}`).join('; ')}
         />
       </Grid>
+    </Box>
+  );
+};
+
+/** The account's numbers (kind, channels, dates) and, for sales and finance, the form that assigns one. */
+const AccountNumbers = ({ canAssign }: { canAssign: boolean }) => {
+  const record = useRecordContext<AccountDetails>();
+  const translate = useTranslate();
+  const refresh = useRefresh();
+  if (!record) return null;
+  return (
+    <Box sx={{ mt: 3 }}>
+      <Typography variant="subtitle1" color="text.secondary" gutterBottom>
+        {translate('app.account.numbers')}
+      </Typography>
+      <NumbersTable numbers={record.numbers} />
+      {canAssign && <NumberAssignForm account={record.account} onAssigned={() => refresh()} />}
     </Box>
   );
 };

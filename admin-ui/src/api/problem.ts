@@ -50,3 +50,16 @@ export function withFormErrors(error: unknown, inputs: string[], fallback: strin
   const errors = Object.fromEntries(Object.entries(grouped).map(([k, v]) => [k, v.join('; ')]));
   return new HttpError(error.message, error.status, { ...error.body, errors });
 }
+
+/**
+ * A record's or a form's refusals by field path ("caller", "stages[1].durationSec", "participants[0].trunk"), several
+ * messages of one field joined; a problem's "records[0]." prefix is dropped (a one-record request built by a form).
+ */
+export function errorsByField(errors: FieldError[] | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of errors ?? []) {
+    const field = e.field.replace(/^records\[0\]\.?/, '');
+    out[field] = out[field] ? `${out[field]}; ${e.message}` : e.message;
+  }
+  return out;
+}

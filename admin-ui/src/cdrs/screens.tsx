@@ -18,6 +18,8 @@ import type { CdrRecordWithId } from './dataProvider';
 import { ChargeLinesTable } from '../shared/ChargeLinesTable';
 import { LocalDateField } from '../shared/LocalDateField';
 import { StatusField } from '../shared/StatusChip';
+import { CallTypeField } from '../shared/CallTypeField';
+import { codeLabel } from '../shared/codes';
 
 export const CdrIcon = PhoneInTalkIcon;
 
@@ -44,7 +46,7 @@ export const CdrList = () => (
       </DataTable.Col>
       <DataTable.Col source="source" disableSort />
       <DataTable.Col source="cdrId" disableSort />
-      <DataTable.Col source="callType" disableSort />
+      <DataTable.Col source="callType" disableSort field={CallTypeField} />
       <DataTable.Col source="caller" disableSort />
       <DataTable.Col source="called" disableSort />
       <DataTable.Col source="account" disableSort />
@@ -77,8 +79,69 @@ const CdrLines = () => {
       <Typography variant="h6" gutterBottom>
         {translate('app.cdr.lines')}
       </Typography>
-      <ChargeLinesTable lines={record.lines} total={record.total} currency={record.currency} />
+      <ChargeLinesTable
+        lines={record.lines}
+        total={record.total}
+        currency={record.currency}
+        participants={record.record?.participants}
+      />
     </Box>
+  );
+};
+
+/** A conference's participants as the record gave them: №, number, direction, duration, trunk. */
+export const ParticipantsTable = ({ participants }: { participants: NonNullable<CdrRecordWithId['record']>['participants'] }) => {
+  const translate = useTranslate();
+  if (!participants?.length) return null;
+  return (
+    <Box sx={{ mt: 3 }}>
+      <Typography variant="h6" gutterBottom>
+        {translate('app.cdr.participants')}
+      </Typography>
+      <Table size="small" data-testid="participants">
+        <TableHead>
+          <TableRow>
+            <TableCell align="right">{translate('app.cdr.participant_no')}</TableCell>
+            <TableCell>{translate('app.cdr.participant_number')}</TableCell>
+            <TableCell>{translate('app.cdr.participant_direction')}</TableCell>
+            <TableCell align="right">{translate('app.cdr.participant_duration')}</TableCell>
+            <TableCell>{translate('app.cdr.participant_trunk')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {participants.map((p, i) => (
+            <TableRow key={i} data-testid="participant">
+              <TableCell align="right">{i + 1}</TableCell>
+              <TableCell>{p.number ?? ''}</TableCell>
+              <TableCell>{codeLabel(translate, 'direction', p.direction)}</TableCell>
+              <TableCell align="right">{p.durationSec ?? ''}</TableCell>
+              <TableCell>{p.trunk ?? ''}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+};
+
+const CdrParticipants = () => {
+  const record = useRecordContext<CdrRecordWithId>();
+  if (!record || record.callType !== 'CONFERENCE') return null;
+  return <ParticipantsTable participants={record.record?.participants} />;
+};
+
+/** «Анкета заполнена: да/нет» for a survey call. */
+const SurveyCompleted = () => {
+  const record = useRecordContext<CdrRecordWithId>();
+  const translate = useTranslate();
+  if (!record || record.callType !== 'SURVEY') return null;
+  const answer = translate(record.record?.surveyCompleted ? 'app.cdr.yes' : 'app.cdr.no');
+  return (
+    <Grid size={{ xs: 12, sm: 6, md: 4 }}>
+      <Typography variant="body2" data-testid="survey-completed">
+        {translate('app.cdr.survey_completed', { answer })}
+      </Typography>
+    </Grid>
   );
 };
 
@@ -140,7 +203,9 @@ export const CdrShow = (props: Omit<ShowProps, 'children'>) => (
           </Field>
           <Field source="source" />
           <Field source="cdrId" />
-          <Field source="callType" />
+          <Field source="callType">
+            <CallTypeField />
+          </Field>
           <Field source="caller" />
           <Field source="called" />
           <Field source="callerRegion" />
@@ -152,6 +217,7 @@ export const CdrShow = (props: Omit<ShowProps, 'children'>) => (
           <Field source="receivedAt">
             <LocalDateField source="receivedAt" showTime emptyText="—" />
           </Field>
+          <SurveyCompleted />
           <SectionTitle text="app.cdr.rating" />
           <Field source="status">
             <StatusField />
@@ -167,6 +233,7 @@ export const CdrShow = (props: Omit<ShowProps, 'children'>) => (
             <LocalDateField source="reprocessedAt" showTime emptyText="—" />
           </Field>
         </Grid>
+        <CdrParticipants />
         <CdrLines />
         <RejectionHistory />
       </CardContent>

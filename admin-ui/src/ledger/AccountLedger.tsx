@@ -18,6 +18,7 @@ import type { Problem } from '../api/problem';
 import type { components } from '../api/schema';
 import { EntryForm } from './EntryForm';
 import { ProblemAlert } from '../shared/ProblemAlert';
+import { codeLabel } from '../shared/codes';
 
 type LedgerPage = components['schemas']['LedgerPage'];
 type LedgerEntry = components['schemas']['LedgerEntry'];
@@ -100,7 +101,9 @@ const EntriesTable = ({ entries }: { entries: LedgerEntry[] }) => {
               {translate(`app.kind.${e.kind}`)}
               {e.reverses ? ` (${translate('app.ledger.reversal')})` : ''}
             </TableCell>
-            <TableCell>{[e.service, e.component, e.reference, e.counterparty].filter(Boolean).join(' · ')}</TableCell>
+            <TableCell>{[codeLabel(translate, 'service', e.service), codeLabel(translate, 'component', e.component), e.reference, e.counterparty]
+                .filter(Boolean)
+                .join(' · ')}</TableCell>
             <TableCell align="right">{e.quantity ? `${e.quantity} ${e.unit ?? ''}` : ''}</TableCell>
             <TableCell align="right">
               {e.oldAmount !== undefined ? `${e.oldAmount} → ${e.newAmount}: ` : ''}

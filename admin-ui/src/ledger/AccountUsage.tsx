@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import type { Problem } from '../api/problem';
 import type { components } from '../api/schema';
 import { ProblemAlert } from '../shared/ProblemAlert';
+import { codeLabel } from '../shared/codes';
 
 type AccountUsage = components['schemas']['AccountUsage'];
 
@@ -16,7 +17,7 @@ const previousMonth = () => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
 };
 
-/** An account's usage in a month by service and component; frozen figures once the month is closed. */
+/** An account's usage in a month by service and component (by name); frozen figures once the month is closed. */
 export const AccountUsagePanel = ({ account }: { account: string }) => {
   const translate = useTranslate();
   const [month, setMonth] = useState(previousMonth);
@@ -59,9 +60,9 @@ export const AccountUsagePanel = ({ account }: { account: string }) => {
             </TableHead>
             <TableBody>
               {usage.lines.map((l) => (
-                <TableRow key={`${l.service}/${l.component}`}>
-                  <TableCell>{l.service}</TableCell>
-                  <TableCell>{l.component}</TableCell>
+                <TableRow key={`${l.service}/${l.component}`} data-testid="usage-line">
+                  <TableCell>{codeLabel(translate, 'service', l.service)}</TableCell>
+                  <TableCell>{codeLabel(translate, 'component', l.component)}</TableCell>
                   <TableCell align="right">{l.quantity ? `${l.quantity} ${l.unit ?? ''}` : ''}</TableCell>
                   <TableCell align="right">{l.amount}</TableCell>
                 </TableRow>

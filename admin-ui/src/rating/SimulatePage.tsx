@@ -6,22 +6,25 @@ import {
   Card,
   CardContent,
   Stack,
+  Tab,
   Table,
   TableBody,
   TableCell,
   TableHead,
   TableRow,
+  Tabs,
   TextField,
   Typography,
 } from '@mui/material';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import { Title, useNotify, useTranslate } from 'react-admin';
 import { api } from '../api/client';
-import { isProblem, problemMessage, type Problem } from '../api/problem';
+import { errorsByField, isProblem, problemMessage, type Problem } from '../api/problem';
 import type { components } from '../api/schema';
 import { ChargeLinesTable } from '../shared/ChargeLinesTable';
 import { FieldErrorList, ProblemAlert } from '../shared/ProblemAlert';
 import { StatusChip } from '../shared/StatusChip';
+import { buildRecord, CallForm, exampleCall, type CallFormState } from './CallForm';
 
 /** A simulation result: shaped like a stored record, plus `outcome` and `errors`. */
 type SimulatedCdr = components['schemas']['RatedCdr'];
@@ -48,28 +51,42 @@ export const EXAMPLE_REQUEST: SimulationRequest = {
 
 const exampleText = () => JSON.stringify(EXAMPLE_REQUEST, null, 2);
 
-/** Rates records without storing them and shows each result with its lines. */
+/** The simulation request of one call built in the form. */
+export const formRequest = (form: CallFormState): SimulationRequest => ({ records: [buildRecord(form)] });
+
+/**
+ * Rates records without storing them and shows each result with its lines. The request is either JSON text or one
+ * call built in a form (any call type); in the form, the server's refusal of a field shows under that field.
+ */
 export const SimulatePage = () => {
   const translate = useTranslate();
   const notify = useNotify();
+  const [mode, setMode] = useState<'json' | 'form'>('json');
   const [text, setText] = useState(exampleText);
+  const [form, setForm] = useState<CallFormState>(() => exampleCall('INBOUND_800'));
   const [results, setResults] = useState<SimulatedCdr[] | undefined>();
+  const [sent, setSent] = useState<SimulationRequest['records']>([]);
   const [problem, setProblem] = useState<Problem | undefined>();
   const [running, setRunning] = useState(false);
 
   const run = async () => {
     let body: SimulationRequest;
-    try {
-      body = JSON.parse(text);
-    } catch (e) {
-      setProblem({ title: translate('app.simulate.invalid_json', { error: (e as Error).message }) });
-      return;
+    if (mode === 'form') {
+      body = formRequest(form);
+    } else {
+      try {
+        body = JSON.parse(text);
+      } catch (e) {
+        setProblem({ title: translate('app.simulate.invalid_json', { error: (e as Error).message }) });
+        return;
+      }
     }
     setRunning(true);
     setProblem(undefined);
     try {
       const { data, error, response } = await api.POST('/api/v1/rating/simulate', { body });
       if (data) {
+        setSent(Array.isArray(body.records) ? body.records : []);
         setResults(data.results);
       } else {
         setResults(undefined);
@@ -90,7 +107,18 @@ export const SimulatePage = () => {
         <Typography variant="body2" sx={{ mb: 2 }}>
           {translate('app.simulate.intro')}
         </Typography>
-        <TextField
+        <Tabs value={mode} onChange={(_e, m) => setMode(m)} sx={{ mb: 2 }}>
+          <Tab value="json" label={translate('app.simulate.mode_json')} data-testid="mode-json" />
+          <Tab value="form" label={translate('app.simulate.mode_form')} data-testid="mode-form" />
+        </Tabs>
+        {mode === 'form' && (
+          <CallForm
+            value={form}
+            onChange={setForm}
+            errors={errorsByField(problem?.errors ?? (results?.length === 1 ? results[0].errors : undefined))}
+          />
+        )}
+        {mode === 'json' && <TextField
           label={translate('app.simulate.request')}
           value={text}
           onChange={(e) => setText(e.target.value)}
@@ -99,21 +127,32 @@ export const SimulatePage = () => {
           maxRows={30}
           fullWidth
           slotProps={{ htmlInput: { spellCheck: false, 'data-testid': 'simulate-request', style: { fontFamily: 'monospace', fontSize: 13 } } }}
-        />
+        />}
         <Stack direction="row" spacing={2} sx={{ my: 2 }}>
           <Button variant="contained" startIcon={<PlayArrowIcon />} onClick={run} disabled={running}>
             {translate(running ? 'app.simulate.running' : 'app.simulate.run')}
           </Button>
-          <Button onClick={() => setText(exampleText())}>{translate('app.simulate.reset')}</Button>
+          {mode === 'json' ? (
+            <Button onClick={() => setText(exampleText())}>{translate('app.simulate.reset')}</Button>
+          ) : (
+            <Button
+              onClick={() => {
+                setText(JSON.stringify(formRequest(form), null, 2));
+                setMode('json');
+              }}
+            >
+              {translate('app.simulate.to_json')}
+            </Button>
+          )}
         </Stack>
         {problem && <ProblemAlert problem={problem} fallbackTitle={translate('app.simulate.problem')} />}
-        {results && <SimulationResults results={results} />}
+        {results && <SimulationResults results={results} sent={sent} />}
       </CardContent>
     </Card>
   );
 };
 
-const SimulationResults = ({ results }: { results: SimulatedCdr[] }) => {
+const SimulationResults = ({ results, sent }: { results: SimulatedCdr[]; sent: SimulationRequest['records'] }) => {
   const translate = useTranslate();
   if (!results.length) return <Alert severity="info">{translate('app.simulate.no_results')}</Alert>;
   return (
@@ -133,7 +172,7 @@ const SimulationResults = ({ results }: { results: SimulatedCdr[] }) => {
         </TableHead>
         <TableBody>
           {results.map((r, i) => (
-            <ResultRows key={i} result={r} />
+            <ResultRows key={i} result={r} participants={r.record?.participants ?? sent[i]?.participants} />
           ))}
         </TableBody>
       </Table>
@@ -141,7 +180,11 @@ const SimulationResults = ({ results }: { results: SimulatedCdr[] }) => {
   );
 };
 
-const ResultRows = ({ result }: { result: SimulatedCdr }) => (
+type Participants = SimulationRequest['records'][number]['participants'];
+
+const ResultRows = ({ result, participants }: { result: SimulatedCdr; participants?: Participants }) => {
+  const translate = useTranslate();
+  return (
   <>
     <TableRow>
       <TableCell>
@@ -157,7 +200,7 @@ const ResultRows = ({ result }: { result: SimulatedCdr }) => (
         {result.total ?? '—'} {result.total ? (result.currency ?? '') : ''}
       </TableCell>
       <TableCell>
-        {result.reason ?? ''}
+        {result.reason ? translate(`app.reason.${result.reason}`, { _: result.reason }) : ''}
         {result.reasonDetail ? `: ${result.reasonDetail}` : ''}
       </TableCell>
     </TableRow>
@@ -165,9 +208,15 @@ const ResultRows = ({ result }: { result: SimulatedCdr }) => (
       <TableCell colSpan={5} sx={{ pl: 4 }}>
         {result.errors && result.errors.length > 0 && <FieldErrorList errors={result.errors} />}
         {(result.lines?.length ?? 0) > 0 && (
-          <ChargeLinesTable lines={result.lines} total={result.total} currency={result.currency} />
+          <ChargeLinesTable
+            lines={result.lines}
+            total={result.total}
+            currency={result.currency}
+            participants={participants}
+          />
         )}
       </TableCell>
     </TableRow>
   </>
-);
+  );
+};

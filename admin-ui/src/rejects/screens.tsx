@@ -37,6 +37,7 @@ import { awaitJob, reprocess, type Job, type ReprocessRequest, type ReprocessRes
 import { parseCdrId } from '../cdrs/dataProvider';
 import { rejectQuery, type RejectReason } from './dataProvider';
 import { LocalDateField } from '../shared/LocalDateField';
+import { CallTypeField } from '../shared/CallTypeField';
 
 export const RejectIcon = ReportProblemIcon;
 
@@ -119,7 +120,7 @@ const RejectTable = () => {
       </DataTable.Col>
       <DataTable.Col source="source" disableSort />
       <DataTable.Col source="cdrId" disableSort />
-      <DataTable.Col source="callType" disableSort />
+      <DataTable.Col source="callType" disableSort field={CallTypeField} />
       <DataTable.Col source="caller" disableSort />
       <DataTable.Col source="called" disableSort />
       <DataTable.Col source="account" disableSort />
