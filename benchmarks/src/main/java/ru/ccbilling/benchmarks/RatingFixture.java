@@ -159,6 +159,17 @@ public final class RatingFixture {
         return cdrs;
     }
 
+    /** the mix of before the other services: 60% INBOUND_800, 30% OUTBOUND, 10% FORWARD (the yardstick) */
+    public static Cdr[] hotlinesAndOutbound(int count, long seed) {
+        Random random = new Random(seed);
+        Cdr[] cdrs = new Cdr[count];
+        for (int i = 0; i < count; i++) {
+            double kind = random.nextDouble();
+            cdrs[i] = read(kind < 0.60 ? inbound(random, i) : kind < 0.90 ? outbound(random, i) : forward(random, i));
+        }
+        return cdrs;
+    }
+
     /** the realistic mix as JSON records, as a client sends them (cdrId i0, o1, f2...) */
     public static List<ObjectNode> mixRecords(int count, long seed) {
         Random random = new Random(seed);
