@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -19,12 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.transform.Source;
-import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
 
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -46,7 +40,7 @@ import ru.ccbilling.testing.SampleStatements;
 
 /**
  * VAT invoices (СЧФ) and UPDs (СЧФДОП) of the sample statements as files of the ФНС format 5.03, validated against
- * its XSD (test resource {@code edo/ON_NSCHFDOPPR_5_03.xsd}, a copy of {@code shared/reference/edo}).
+ * its XSD ({@link FnsSchema}).
  */
 class UpdXmlTest {
 
@@ -56,31 +50,16 @@ class UpdXmlTest {
     /** issued at 10:15:30 Moscow time on 5 April */
     private static final OffsetDateTime ISSUED = OffsetDateTime.of(2026, 4, 5, 7, 15, 30, 0, ZoneOffset.UTC);
 
-    /** the schema as the operator distributes it */
-    private static Schema published() throws Exception {
-        return SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(new StreamSource(xsd()));
+    private static Schema published() {
+        return FnsSchema.published();
     }
 
-    /**
-     * The distributed 5.03 schema lists the rates of before 2026 (20%, 20/120, 10%, …) but not 22%, the rate of
-     * VAT from 2026-01-01 (Federal Law 425-FZ). The ФНС extends the enumeration of НалСт for it; until the updated
-     * schema is in {@code shared/reference/edo}, the tests add exactly these two values and nothing else.
-     */
-    private static Schema with22Percent() throws Exception {
-        String text = new String(xsd().readAllBytes(), Cp1251.CHARSET);
-        String twenty = "<xs:enumeration value=\"20%\"/>";
-        assertThat(text).contains(twenty);
-        String patched = text.replace(twenty, twenty + "<xs:enumeration value=\"22%\"/><xs:enumeration value=\"22/122\"/>");
-        return SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(new StreamSource(new StringReader(patched)));
-    }
-
-    private static InputStream xsd() {
-        return UpdXmlTest.class.getResourceAsStream("/edo/ON_NSCHFDOPPR_5_03.xsd");
+    private static Schema with22Percent() {
+        return FnsSchema.with22Percent();
     }
 
     private static void validate(Schema schema, EdoFile file) throws IOException, SAXException {
-        Source source = new StreamSource(new ByteArrayInputStream(file.content()));
-        schema.newValidator().validate(source);
+        FnsSchema.validate(schema, file.content());
     }
 
     /** the services of issue 15 (tariff sheet 7) as lines of a statement, as billing prints them */
