@@ -138,11 +138,19 @@ public final class UpdXml {
             throws XMLStreamException {
         x.writeStartElement(element);
         x.writeStartElement("ИдСв");
-        x.writeEmptyElement("СвЮЛУч");
-        x.writeAttribute("НаимОрг", name);
-        x.writeAttribute("ИННЮЛ", inn);
-        if (kpp != null && !kpp.isBlank()) {
-            x.writeAttribute("КПП", kpp);
+        if (inn.trim().length() == 12) {
+            // a 12-digit INN is a person's: an individual entrepreneur, named by surname, name and patronymic
+            x.writeStartElement("СвИП");
+            x.writeAttribute("ИННФЛ", inn.trim());
+            fullName(x, entrepreneur(name));
+            x.writeEndElement();
+        } else {
+            x.writeEmptyElement("СвЮЛУч");
+            x.writeAttribute("НаимОрг", name);
+            x.writeAttribute("ИННЮЛ", inn.trim());
+            if (kpp != null && !kpp.isBlank()) {
+                x.writeAttribute("КПП", kpp.trim());
+            }
         }
         x.writeEndElement();
         if (address != null && !address.isBlank()) {
@@ -218,13 +226,28 @@ public final class UpdXml {
         x.writeAttribute("ТипПодпис", "1");
         x.writeAttribute("СпосПодтПолном", "1");
         String[] name = seller.head() == null ? new String[0] : seller.head().trim().split("\\s+");
-        x.writeEmptyElement("ФИО");
-        x.writeAttribute("Фамилия", name.length > 0 && !name[0].isEmpty() ? name[0] : "-");
-        x.writeAttribute("Имя", name.length > 1 ? name[1] : "-");
-        if (name.length > 2) {
-            x.writeAttribute("Отчество", String.join(" ", java.util.Arrays.copyOfRange(name, 2, name.length)));
-        }
+        fullName(x, name.length >= 2 ? name : new String[] {name.length == 1 ? name[0] : "-", "-"});
         x.writeEndElement();
+    }
+
+    /** ФИО from words: surname, name, and the rest as the patronymic */
+    private static void fullName(XMLStreamWriter x, String[] words) throws XMLStreamException {
+        x.writeEmptyElement("ФИО");
+        x.writeAttribute("Фамилия", words[0]);
+        x.writeAttribute("Имя", words[1]);
+        if (words.length > 2) {
+            x.writeAttribute("Отчество", String.join(" ", java.util.Arrays.copyOfRange(words, 2, words.length)));
+        }
+    }
+
+    /** "ИП Иванов Иван Иванович" -> its words without the "ИП" and quotes; refused when no surname and name are left */
+    private static String[] entrepreneur(String name) {
+        String bare = name.replaceFirst("^\\s*(ИП|Индивидуальный предприниматель)\\s+", "").replaceAll("[«»\"]", " ").trim();
+        String[] words = bare.isEmpty() ? new String[0] : bare.split("\\s+");
+        if (words.length < 2) {
+            throw Refusal.unprocessable("document.edo.entrepreneurName", name);
+        }
+        return words;
     }
 
     private static void element(XMLStreamWriter x, String name, String text) throws XMLStreamException {

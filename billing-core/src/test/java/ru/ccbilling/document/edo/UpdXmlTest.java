@@ -36,6 +36,7 @@ import ru.ccbilling.document.TaxedLines;
 import ru.ccbilling.money.Money;
 import ru.ccbilling.refusal.Catalogue;
 import ru.ccbilling.refusal.Refusal;
+import ru.ccbilling.testing.FnsSchema;
 import ru.ccbilling.testing.SampleStatements;
 
 /**
@@ -218,6 +219,29 @@ class UpdXmlTest {
         EdoFile file = UpdXml.render(GUID, ISSUED, upd(noContract, RATE_22));
         validate(with22Percent(), file);
         assertThat(all(dom(file), "БезДокОснПер")).hasSize(1);
+    }
+
+    @Test
+    void anEntrepreneurBuyerWithA12DigitInnIsAPersonNamedBySurnameAndName() throws Exception {
+        Statement generated = SampleStatements.generated(4, MARCH);
+        Statement.Client c = generated.client();
+        assertThat(c.inn()).hasSize(12);
+        List<Line> positive = generated.lines().stream().filter(l -> l.net().amount().signum() >= 0).toList();
+        Statement ip = new Statement(generated.account(), MARCH, null, generated.seller(), new Statement.Client(
+                "ИП Иванов Иван Иванович", c.inn(), null, c.legalAddress(), c.postalAddress(), c.delivery(), c.email(),
+                c.documents(), null), null, positive);
+        EdoFile file = UpdXml.render(GUID, ISSUED, upd(ip, RATE_22));
+        validate(with22Percent(), file);
+        Element person = (Element) one(dom(file), "СвПокуп").getElementsByTagName("СвИП").item(0);
+        Element name = (Element) person.getElementsByTagName("ФИО").item(0);
+        assertThat(person.getAttribute("ИННФЛ")).isEqualTo(c.inn());
+        assertThat(name.getAttribute("Фамилия") + " " + name.getAttribute("Имя") + " " + name.getAttribute("Отчество"))
+                .isEqualTo("Иванов Иван Иванович");
+        assertThat(file.id()).startsWith("ON_NSCHFDOPPR_" + c.inn() + "_7714123456-771401001_");
+        Statement nameless = new Statement(ip.account(), MARCH, null, ip.seller(), new Statement.Client("ИП", c.inn(), null,
+                c.legalAddress(), c.postalAddress(), c.delivery(), c.email(), c.documents(), null), null, positive);
+        assertThatThrownBy(() -> UpdXml.render(GUID, ISSUED, upd(nameless, RATE_22))).isInstanceOfSatisfying(Refusal.class,
+                r -> assertThat(r.detail(Catalogue.RUSSIAN)).contains("индивидуальный предприниматель", "фамилия и имя"));
     }
 
     @Test

@@ -1,10 +1,11 @@
-package ru.ccbilling.document.edo;
+package ru.ccbilling.testing;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
@@ -35,7 +36,7 @@ public final class FnsSchema {
      */
     public static Schema with22Percent() {
         try (InputStream in = xsd()) {
-            String text = new String(in.readAllBytes(), Cp1251.CHARSET);
+            String text = new String(in.readAllBytes(), Charset.forName("windows-1251"));
             if (!text.contains(TWENTY)) {
                 throw new IllegalStateException("the schema has no 20% rate to put 22% beside");
             }
