@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
@@ -24,6 +25,7 @@ public class FileDropConnector implements EdoConnector {
     private final Path directory;
     private final Clock clock;
 
+    @Autowired
     FileDropConnector(@Value("${ccbilling.edo.drop-dir}") String directory, Clock clock) {
         this(Path.of(directory), clock);
     }

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The file drop puts each file whole into the directory an operator's program watches, under the format's name. */
 class FileDropConnectorTest {
@@ -44,6 +45,19 @@ class FileDropConnectorTest {
         try (var listing = Files.list(dir)) {
             assertThat(listing).hasSize(1);
         }
+    }
+
+    @Test
+    void theConnectorIsThereWhenTheDropDirectoryIsSetAndNotOtherwise() {
+        ApplicationContextRunner context = new ApplicationContextRunner().withBean(Clock.class, () -> CLOCK)
+                .withUserConfiguration(FileDropConnector.class);
+        context.run(c -> assertThat(c).doesNotHaveBean(EdoConnector.class));
+        context.withPropertyValues("ccbilling.edo.drop-dir=").run(c -> assertThat(c).doesNotHaveBean(EdoConnector.class));
+        context.withPropertyValues("ccbilling.edo.drop-dir=" + dir).run(c -> {
+            assertThat(c).hasSingleBean(EdoConnector.class);
+            c.getBean(EdoConnector.class).send(new EdoFile("ON_Y", new byte[] {1}));
+            assertThat(dir.resolve("ON_Y.xml")).exists();
+        });
     }
 
     @Test
