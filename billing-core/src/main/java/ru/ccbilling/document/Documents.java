@@ -43,6 +43,12 @@ public class Documents {
                 .map(d -> Forms.html(d.content()));
     }
 
+    /** what a document shows, as issued: the one model its printed and its electronic forms are rendered from */
+    public Optional<DocumentContent> content(UUID id) {
+        return store.find(id).map(doc -> store.load(doc.packageId()).documents().stream()
+                .filter(d -> d.issued().id().equals(id)).findFirst().orElseThrow().content());
+    }
+
     /** the documents of a package, in print order */
     public List<IssuedDocument> inPackage(UUID packageId) {
         return store.load(packageId).documents().stream().map(DocumentStore.StoredDocument::issued).toList();

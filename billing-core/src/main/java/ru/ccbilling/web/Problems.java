@@ -41,8 +41,12 @@ public final class Problems {
     }
 
     public static ResponseEntity<Object> response(Refusal refusal, Locale asked) {
-        return ResponseEntity.status(refusal.kind().status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(body(refusal, asked));
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(refusal.kind().status());
+        if (refusal.kind() == Refusal.Kind.TOO_LARGE) {
+            // the client may still be sending the rest of the body: not on this connection (as web.BodyLimits says)
+            answer.header("Connection", "close");
+        }
+        return answer.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body(refusal, asked));
     }
 
     /** for filters, which answer before any controller advice can */

@@ -53,10 +53,10 @@ class CdrIntakeApiTest {
         assertThat(fieldsOf(results.get(3))).containsExactly("stages");
         assertThat(fieldsOf(results.get(4))).containsExactly("callType");
         assertThat(fieldsOf(results.get(5))).containsExactly("startTime");
-        assertThat(message(byId(results, "type"), "callType")).isEqualTo("допустимые значения: INBOUND_800, OUTBOUND, FORWARD");
+        assertThat(message(byId(results, "type"), "callType")).isEqualTo("допустимые значения: INBOUND_800, OUTBOUND, FORWARD, VIRTUAL_OFFICE, CONFERENCE, SURVEY, INFORMING");
         JsonNode inEnglish = Api.as(port, "admin", "admin").inEnglish().post("/api/v1/cdrs", batch).body().get("results");
         assertThat(byId(inEnglish, "type").get("outcome").asText()).isEqualTo("REFUSED");
-        assertThat(message(byId(inEnglish, "type"), "callType")).isEqualTo("must be one of INBOUND_800, OUTBOUND, FORWARD");
+        assertThat(message(byId(inEnglish, "type"), "callType")).isEqualTo("must be one of INBOUND_800, OUTBOUND, FORWARD, VIRTUAL_OFFICE, CONFERENCE, SURVEY, INFORMING");
         assertThat(fieldsOf(results.get(6))).contains("callType", "caller", "stages[0].durationSec", "stages[0].operatorId");
         assertThat(fieldsOf(results.get(7))).containsExactly("record");
         assertThat(results.get(8).get("outcome").asText()).isEqualTo("RATED");

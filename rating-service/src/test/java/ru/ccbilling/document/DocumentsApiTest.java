@@ -356,6 +356,82 @@ class DocumentsApiTest {
         assertThat(unknown.body().get("detail").asText()).contains("ACC-9999", "нет реквизитов клиента");
     }
 
+    HttpResponse<byte[]> download(String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("finance:finance".getBytes(StandardCharsets.UTF_8)))
+                .GET().build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private JsonNode aprilDocument(String account, String type) {
+        JsonNode docs = finance().get("/api/v1/documents?month=2026-04&account=" + account + "&type=" + type).body();
+        assertThat(docs).as(account + " " + type).hasSize(1);
+        return docs.get(0);
+    }
+
+    @Test
+    @Order(11)
+    void anIssuedUpdDownloadsAsTheFnsXmlNamedByTheFormatsRuleInWindows1251() throws Exception {
+        JsonNode upd = aprilDocument("ACC-1002", "UPD");
+        String id = upd.get("id").asText();
+        HttpResponse<byte[]> xml = download("/api/v1/documents/" + id + "/xml");
+        assertThat(xml.statusCode()).isEqualTo(200);
+        assertThat(xml.headers().firstValue("Content-Type").orElse("")).startsWith("application/xml").containsIgnoringCase("windows-1251");
+        String name = "ON_NSCHFDOPPR_7802345678-780201001_7714123456-771401001_"
+                + java.time.OffsetDateTime.parse(upd.get("createdAt").asText())
+                        .atZoneSameInstant(ru.ccbilling.clock.ClockConfiguration.BUSINESS_ZONE).toLocalDate()
+                        .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+                + "_" + id + "_0_0_0_0_0_00";
+        assertThat(xml.headers().firstValue("Content-Disposition").orElse("")).contains("attachment", name + ".xml");
+        String text = new String(xml.body(), java.nio.charset.Charset.forName("windows-1251"));
+        assertThat(text).startsWith("<?xml version=\"1.0\" encoding=\"windows-1251\"?>")
+                .contains("ИдФайл=\"" + name + "\"", "Функция=\"СЧФДОП\"", "НомерДок=\"" + upd.get("number").asText() + "\"",
+                        "НаимОрг=\"АО «Вектор»\"", "НалСт=\"22%\"", "СтТовБезНДСВсего=\"" + upd.get("net").asText() + "\"");
+        ru.ccbilling.testing.FnsSchema.validate(ru.ccbilling.testing.FnsSchema.with22Percent(), xml.body());
+        assertThat(download("/api/v1/documents/" + id + "/xml").body()).as("the same file every time").isEqualTo(xml.body());
+    }
+
+    @Test
+    @Order(12)
+    void anActHasNoXmlAndIsRefusedWith404InRussian() {
+        JsonNode act = aprilDocument("ACC-1001", "ACT");
+        Api.Response r = finance().get("/api/v1/documents/" + act.get("id").asText() + "/xml");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.body().get("detail").asText()).contains("нет электронной формы ФНС", act.get("number").asText());
+    }
+
+    @Test
+    @Order(13)
+    void theMonthsVatInvoicesAndUpdsDownloadAsOneZipWithTheOnesTheFormatCannotTakeListed() throws Exception {
+        HttpResponse<byte[]> zip = download("/api/v1/documents/xml.zip?month=2026-04");
+        assertThat(zip.statusCode()).isEqualTo(200);
+        assertThat(zip.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/zip");
+        assertThat(zip.headers().firstValue("Content-Disposition").orElse("")).contains("edo-2026-04.zip");
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        int issued = finance().get("/api/v1/documents?month=2026-04&type=VAT_INVOICE").body().size()
+                + finance().get("/api/v1/documents?month=2026-04&type=UPD").body().size();
+        List<String> skipped = new String(entries.getOrDefault("не_сформированы.txt", new byte[0]), StandardCharsets.UTF_8)
+                .lines().toList();
+        long files = entries.keySet().stream().filter(n -> n.startsWith("ON_NSCHFDOPPR_") && n.endsWith(".xml")).count();
+        assertThat(files + skipped.size()).isEqualTo(issued);
+        String updFile = download("/api/v1/documents/" + aprilDocument("ACC-1002", "UPD").get("id").asText() + "/xml")
+                .headers().firstValue("Content-Disposition").orElseThrow().replaceAll(".*filename=\"([^\"]+)\".*", "$1");
+        assertThat(entries).containsKey(updFile);
+        assertThat(skipped).anySatisfy(line -> assertThat(line).startsWith("ACC-1001; ").contains("отрицательная сумма"));
+        var schema = ru.ccbilling.testing.FnsSchema.with22Percent();
+        for (var e : entries.entrySet()) {
+            if (e.getKey().endsWith(".xml")) {
+                ru.ccbilling.testing.FnsSchema.validate(schema, e.getValue());
+            }
+        }
+        assertThat(finance().get("/api/v1/documents/xml.zip?month=2026-05").status()).as("nothing issued").isEqualTo(404);
+    }
+
     JsonNode awaitJob(String id) throws InterruptedException {
         long deadline = System.nanoTime() + 180_000_000_000L;
         while (System.nanoTime() < deadline) {

@@ -7,12 +7,14 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -42,6 +44,8 @@ import ru.ccbilling.document.Documents;
 import ru.ccbilling.document.OneTimeInvoicing;
 import ru.ccbilling.document.PackageIssue;
 import ru.ccbilling.document.Statement;
+import ru.ccbilling.document.edo.EdoFile;
+import ru.ccbilling.document.edo.ElectronicDocuments;
 import ru.ccbilling.document.form.EnvelopeLabels;
 import ru.ccbilling.job.Jobs;
 import ru.ccbilling.job.web.JobView;
@@ -59,10 +63,12 @@ class DocumentController implements DocumentsApi {
     private final ObjectMapper json;
     private final Jobs jobs;
     private final NumberingTemplates numbering;
+    private final ElectronicDocuments electronic;
 
     DocumentController(Documents documents, PackageIssue issue, CorrectionInvoicing corrections, OneTimeInvoicing oneTime,
                        DocumentRun run, Delivery delivery, Jobs jobs, NumberingTemplates numbering,
-                       ObjectMapper json) {
+                       ElectronicDocuments electronic, ObjectMapper json) {
+        this.electronic = electronic;
         this.json = json;
         this.documents = documents;
         this.issue = issue;
@@ -98,6 +104,35 @@ class DocumentController implements DocumentsApi {
     public ResponseEntity<String> getDocumentHtml(UUID id) {
         String html = documents.html(id).orElseThrow(() -> Refusal.notFound("document.unknown", id));
         return ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8)).body(html);
+    }
+
+    @Override
+    public ResponseEntity<Resource> getDocumentXml(UUID id) {
+        EdoFile file = electronic.file(id);
+        return ResponseEntity.ok().contentType(new MediaType("application", "xml", java.nio.charset.Charset.forName("windows-1251")))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.fileName()).build().toString())
+                .body(new ByteArrayResource(file.content()));
+    }
+
+    @Override
+    public ResponseEntity<Resource> getMonthXmlZip(String month) {
+        var m = DocumentViews.month("month", month);
+        try {
+            // built in a temp file, not in memory: a month has thousands of documents; the file goes when it is sent
+            Path file = Files.createTempFile("edo-" + m, ".zip");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                electronic.zip(m, out);
+            } catch (RuntimeException | IOException e) {
+                Files.deleteIfExists(file);
+                throw e;
+            }
+            return ResponseEntity.ok().contentType(new MediaType("application", "zip")).contentLength(Files.size(file))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename("edo-" + m + ".zip").build().toString())
+                    .body(new InputStreamResource(Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
