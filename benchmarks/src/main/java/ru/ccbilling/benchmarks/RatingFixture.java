@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import ru.ccbilling.account.Account;
 import ru.ccbilling.rating.Cdr;
 import ru.ccbilling.rating.CdrReader;
+import ru.ccbilling.rating.HeldNumbers;
 import ru.ccbilling.rating.RatingEngine;
 import ru.ccbilling.rating.RatingReference;
 import ru.ccbilling.rating.RatingResult;
@@ -42,6 +43,9 @@ public final class RatingFixture {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String NUMBER_ACC_1001 = "78005553535";
     static final String NUMBER_ACC_1002 = "78001002030";
+    /** the virtual-office numbers of the tariff sheet's section 7.1 */
+    static final String OFFICE_ACC_1001 = "74951230001";
+    static final String OFFICE_ACC_1002 = "74951230000";
     static final OffsetDateTime TARIFF_EFFECTIVE = OffsetDateTime.parse("2026-01-01T00:00+03:00");
 
     private static final LocalDate FROM_2026 = LocalDate.of(2026, 1, 1);
@@ -73,7 +77,9 @@ public final class RatingFixture {
                 Map.of("ACC-1001", acc1001, "ACC-1002", acc1002),
                 Map.of(NUMBER_ACC_1001, "ACC-1001", NUMBER_ACC_1002, "ACC-1002"),
                 Map.of("OP-101", "MSK", "OP-102", "MSK", "OP-201", "NSK", "OP-202", "NSK", "OP-301", "REMOTE"),
-                Set.copyOf(TRUNKS), destinations, origins, holidays);
+                Set.copyOf(TRUNKS), destinations, origins, holidays, new HeldNumbers.Builder()
+                        .add(OFFICE_ACC_1001, new HeldNumbers.Holding("ACC-1001", FROM_2026, null))
+                        .add(OFFICE_ACC_1002, new HeldNumbers.Holding("ACC-1002", FROM_2026, null)).build());
     }
 
     /** CC-STANDARD-2026 version 1, in force from 2026-01-01 Moscow time. */
@@ -147,7 +153,8 @@ public final class RatingFixture {
     }
 
     /**
-     * The realistic mix: about 60% INBOUND_800, 30% OUTBOUND, 10% FORWARD, spread over 2026 (days, nights,
+     * The realistic mix: about 55% INBOUND_800, 27% OUTBOUND, 8% FORWARD and the other services of section 7
+     * (4% VIRTUAL_OFFICE, 2% each CONFERENCE, SURVEY, INFORMING), spread over 2026 (days, nights,
      * weekends, holidays), with about 2% that the engine rejects (an unknown operator or trunk).
      */
     public static Cdr[] mix(int count, long seed) {
@@ -176,7 +183,9 @@ public final class RatingFixture {
         List<ObjectNode> records = new java.util.ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             double kind = random.nextDouble();
-            records.add(kind < 0.60 ? inbound(random, i) : kind < 0.90 ? outbound(random, i) : forward(random, i));
+            records.add(kind < 0.55 ? inbound(random, i) : kind < 0.82 ? outbound(random, i)
+                    : kind < 0.90 ? forward(random, i) : kind < 0.94 ? virtualOffice(random, i)
+                    : kind < 0.96 ? conference(random, i) : kind < 0.98 ? survey(random, i) : informing(random, i));
         }
         return records;
     }
@@ -265,6 +274,71 @@ public final class RatingFixture {
         } else {
             // forwarded from the IVR menu; the forwarded leg itself is a long IVR-routed stage
             stage(stages, "IVR", 5 + random.nextInt(900), null);
+        }
+        return node;
+    }
+
+    /** a call into a virtual-office number: an 8-800-like call, sometimes forwarded to an employee's phone */
+    private static ObjectNode virtualOffice(Random random, int i) {
+        ObjectNode node = inbound(random, i);
+        node.put("cdrId", "v" + i);
+        node.put("callType", "VIRTUAL_OFFICE");
+        node.put("called", random.nextInt(5) < 3 ? OFFICE_ACC_1001 : OFFICE_ACC_1002);
+        if (random.nextDouble() < 0.20) {
+            node.put("forwardedTo", destination(random));
+            node.put("trunk", trunk(random));
+        }
+        return node;
+    }
+
+    /** an audio conference of 2 to 12 participants, most dialling in, some called out by the bridge */
+    private static ObjectNode conference(Random random, int i) {
+        ObjectNode node = header(random, "c" + i, "CONFERENCE");
+        node.put("caller", OFFICE_ACC_1001);
+        node.put("accountCode", random.nextInt(5) < 3 ? "ACC-1001" : "ACC-1002");
+        ArrayNode participants = node.putArray("participants");
+        int count = 2 + random.nextInt(11);
+        for (int p = 0; p < count; p++) {
+            ObjectNode participant = participants.addObject();
+            boolean out = random.nextDouble() < 0.30;
+            participant.put("number", out ? destination(random) : caller(random));
+            participant.put("direction", out ? "DIAL_OUT" : "DIAL_IN");
+            participant.put("durationSec", random.nextDouble() < 0.05 ? random.nextInt(4) : 60 + random.nextInt(3540));
+            if (out) {
+                participant.put("trunk", trunk(random));
+            }
+        }
+        return node;
+    }
+
+    /** a phone survey: a questionnaire in the IVR, sometimes with an operator; completed in about half */
+    private static ObjectNode survey(Random random, int i) {
+        ObjectNode node = header(random, "q" + i, "SURVEY");
+        node.put("caller", "74997001020");
+        node.put("called", destination(random));
+        node.put("accountCode", random.nextInt(5) < 3 ? "ACC-1001" : "ACC-1002");
+        node.put("trunk", trunk(random));
+        ArrayNode stages = node.putArray("stages");
+        int ivr = random.nextDouble() < 0.25 ? random.nextInt(20) : 30 + random.nextInt(270);
+        stage(stages, "IVR", ivr, null);
+        if (random.nextDouble() < 0.15) {
+            stage(stages, "OPERATOR", operatorSeconds(random), operator(random));
+        }
+        node.put("surveyCompleted", ivr >= 30 && random.nextBoolean());
+        return node;
+    }
+
+    /** an automatic informing call: a recorded message, answered or not; a few reach an operator */
+    private static ObjectNode informing(Random random, int i) {
+        ObjectNode node = header(random, "n" + i, "INFORMING");
+        node.put("caller", "74997001020");
+        node.put("called", destination(random));
+        node.put("accountCode", random.nextInt(5) < 3 ? "ACC-1001" : "ACC-1002");
+        node.put("trunk", trunk(random));
+        ArrayNode stages = node.putArray("stages");
+        stage(stages, "IVR", random.nextDouble() < 0.30 ? 0 : 10 + random.nextInt(50), null);
+        if (random.nextDouble() < 0.05) {
+            stage(stages, "OPERATOR", operatorSeconds(random), operator(random));
         }
         return node;
     }

@@ -42,9 +42,13 @@ class RatingFixtureTest {
     void theMixIsAsDescribed() {
         RatingFixture.MixStats stats = RatingFixture.stats(engine, mix);
 
-        assertThat(stats.byType().get(Cdr.CallType.INBOUND_800)).isBetween(2_800, 3_200);
-        assertThat(stats.byType().get(Cdr.CallType.OUTBOUND)).isBetween(1_300, 1_700);
-        assertThat(stats.byType().get(Cdr.CallType.FORWARD)).isBetween(350, 650);
+        assertThat(stats.byType().get(Cdr.CallType.INBOUND_800)).isBetween(2_550, 2_950);
+        assertThat(stats.byType().get(Cdr.CallType.OUTBOUND)).isBetween(1_200, 1_500);
+        assertThat(stats.byType().get(Cdr.CallType.FORWARD)).isBetween(300, 500);
+        assertThat(stats.byType().get(Cdr.CallType.VIRTUAL_OFFICE)).isBetween(140, 260);
+        for (Cdr.CallType service : List.of(Cdr.CallType.CONFERENCE, Cdr.CallType.SURVEY, Cdr.CallType.INFORMING)) {
+            assertThat(stats.byType().get(service)).as(service.name()).isBetween(60, 140);
+        }
         assertThat(stats.rejected().keySet()).containsOnly(RejectReason.UNKNOWN_OPERATOR, RejectReason.UNKNOWN_TRUNK);
         assertThat(stats.rated()).isBetween(4_850, 4_950);
         assertThat(RatingFixture.stats(engine, RatingFixture.shortInbound(1_000, 1)).rejected()).isEmpty();
