@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import ru.ccbilling.document.Correction;
 import ru.ccbilling.document.DocumentSettings;
+import ru.ccbilling.document.LinePrices;
 import ru.ccbilling.document.Sellers;
 import ru.ccbilling.document.Statement;
 import ru.ccbilling.document.StatementSource;
@@ -87,6 +88,7 @@ class ClosedMonthStatements implements StatementSource {
                             rs.getBigDecimal(5), rs.getString(6), rs.getBigDecimal(7),
                             Money.of(rs.getBigDecimal(8)), rs.getString(9), (Integer) rs.getObject(10), month));
                 }, account, close.get(), Date.valueOf(month.atDay(1)));
+        distinguish(lines);
         Statement.Seller seller = sellers.find(Sellers.DEFAULT).orElseThrow(
                 () -> new IllegalStateException("no seller " + Sellers.DEFAULT + " to issue documents"));
         return Optional.of(new Statement(account, month, month.atEndOfMonth(), seller, clients.get(0), null, lines));
@@ -117,6 +119,19 @@ class ClosedMonthStatements implements StatementSource {
                 account + "/" + month + "/" + YearMonth.from(booked), account, month, dates.get(booked),
                 "Перетарификация за " + month, null, null, lines)));
         return out;
+    }
+
+    /** two lines of one name but different prices: the price joins the name, so a reader tells them apart */
+    static void distinguish(List<Statement.Line> lines) {
+        Map<String, Long> names = new java.util.HashMap<>();
+        lines.forEach(l -> names.merge(l.name(), 1L, Long::sum));
+        for (int i = 0; i < lines.size(); i++) {
+            Statement.Line l = lines.get(i);
+            if (names.get(l.name()) > 1 && l.price() != null && !StatementLines.SERVICE_UNIT_CODE.equals(l.unitCode())) {
+                lines.set(i, new Statement.Line(l.service(), l.name() + ", по " + LinePrices.rub(l.price()) + " руб./"
+                        + l.unitName(), l.unitCode(), l.unitName(), l.quantity(), l.price(), l.net()));
+            }
+        }
     }
 
     private static String joined(String postalCode, String address) {

@@ -126,8 +126,10 @@ public class PeriodRerating {
     private Map<Ledger.Item, Figure> figures(MonthUsage usage, MonthlyTerms terms, boolean withDiscount) {
         Map<Ledger.Item, Figure> figures = new LinkedHashMap<>();
         for (UsageTotal t : usage.totals()) {
-            figures.put(new Ledger.Item(EntryKind.USAGE, t.service(), t.component()),
-                    new Figure(t.amount(), BigDecimal.valueOf(t.quantity()), t.unit()));
+            // rating splits a component by price; the ledger compares components
+            figures.merge(new Ledger.Item(EntryKind.USAGE, t.service(), t.component()),
+                    new Figure(t.amount(), BigDecimal.valueOf(t.quantity()), t.unit()),
+                    (a, b) -> new Figure(a.amount().plus(b.amount()), a.quantity().add(b.quantity()), a.unit()));
         }
         if (withDiscount) {
             Money discount = CloseEntries.volumeDiscount(terms, usage);
