@@ -1,6 +1,7 @@
 package ru.ccbilling.document.form;
 
 import static ru.ccbilling.document.form.Fmt.money;
+import static ru.ccbilling.document.form.Fmt.price;
 import static ru.ccbilling.document.form.Fmt.quantity;
 import static ru.ccbilling.document.form.Fmt.x;
 
@@ -109,7 +110,7 @@ final class CorrectionInvoiceForm {
 
     private static String amounts(BigDecimal quantity, BigDecimal price, Money net, String percent, Money vat, Money gross) {
         return "<td class=\"r\">" + (quantity == null ? "—" : quantity(quantity)) + "</td><td class=\"r\">"
-                + (price == null ? "—" : money(price)) + "</td><td class=\"r\">" + money(net)
+                + (price == null ? "—" : price(price)) + "</td><td class=\"r\">" + money(net)
                 + "</td><td class=\"c\">без акциза</td><td class=\"c\">" + percent + "</td><td class=\"r\">" + money(vat)
                 + "</td><td class=\"r\">" + money(gross) + "</td>";
     }
