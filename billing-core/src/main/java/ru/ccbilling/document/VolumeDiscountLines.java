@@ -97,12 +97,13 @@ final class VolumeDiscountLines {
         String name = l.name() + ", с учётом скидки за объём";
         BigDecimal price = LinePrices.priceOf(net.amount(), l.quantity());
         if (price != null && !"876".equals(l.unitCode())) {
-            return new Statement.Line(l.service(), name, l.unitCode(), l.unitName(), l.quantity(), price, net);
+            return new Statement.Line(l.service(), name, l.unitCode(), l.unitName(), l.quantity(), price, net, l.key());
         }
         String measure = "876".equals(l.unitCode()) ? ""
                 : ": " + LinePrices.quantity(l.quantity()) + " " + l.unitName() + " по " + LinePrices.rub(l.price())
                 + " руб./" + l.unitName();
-        return new Statement.Line(l.service(), name + measure, "876", "усл. ед.", BigDecimal.ONE, net.amount(), net);
+        return new Statement.Line(l.service(), name + measure, "876", "усл. ед.", BigDecimal.ONE, net.amount(), net,
+                l.key());
     }
 
     private static long kopecks(Money m) {

@@ -28,7 +28,9 @@ final class CorrectionInvoiceForm {
     }
 
     static Change change(Correction.Line line, BigDecimal rate) {
-        return new Change(line.netBefore(), line.netAfter(), VatRates.vatOf(line.netBefore(), rate), VatRates.vatOf(line.netAfter(), rate));
+        return new Change(line.netBefore(), line.netAfter(),
+                line.vatBefore() != null ? line.vatBefore() : VatRates.vatOf(line.netBefore(), rate),
+                line.vatAfter() != null ? line.vatAfter() : VatRates.vatOf(line.netAfter(), rate));
     }
 
     static String html(DocumentContent c) {
