@@ -13,8 +13,9 @@ import ru.ccbilling.money.Money;
  * The rows of a correction VAT invoice from the lines as printed before and after the correction: both statements
  * go through {@link TaxedLines} (prices, the volume discount folded in, VAT), lines are matched by their key (else
  * by name), and every line that changed is a КСФ line whose row А repeats the line before exactly (name, unit,
- * quantity, price, amounts, VAT) and row Б is the line after. A line whose unit changed is two КСФ lines: the old
- * one down to nothing, the new one up from nothing.
+ * quantity, price, amounts, VAT) and row Б is the line after. A line whose unit or name changed (a «усл. ед.» line
+ * names its minutes and price) is two КСФ lines, as the form has one name and unit per line: the old one down to
+ * nothing, the new one up from nothing.
  */
 public final class CorrectionLines {
 
@@ -29,7 +30,7 @@ public final class CorrectionLines {
             TaxedLines.Line b = now.get(e.getKey());
             if (b == null) {
                 rows.add(row(a, null));
-            } else if (!sameUnit(a, b)) {
+            } else if (!sameUnit(a, b) || !a.line().name().equals(b.line().name())) {
                 rows.add(row(a, null));
                 rows.add(row(null, b));
             } else if (changed(a, b)) {

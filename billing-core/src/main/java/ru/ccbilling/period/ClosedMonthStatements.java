@@ -75,7 +75,6 @@ class ClosedMonthStatements implements StatementSource {
             return Optional.empty();
         }
         List<Statement.Line> lines = lines(rows(account, close.get(), month), month);
-        distinguish(lines);
         Statement.Seller seller = sellers.find(Sellers.DEFAULT).orElseThrow(
                 () -> new IllegalStateException("no seller " + Sellers.DEFAULT + " to issue documents"));
         return Optional.of(new Statement(account, month, month.atEndOfMonth(), seller, clients.get(0), null, lines));
@@ -177,16 +176,40 @@ class ClosedMonthStatements implements StatementSource {
         return out;
     }
 
-    /** two lines of one name but different prices: the price joins the name, so a reader tells them apart */
+    /**
+     * Names that would repeat are made to differ: first by the call type (an operator's minutes of inbound and of
+     * outbound calls), then by the price, so that a reader tells every line apart.
+     */
     static void distinguish(List<Statement.Line> lines) {
+        rename(lines, l -> callType(l.key()));
+        rename(lines, l -> l.price() == null || StatementLines.SERVICE_UNIT_CODE.equals(l.unitCode()) ? null
+                : "по " + LinePrices.rub(l.price()) + " руб./" + l.unitName());
+    }
+
+    private static void rename(List<Statement.Line> lines, java.util.function.Function<Statement.Line, String> suffix) {
         Map<String, Long> names = new java.util.HashMap<>();
         lines.forEach(l -> names.merge(l.name(), 1L, Long::sum));
         for (int i = 0; i < lines.size(); i++) {
             Statement.Line l = lines.get(i);
-            if (names.get(l.name()) > 1 && l.price() != null && !StatementLines.SERVICE_UNIT_CODE.equals(l.unitCode())) {
-                lines.set(i, l.named(l.name() + ", по " + LinePrices.rub(l.price()) + " руб./" + l.unitName()));
+            String added = names.get(l.name()) > 1 ? suffix.apply(l) : null;
+            if (added != null) {
+                lines.set(i, l.named(l.name() + ", " + added));
             }
         }
+    }
+
+    /** "входящие вызовы 8-800" for a line keyed USAGE|INBOUND_800|..., null when the key names no call type */
+    private static String callType(String key) {
+        String[] parts = key == null ? new String[0] : key.split("\\|");
+        if (parts.length < 2 || !"USAGE".equals(parts[0])) {
+            return null;
+        }
+        return switch (parts[1]) {
+            case "INBOUND_800" -> "входящие вызовы 8-800";
+            case "OUTBOUND" -> "исходящие вызовы";
+            case "FORWARD" -> "переадресованные вызовы";
+            default -> null;
+        };
     }
 
     private static String joined(String postalCode, String address) {
