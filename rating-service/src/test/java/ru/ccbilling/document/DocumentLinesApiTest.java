@@ -119,7 +119,6 @@ class DocumentLinesApiTest {
             List<Printed[]> rows = correctionRows(text);
             assertThat(rows).isNotEmpty();
             ksfLines += rows.size();
-            rows.forEach(row -> System.out.println("KSF А " + row[0] + "\n    Б " + row[1]));
             assertThat(rows).extracting(row -> row[0].name()).anyMatch(n -> n.contains("с мобильных номеров, час пик"));
             BigDecimal change = BigDecimal.ZERO;
             for (Printed[] row : rows) {
