@@ -18,7 +18,8 @@ import ru.ccbilling.vat.VatRates;
  * A lowered line keeps its minutes when its new amount divides by them into a price of at most four decimals,
  * otherwise it becomes one «усл. ед.» with its minutes and list price in the name. VAT stays what the ledger holds
  * (VAT of each line before the discount plus VAT of the discount): the kopecks by which the per-line VAT of the
- * lowered lines differs from it go to the largest lowered line.
+ * lowered lines differs from it go to the largest lowered line. A discount line without a key comes from a statement
+ * stored before this rule and is printed as it was then (a line of its own), so regenerated documents stay the same.
  */
 final class VolumeDiscountLines {
 
@@ -35,8 +36,10 @@ final class VolumeDiscountLines {
                 .boxed().toList();
         long base = targets.stream().mapToLong(i -> kopecks(lines.get(i).net())).sum();
         long off = -kopecks(discount);
+        // a statement stored before lines had keys (issue 12) renders as it was issued: its checksums must hold
         boolean foldable = discount.amount().signum() < 0 && base >= off
-                && lines.stream().noneMatch(l -> l.service() == Statement.Service.VOLUME_DISCOUNT && l.net().amount().signum() > 0);
+                && lines.stream().filter(l -> l.service() == Statement.Service.VOLUME_DISCOUNT)
+                        .allMatch(l -> l.key() != null && l.net().amount().signum() <= 0);
         if (!foldable) {
             return new Folded(List.copyOf(lines), zeros(lines.size()), Money.ZERO);
         }

@@ -17,6 +17,7 @@ import ru.ccbilling.vat.VatRates;
 class VolumeDiscountLinesTest {
 
     private static final BigDecimal RATE = new BigDecimal("0.22");
+    private static final String DISCOUNT_KEY = "VOLUME_DISCOUNT|null|NETWORK|null";
 
     private static Statement.Line network(String name, int minutes, String price) {
         BigDecimal p = new BigDecimal(price);
@@ -31,7 +32,7 @@ class VolumeDiscountLinesTest {
             new Statement.Line(Statement.Service.OPERATOR_MINUTES, "Работа операторов", "355", "мин", BigDecimal.TEN,
                     new BigDecimal("18.00"), Money.of("180.00")),
             new Statement.Line(Statement.Service.VOLUME_DISCOUNT, "Скидка за объём сетевых минут (коэффициент 0.95)",
-                    "796", "шт", BigDecimal.ONE, new BigDecimal("-1060.31"), Money.of("-1060.31")));
+                    "796", "шт", BigDecimal.ONE, new BigDecimal("-1060.31"), Money.of("-1060.31"), DISCOUNT_KEY));
 
     @Test
     void theDiscountLowersTheNetworkLinesAndIsNoLineOfItsOwn() {
@@ -53,6 +54,15 @@ class VolumeDiscountLinesTest {
     }
 
     @Test
+    void aStatementStoredBeforeLinesHadKeysPrintsItsDiscountAsItWasIssued() {
+        List<Statement.Line> stored = LINES.stream().map(l -> l.keyed(null)).toList();
+        TaxedLines taxed = TaxedLines.of(stored, RATE);
+        assertThat(taxed.lines()).hasSize(5);
+        assertThat(taxed.lines().get(4).line().net()).isEqualTo(Money.of("-1060.31"));
+        assertThat(taxed.discount()).isEqualTo(Money.ZERO);
+    }
+
+    @Test
     void sharesAreWholeKopecksByLargestRemainder() {
         // 100 kopecks over 1 : 1 : 1 → 33 each and the kopeck left to the first of equals
         assertThat(VolumeDiscountLines.shares(new long[] {500, 500, 500}, 100)).containsExactly(34, 33, 33);
@@ -66,7 +76,7 @@ class VolumeDiscountLinesTest {
         List<Statement.Line> lines = List.of(network("с мобильных номеров, час пик", 9, "2.90"),
                 network("с местных номеров, вне часа пик", 11_472, "0.90"),
                 new Statement.Line(Statement.Service.VOLUME_DISCOUNT, "Скидка", "796", "шт", BigDecimal.ONE,
-                        new BigDecimal("-517.55"), Money.of("-517.55")));
+                        new BigDecimal("-517.55"), Money.of("-517.55"), DISCOUNT_KEY));
         TaxedLines taxed = TaxedLines.of(lines, RATE);
         Statement.Line mobile = taxed.lines().get(0).line();
         assertThat(mobile.unitCode()).isEqualTo("876");
