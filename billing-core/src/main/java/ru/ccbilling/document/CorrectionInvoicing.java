@@ -46,12 +46,16 @@ public class CorrectionInvoicing {
         }
         Set<String> done = store.issuedCorrections(account);
         List<UUID> out = new ArrayList<>();
-        for (Correction c : corrections) {
+        List<Statement.Line> previous = null;
+        for (Correction listed : corrections) {
+            Correction c = listed;
+            List<Statement.Line> before = previous;
+            previous = listed.statementAfter();
             if (done.contains(c.id())) {
                 continue;
             }
             UUID original = store.monthlyPackage(account, month).orElseThrow(() -> Refusal.unprocessable(
-                    "document.correctionWithoutInvoice", c.id(), account, month).at("month"));
+                    "document.correctionWithoutInvoice", listed.id(), account, month).at("month"));
             DocumentStore.StoredPackage stored = store.load(original);
             DocumentStore.StoredDocument invoice = stored.documents().stream()
                     .filter(d -> d.issued().type() == DocumentType.VAT_INVOICE || d.issued().type() == DocumentType.UPD)
@@ -60,6 +64,15 @@ public class CorrectionInvoicing {
             DocumentContent.Reference basis = c.originalNumber() == null
                     ? new DocumentContent.Reference(invoice.issued().number(), invoice.issued().date())
                     : new DocumentContent.Reference(c.originalNumber(), c.originalDate());
+            if (c.statementAfter() != null) {
+                // rows А repeat what was printed: the VAT invoice, or the state after the previous correction
+                List<Correction.Line> rows = CorrectionLines.of(before != null ? before : stored.statement().lines(),
+                        c.statementAfter(), rate);
+                if (rows.isEmpty()) {
+                    continue;
+                }
+                c = c.withLines(rows);
+            }
             String seller = stored.statement().seller().code();
             String number = numbering.take(seller, DocumentType.CORRECTION_VAT_INVOICE, c.date());
             DocumentContent content = new DocumentContent(DocumentType.CORRECTION_VAT_INVOICE, number, c.date(), rate,

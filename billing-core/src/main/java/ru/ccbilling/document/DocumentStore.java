@@ -84,7 +84,9 @@ class DocumentStore {
             Money vat = Money.ZERO;
             for (Correction.Line l : c.correction().lines()) {
                 net = net.plus(l.netAfter().minus(l.netBefore()));
-                vat = vat.plus(ru.ccbilling.vat.VatRates.vatOf(l.netAfter(), c.rate()).minus(ru.ccbilling.vat.VatRates.vatOf(l.netBefore(), c.rate())));
+                Money vatAfter = l.vatAfter() != null ? l.vatAfter() : ru.ccbilling.vat.VatRates.vatOf(l.netAfter(), c.rate());
+                Money vatBefore = l.vatBefore() != null ? l.vatBefore() : ru.ccbilling.vat.VatRates.vatOf(l.netBefore(), c.rate());
+                vat = vat.plus(vatAfter.minus(vatBefore));
             }
             return new Money[] {net, vat, net.plus(vat)};
         }

@@ -19,7 +19,8 @@ import ru.ccbilling.money.Money;
  * @param seller       our legal entity that issues the documents
  * @param client       the buyer
  * @param contract     the contract the services are rendered under, e.g. "№ 15/26 от 10.01.2026"; may be null
- * @param lines        one line per service group, monthly fee and the volume discount (negative)
+ * @param lines        one line per service and price, monthly fee, and the volume discount (negative here; the
+ *                     documents fold it into the network-minute lines, {@link VolumeDiscountLines})
  */
 public record Statement(String account, YearMonth month, LocalDate shipmentDate, Seller seller, Client client,
                         String contract, List<Line> lines) {
@@ -40,10 +41,29 @@ public record Statement(String account, YearMonth month, LocalDate shipmentDate,
      * @param unitName the OKEI short name: «мин», «шт», «мес»
      * @param quantity how many units (may be fractional, e.g. prorated months)
      * @param price    net price per unit (for the discount: the negative amount, quantity 1)
-     * @param net      the line's amount without VAT, exactly as billed (not necessarily quantity × price rounded)
+     * @param net      the line's amount without VAT, exactly as billed; quantity × price = net to the kopeck
+     *                 ({@link LinePrices#exact}), which is why a line that cannot multiply out is 1 «усл. ед.»
+     * @param key      what billing knows the line by (kind, service, component, price), so that a correction finds
+     *                 the line it corrects; null on lines no correction refers to and on statements stored before it
      */
     public record Line(Service service, String name, String unitCode, String unitName, BigDecimal quantity,
-                       BigDecimal price, Money net) { }
+                       BigDecimal price, Money net, String key) {
+
+        public Line(Service service, String name, String unitCode, String unitName, BigDecimal quantity,
+                    BigDecimal price, Money net) {
+            this(service, name, unitCode, unitName, quantity, price, net, null);
+        }
+
+        /** the same line under another name */
+        public Line named(String newName) {
+            return new Line(service, newName, unitCode, unitName, quantity, price, net, key);
+        }
+
+        /** the same line known by this key */
+        public Line keyed(String newKey) {
+            return new Line(service, name, unitCode, unitName, quantity, price, net, newKey);
+        }
+    }
 
     /** service groups, in the order lines are printed */
     public enum Service {

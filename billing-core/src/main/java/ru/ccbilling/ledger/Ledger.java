@@ -179,6 +179,27 @@ public class Ledger {
         return booked;
     }
 
+    /** a usage item at one price: the rating note of the price is the entry's reference */
+    public record PricedItem(String service, String component, String reference) { }
+
+    /**
+     * What a month of an account holds now in usage, price by price (the close's USAGE entries and the corrections of
+     * them, by reference): re-rating corrects each price line, so that documents can correct the line they printed.
+     */
+    public Map<PricedItem, Booked> bookedUsageByPrice(String account, YearMonth month) {
+        Map<PricedItem, Booked> booked = new java.util.LinkedHashMap<>();
+        jdbc.query("""
+                select service, component, reference, sum(amount), sum(quantity), max(unit) from ledger_entry
+                 where account_code = ? and coalesce(corrects, kind) = 'USAGE' and kind in ('USAGE', 'CORRECTION')
+                   and ((period = ? and refers_to is null) or refers_to = ?)
+                 group by 1, 2, 3 order by 1, 2, 3
+                """, rs -> {
+                    booked.put(new PricedItem(rs.getString(1), rs.getString(2), rs.getString(3)),
+                            new Booked(Money.of(rs.getBigDecimal(4)), rs.getBigDecimal(5), rs.getString(6)));
+                }, account, month(month), month(month));
+        return booked;
+    }
+
     /** Reverses every entry of these closes not reversed yet, in the closes' own period; answers how many. */
     public int reverseCloses(Collection<Long> closeIds, String reason, String actor) {
         if (closeIds.isEmpty()) {

@@ -20,7 +20,8 @@ import ru.ccbilling.ledger.NewEntry;
 import ru.ccbilling.money.Money;
 
 /**
- * The entries that close one account's month (tariff sheet, section 4): its usage by service and component; the
+ * The entries that close one account's month (tariff sheet, section 4): its usage by service, component and price
+ * (one entry per rate and rating note: reference = the note, rate = the price); the
  * 8-800 number rental per number held, the virtual-office number by its channels (section 7.3) and the dedicated
  * seat per dedicated operator, each prorated by the days held (amount × days / days in month, rounded once, half up)
  * at the rate of the tariff version in force each day; the
@@ -37,6 +38,12 @@ final class CloseEntries {
     /** a fee charged by days: of a number or operator, under a tariff version; channels of a virtual-office number, else 0 */
     private record Fee(String fee, String reference, int channels, String tariff, int version) { }
 
+    /** by service and component, then the dearer price first: the order documents print them in */
+    static final Comparator<UsageTotal> USAGE_ORDER = Comparator.comparing(UsageTotal::service)
+            .thenComparing(UsageTotal::component)
+            .thenComparing(UsageTotal::rate, Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(UsageTotal::detail, Comparator.nullsLast(Comparator.naturalOrder()));
+
     private CloseEntries() { }
 
     static Result of(YearMonth month, Holdings holdings, MonthUsage usage, TariffTerms tariffs, Partner partner,
@@ -46,10 +53,10 @@ final class CloseEntries {
         List<NewEntry> entries = new ArrayList<>();
         usage.totals().stream()
                 .filter(t -> t.amount().amount().signum() != 0)
-                .sorted(Comparator.comparing(UsageTotal::service).thenComparing(UsageTotal::component))
+                .sorted(USAGE_ORDER)
                 .forEach(t -> entries.add(NewEntry.of(account, EntryKind.USAGE, month, day, t.amount(), actor)
-                        .withItem(t.service(), t.component(), null)
-                        .withQuantity(BigDecimal.valueOf(t.quantity()), t.unit(), null)));
+                        .withItem(t.service(), t.component(), t.detail())
+                        .withQuantity(BigDecimal.valueOf(t.quantity()), t.unit(), t.rate())));
         MonthlyTerms last = fees(month, holdings, tariffs, actor, entries);
         Money discount = volumeDiscount(last, usage);
         if (discount.amount().signum() != 0) {

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import ru.ccbilling.document.Correction;
 import ru.ccbilling.document.DocumentSettings;
+import ru.ccbilling.document.LinePrices;
 import ru.ccbilling.document.Sellers;
 import ru.ccbilling.document.Statement;
 import ru.ccbilling.document.StatementSource;
@@ -73,32 +74,72 @@ class ClosedMonthStatements implements StatementSource {
         if (clients.isEmpty()) {
             return Optional.empty();
         }
-        List<Statement.Line> lines = new ArrayList<>();
-        jdbc.query("""
+        List<Statement.Line> lines = lines(rows(account, close.get(), month), month);
+        Statement.Seller seller = sellers.find(Sellers.DEFAULT).orElseThrow(
+                () -> new IllegalStateException("no seller " + Sellers.DEFAULT + " to issue documents"));
+        return Optional.of(new Statement(account, month, month.atEndOfMonth(), seller, clients.get(0), null, lines));
+    }
+
+    /** A ledger entry as a statement reads it. */
+    private record Row(String kind, String service, String component, String reference, BigDecimal quantity,
+                       String unit, BigDecimal rate, Money amount, String reason, Integer channels) {
+
+        /** what a correction refers to: the close's usage by price and the volume discount; other rows are unique */
+        String key(int index) {
+            return "USAGE".equals(kind) || "VOLUME_DISCOUNT".equals(kind)
+                    ? kind + "|" + service + "|" + component + "|" + reference : kind + "#" + index;
+        }
+
+        Row corrected(Row by) {
+            BigDecimal q = quantity == null ? by.quantity : by.quantity == null ? quantity : quantity.add(by.quantity);
+            return new Row(kind, service, component, reference, q, unit == null ? by.unit : unit,
+                    by.rate != null ? by.rate : rate, amount.plus(by.amount), reason, channels);
+        }
+    }
+
+    /** the entries of the close and the month's one-time charges and deductions, in the order they are printed */
+    private List<Row> rows(String account, long close, YearMonth month) {
+        return jdbc.query("""
                 select kind, service, component, reference, quantity, unit, rate, amount, reason, channels from ledger_entry
                  where account_code = ? and reverses is null
                    and not exists (select 1 from ledger_entry r where r.reverses = ledger_entry.id)
                    and ((close_id = ? and kind in ('USAGE', 'MONTHLY_FEE', 'VOLUME_DISCOUNT'))
                      or (period = ? and kind in ('ONE_TIME_CHARGE', 'DEDUCTION')))
                  order by case kind when 'USAGE' then 0 when 'ONE_TIME_CHARGE' then 1 when 'DEDUCTION' then 1
-                          when 'MONTHLY_FEE' then 2 else 3 end, service, component, reference, id
-                """, rs -> {
-                    lines.add(StatementLines.line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getBigDecimal(5), rs.getString(6), rs.getBigDecimal(7),
-                            Money.of(rs.getBigDecimal(8)), rs.getString(9), (Integer) rs.getObject(10), month));
-                }, account, close.get(), Date.valueOf(month.atDay(1)));
-        Statement.Seller seller = sellers.find(Sellers.DEFAULT).orElseThrow(
-                () -> new IllegalStateException("no seller " + Sellers.DEFAULT + " to issue documents"));
-        return Optional.of(new Statement(account, month, month.atEndOfMonth(), seller, clients.get(0), null, lines));
+                          when 'MONTHLY_FEE' then 2 else 3 end, service, component, rate desc nulls last, reference, id
+                """, (rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBigDecimal(5), rs.getString(6), rs.getBigDecimal(7), Money.of(rs.getBigDecimal(8)),
+                        rs.getString(9), (Integer) rs.getObject(10)), account, close, Date.valueOf(month.atDay(1)));
     }
 
-    /** One correction per booking month: what re-rating changed in the closed month, component by component. */
+    private static List<Statement.Line> lines(List<Row> rows, YearMonth month) {
+        List<Statement.Line> lines = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            if (("USAGE".equals(r.kind) || "VOLUME_DISCOUNT".equals(r.kind)) && r.amount.amount().signum() == 0) {
+                continue;
+            }
+            lines.add(StatementLines.line(r.kind, r.service, r.component, r.reference, r.quantity, r.unit, r.rate,
+                    r.amount, r.reason, r.channels, month).keyed(r.key(i)));
+        }
+        distinguish(lines);
+        return lines;
+    }
+
+    /**
+     * One correction per booking month: what re-rating changed in the closed month, price line by price line, and
+     * the month's statement lines after it (the close's lines with this and every earlier correction applied), from
+     * which the documents make rows А and Б. Dated the Moscow day the last of its entries was booked.
+     */
     @Override
     public List<Correction> corrections(String account, YearMonth month) {
+        Optional<Long> close = activeClose(account, month);
         Map<LocalDate, List<Correction.Line>> byBooking = new LinkedHashMap<>();
+        Map<LocalDate, List<Row>> changes = new LinkedHashMap<>();
         Map<LocalDate, LocalDate> dates = new LinkedHashMap<>();
         jdbc.query("""
-                select period, created_at::date, service, component, old_amount, new_amount from ledger_entry
+                select period, (created_at at time zone 'Europe/Moscow')::date, service, component, old_amount, new_amount,
+                       corrects, reference, quantity, unit, rate, amount from ledger_entry
                  where account_code = ? and kind = 'CORRECTION' and refers_to = ? and reverses is null
                    and not exists (select 1 from ledger_entry r where r.reverses = ledger_entry.id)
                    and old_amount is not null and new_amount is not null
@@ -109,14 +150,66 @@ class ClosedMonthStatements implements StatementSource {
                     Money before = Money.of(rs.getBigDecimal(5));
                     Money after = Money.of(rs.getBigDecimal(6));
                     byBooking.computeIfAbsent(booked, k -> new ArrayList<>()).add(new Correction.Line(
-                            StatementLines.name(rs.getString(3), rs.getString(4), null, null), "796", "шт",
+                            StatementLines.name(rs.getString(3), rs.getString(4), null, null)
+                                    + UsageNames.qualifier(rs.getString(4), rs.getString(8)), "796", "шт",
                             BigDecimal.ONE, BigDecimal.ONE, before.amount(), after.amount(), before, after));
+                    changes.computeIfAbsent(booked, k -> new ArrayList<>()).add(new Row(rs.getString(7), rs.getString(3),
+                            rs.getString(4), rs.getString(8), rs.getBigDecimal(9), rs.getString(10), rs.getBigDecimal(11),
+                            Money.of(rs.getBigDecimal(12)), null, null));
                 }, account, Date.valueOf(month.atDay(1)));
+        Map<String, Row> state = new LinkedHashMap<>();
+        if (close.isPresent()) {
+            List<Row> rows = rows(account, close.get(), month);
+            for (int i = 0; i < rows.size(); i++) {
+                state.put(rows.get(i).key(i), rows.get(i));
+            }
+        }
         List<Correction> out = new ArrayList<>();
-        byBooking.forEach((booked, lines) -> out.add(new Correction(
-                account + "/" + month + "/" + YearMonth.from(booked), account, month, dates.get(booked),
-                "Перетарификация за " + month, null, null, lines)));
+        byBooking.forEach((booked, lines) -> {
+            for (Row change : changes.get(booked)) {
+                state.merge(change.key(-1), change, Row::corrected);
+            }
+            out.add(new Correction(account + "/" + month + "/" + YearMonth.from(booked), account, month,
+                    dates.get(booked), "Перетарификация за " + month, null, null, lines,
+                    close.isPresent() ? lines(new ArrayList<>(state.values()), month) : null));
+        });
         return out;
+    }
+
+    /**
+     * Names that would repeat are made to differ: first by the call type (an operator's minutes of inbound and of
+     * outbound calls), then by the price, so that a reader tells every line apart.
+     */
+    static void distinguish(List<Statement.Line> lines) {
+        rename(lines, l -> callType(l.key()));
+        rename(lines, l -> l.price() == null || StatementLines.SERVICE_UNIT_CODE.equals(l.unitCode()) ? null
+                : "по " + LinePrices.rub(l.price()) + " руб./" + l.unitName());
+    }
+
+    private static void rename(List<Statement.Line> lines, java.util.function.Function<Statement.Line, String> suffix) {
+        Map<String, Long> names = new java.util.HashMap<>();
+        lines.forEach(l -> names.merge(l.name(), 1L, Long::sum));
+        for (int i = 0; i < lines.size(); i++) {
+            Statement.Line l = lines.get(i);
+            String added = names.get(l.name()) > 1 ? suffix.apply(l) : null;
+            if (added != null) {
+                lines.set(i, l.named(l.name() + ", " + added));
+            }
+        }
+    }
+
+    /** "входящие вызовы 8-800" for a line keyed USAGE|INBOUND_800|..., null when the key names no call type */
+    private static String callType(String key) {
+        String[] parts = key == null ? new String[0] : key.split("\\|");
+        if (parts.length < 2 || !"USAGE".equals(parts[0])) {
+            return null;
+        }
+        return switch (parts[1]) {
+            case "INBOUND_800" -> "входящие вызовы 8-800";
+            case "OUTBOUND" -> "исходящие вызовы";
+            case "FORWARD" -> "переадресованные вызовы";
+            default -> null;
+        };
     }
 
     private static String joined(String postalCode, String address) {

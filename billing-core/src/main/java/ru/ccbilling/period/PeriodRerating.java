@@ -109,7 +109,8 @@ public class PeriodRerating {
         List<Difference> differences = differences(old, after);
         int corrections = 0;
         if (apply && closed) {
-            List<NewEntry> entries = corrections(month, account, current, old, after, tariff, version, actor);
+            List<NewEntry> entries = corrections(month, account, current, old, after, tariff, version, actor,
+                    rerated.usage());
             ledger.post(entries);
             corrections = entries.size();
         }
@@ -126,8 +127,10 @@ public class PeriodRerating {
     private Map<Ledger.Item, Figure> figures(MonthUsage usage, MonthlyTerms terms, boolean withDiscount) {
         Map<Ledger.Item, Figure> figures = new LinkedHashMap<>();
         for (UsageTotal t : usage.totals()) {
-            figures.put(new Ledger.Item(EntryKind.USAGE, t.service(), t.component()),
-                    new Figure(t.amount(), BigDecimal.valueOf(t.quantity()), t.unit()));
+            // rating splits a component by price; the ledger compares components
+            figures.merge(new Ledger.Item(EntryKind.USAGE, t.service(), t.component()),
+                    new Figure(t.amount(), BigDecimal.valueOf(t.quantity()), t.unit()),
+                    (a, b) -> new Figure(a.amount().plus(b.amount()), a.quantity().add(b.quantity()), a.unit()));
         }
         if (withDiscount) {
             Money discount = CloseEntries.volumeDiscount(terms, usage);
@@ -159,11 +162,17 @@ public class PeriodRerating {
     }
 
     private List<NewEntry> corrections(YearMonth month, String account, YearMonth current, Map<Ledger.Item, Figure> old,
-                                       Map<Ledger.Item, Figure> after, String tariff, Integer version, String actor) {
+                                       Map<Ledger.Item, Figure> after, String tariff, Integer version, String actor,
+                                       MonthUsage rerated) {
         String reason = "re-rating of " + month + " under " + (tariff == null ? "the assigned tariff" : tariff)
                 + (version == null ? "" : " v" + version);
         List<NewEntry> entries = new ArrayList<>();
         for (Difference d : differences(old, after)) {
+            // a component whose prices moved both ways may keep its total: its price lines are still corrected
+            if (d.kind() == EntryKind.USAGE) {
+                entries.addAll(usageCorrections(month, account, current, d, rerated, reason, actor));
+                continue;
+            }
             if (d.difference().amount().signum() == 0) {
                 continue;
             }
@@ -180,6 +189,46 @@ public class PeriodRerating {
                     .withReason(reason);
             entries.add(partner ? entry.withCounterparty(close.partner().name())
                     .withQuantity(null, null, close.partner().share()) : entry);
+        }
+        return entries;
+    }
+
+    /**
+     * The correction of a usage component, price by price (the close books one entry per rating note, the reference):
+     * each price line whose amount changed gets its own entry with its old and new amounts and its new rate, so that
+     * a correction VAT invoice can repeat the line it corrects. Their sum is the component's difference.
+     */
+    private List<NewEntry> usageCorrections(YearMonth month, String account, YearMonth current, Difference d,
+                                            MonthUsage rerated, String reason, String actor) {
+        Map<String, Ledger.Booked> before = new LinkedHashMap<>();
+        ledger.bookedUsageByPrice(account, month).forEach((item, booked) -> {
+            if (Objects.equals(item.service(), d.service()) && Objects.equals(item.component(), d.component())) {
+                before.put(item.reference(), booked);
+            }
+        });
+        Map<String, UsageTotal> now = new LinkedHashMap<>();
+        rerated.totals().stream().filter(t -> Objects.equals(t.service(), d.service())
+                        && Objects.equals(t.component(), d.component()))
+                .forEach(t -> now.merge(t.detail(), t, UsageTotal::plus));
+        java.util.Set<String> references = new java.util.LinkedHashSet<>(before.keySet());
+        references.addAll(now.keySet());
+        List<NewEntry> entries = new ArrayList<>();
+        for (String reference : references) {
+            Money old = before.containsKey(reference) ? before.get(reference).amount() : Money.ZERO;
+            UsageTotal t = now.get(reference);
+            Money neu = t == null ? Money.ZERO : t.amount();
+            if (neu.minus(old).amount().signum() == 0) {
+                continue;
+            }
+            BigDecimal oldQuantity = before.containsKey(reference) && before.get(reference).quantity() != null
+                    ? before.get(reference).quantity() : BigDecimal.ZERO;
+            BigDecimal quantity = (t == null ? BigDecimal.ZERO : BigDecimal.valueOf(t.quantity())).subtract(oldQuantity);
+            String unit = t != null ? t.unit() : before.get(reference).unit();
+            entries.add(NewEntry.of(account, EntryKind.CORRECTION, current, month.atEndOfMonth(), neu.minus(old), actor)
+                    .withItem(d.service(), d.component(), reference)
+                    .withQuantity(quantity.signum() == 0 ? null : quantity, unit, t == null ? null : t.rate())
+                    .withCorrection(month, EntryKind.USAGE, old, neu)
+                    .withReason(reason));
         }
         return entries;
     }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
 
+import ru.ccbilling.document.LinePrices;
 import ru.ccbilling.document.Statement;
 import ru.ccbilling.money.Money;
 
@@ -16,33 +17,72 @@ final class StatementLines {
 
     private StatementLines() { }
 
+    /** OKEI 876 «усл. ед.»: a line whose amount is not quantity × price (see {@link LinePrices#exact}) */
+    static final String SERVICE_UNIT_CODE = "876";
+    static final String SERVICE_UNIT_NAME = "усл. ед.";
+
     static Statement.Line line(String kind, String service, String component, String reference, BigDecimal quantity,
                                String unit, BigDecimal rate, Money net, String reason, Integer channels, YearMonth month) {
         return switch (kind) {
-            case "MONTHLY_FEE" -> {
-                BigDecimal months = quantity == null ? BigDecimal.ONE
-                        : quantity.divide(BigDecimal.valueOf(month.lengthOfMonth()), 3, RoundingMode.HALF_UP);
-                yield new Statement.Line(Statement.Service.MONTHLY_FEE, monthlyFeeName(component, reference, channels),
-                        "362", "мес", months, rate == null ? net.amount() : rate, net);
-            }
+            case "MONTHLY_FEE" -> monthlyFee(component, reference, quantity, rate, net, channels, month);
             case "VOLUME_DISCOUNT" -> new Statement.Line(Statement.Service.VOLUME_DISCOUNT,
                     "Скидка за объём сетевых минут" + (rate == null ? "" : " (коэффициент " + rate.stripTrailingZeros().toPlainString() + ")"),
                     "796", "шт", BigDecimal.ONE, net.amount(), net);
             case "ONE_TIME_CHARGE", "DEDUCTION" -> new Statement.Line(Statement.Service.ONE_TIME,
                     reason == null ? ("DEDUCTION".equals(kind) ? "Разовый вычет" : "Разовое начисление") : reason,
                     "796", "шт", BigDecimal.ONE, net.amount(), net);
-            default -> usage(service, component, quantity, unit, net);
+            default -> usage(service, component, reference, quantity, unit, rate, net);
         };
     }
 
-    private static Statement.Line usage(String service, String component, BigDecimal quantity, String unit, Money net) {
+    /**
+     * A month's fee: a whole month is 1 «мес» at the monthly price; a part of the month (amount × days / days in
+     * month, rounded once) is not a product of two printable numbers, so it is one «усл. ед.» at its amount, the
+     * days and the monthly price in its name.
+     */
+    private static Statement.Line monthlyFee(String component, String reference, BigDecimal days, BigDecimal rate, Money net,
+                                             Integer channels, YearMonth month) {
+        String name = monthlyFeeName(component, reference, channels);
+        BigDecimal price = rate == null ? net.amount() : rate;
+        if (days == null || days.intValue() == month.lengthOfMonth()) {
+            Statement.Line whole = new Statement.Line(Statement.Service.MONTHLY_FEE, name, "362", "мес", BigDecimal.ONE, price, net);
+            if (LinePrices.exact(whole)) {
+                return whole;
+            }
+        }
+        String detail = days == null ? "" : ": " + days.stripTrailingZeros().toPlainString() + " из " + month.lengthOfMonth()
+                + " дн." + (rate == null ? "" : " по " + LinePrices.rub(rate) + " руб./мес");
+        return new Statement.Line(Statement.Service.MONTHLY_FEE, name + detail, SERVICE_UNIT_CODE, SERVICE_UNIT_NAME,
+                BigDecimal.ONE, net.amount(), net);
+    }
+
+    /**
+     * Usage of one price: minutes (or calls, messages, pages) × the price when that is the amount to the kopeck, as it
+     * is for everything billed by whole minutes or per call. Per-second and 30/6 billing round each call's amount,
+     * so their sum is not minutes × price: such a line is one «усл. ед.» at the summed amount, the minutes and the
+     * price per minute in its name.
+     */
+    private static Statement.Line usage(String service, String component, String detail, BigDecimal quantity,
+                                        String unit, BigDecimal rate, Money net) {
         boolean timed = "SEC".equals(unit);
+        Statement.Service group = group(service, component);
+        String name = name(service, component, null, null) + UsageNames.qualifier(component, detail);
         BigDecimal units = quantity == null ? BigDecimal.ONE
-                : timed ? ClosedMonthStatements.minutes(quantity) : quantity;
-        BigDecimal price = units.signum() == 0 ? net.amount()
-                : net.amount().divide(units, 2, RoundingMode.HALF_UP);
-        return new Statement.Line(group(service, component), name(service, component, null, null),
-                timed ? "355" : "796", timed ? "мин" : "шт", units, price, net);
+                : timed ? quantity.divide(BigDecimal.valueOf(60), 6, RoundingMode.HALF_UP).stripTrailingZeros() : quantity;
+        String unitCode = timed ? "355" : "796";
+        String unitName = timed ? "мин" : "шт";
+        BigDecimal price = rate != null ? rate : LinePrices.priceOf(net.amount(), units);
+        if (price != null && units.scale() <= 3) {
+            Statement.Line line = new Statement.Line(group, name, unitCode, unitName, units, price, net);
+            if (LinePrices.exact(line)) {
+                return line;
+            }
+        }
+        String measure = quantity == null ? "" : ": " + LinePrices.quantity(timed ? ClosedMonthStatements.minutes(quantity) : units)
+                + " " + unitName + (rate == null ? "" : " по " + LinePrices.rub(rate) + " руб./" + unitName)
+                + (timed ? ", с округлением стоимости каждого вызова до копейки" : "");
+        return new Statement.Line(group, name + measure, SERVICE_UNIT_CODE, SERVICE_UNIT_NAME, BigDecimal.ONE,
+                net.amount(), net);
     }
 
     private static Statement.Service group(String service, String component) {

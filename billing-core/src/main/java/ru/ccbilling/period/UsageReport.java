@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -41,8 +42,11 @@ public class UsageReport {
         MonthUsage live = usage.usage(month, List.of(account)).getOrDefault(account, MonthUsage.none(account));
         Optional<AccountClose> close = periods.activeClose(account, month);
         if (close.isEmpty()) {
-            List<Line> lines = live.totals().stream()
-                    .sorted(Comparator.comparing(UsageTotal::service).thenComparing(UsageTotal::component))
+            // rating splits a component by price; the report shows components
+            Map<List<String>, UsageTotal> byComponent = new java.util.TreeMap<>(
+                    Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
+            live.totals().forEach(t -> byComponent.merge(List.of(t.service(), t.component()), t, UsageTotal::plus));
+            List<Line> lines = byComponent.values().stream()
                     .map(t -> new Line(t.service(), t.component(), BigDecimal.valueOf(t.quantity()), t.unit(), t.amount()))
                     .toList();
             return new Report(account, month, false, lines, live.total(), live.networkMinutes(), live.cdrs(),

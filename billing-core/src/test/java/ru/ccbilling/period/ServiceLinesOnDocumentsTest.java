@@ -83,10 +83,12 @@ class ServiceLinesOnDocumentsTest {
     }
 
     @Test
-    void aPartMonthOfTheRentalIsAFractionOfAMonthAtTheMonthlyPrice() {
+    void aPartMonthOfTheRentalIsOneServiceUnitWithItsDaysAndMonthlyPriceInItsName() {
+        // 0.516 month × 1,400.00 would be 722.40, not the 722.58 billed (1,400.00 × 16 / 31 rounded once)
         Statement.Line half = StatementLines.line("MONTHLY_FEE", "MONTHLY", "VIRTUAL_OFFICE_NUMBER", "74951230000",
                 BigDecimal.valueOf(16), "DAY", new BigDecimal("1400.00"), Money.of("722.58"), null, 4, MARCH);
-        assertThat(printed(half)).isEqualTo("Аренда номера виртуального офиса 74951230000 (4 канала) | 362 мес | 0.516 × 1400.00");
+        assertThat(printed(half)).isEqualTo("Аренда номера виртуального офиса 74951230000 (4 канала): 16 из 31 дн. по"
+                + " 1\u00a0400,00 руб./мес | 876 усл. ед. | 1 × 722.58");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package ru.ccbilling.usage;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ import ru.ccbilling.serviceevent.ServiceEvents;
 @Component
 class CdrRerating implements Rerating {
 
-    private record Key(String service, String component) { }
+    private record Key(String service, String component, BigDecimal rate, String detail) { }
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -94,7 +95,7 @@ class CdrRerating implements Rerating {
                         return;
                     }
                     for (PricedLine line : rated.lines()) {
-                        add(g.totals, cdr.callType().name(), line.component(), line.billedSeconds(), Money.of(line.amount()));
+                        add(g.totals, cdr.callType().name(), line, Money.of(line.amount()));
                         if (UsageTotal.NETWORK.equals(line.component())) {
                             g.networkSeconds += line.billedSeconds();
                         }
@@ -115,17 +116,21 @@ class CdrRerating implements Rerating {
                         g.unrated.add(event.source() + "/" + event.eventId() + ": " + priced.reason());
                         return;
                     }
-                    Key key = new Key(UsageTotal.ONE_TIME, event.service().name());
+                    Key key = new Key(UsageTotal.ONE_TIME, event.service().name(), null, null);
                     g.totals.merge(key, new UsageTotal(key.service(), key.component(), event.quantity(),
                             UsageUnits.unit(key.component()), priced.amount()), UsageTotal::plus);
                     g.events.add(priced);
                 }, account, from, to);
     }
 
-    private static void add(Map<Key, UsageTotal> totals, String service, String component, int billedSeconds, Money amount) {
+    /** by call type, component and price, as {@link RatedUsage} groups the stored lines */
+    private static void add(Map<Key, UsageTotal> totals, String service, PricedLine line, Money amount) {
         long charged = amount.amount().signum() != 0 ? 1 : 0;
-        totals.merge(new Key(service, component), new UsageTotal(service, component,
-                UsageUnits.quantity(component, billedSeconds, charged), UsageUnits.unit(component), amount), UsageTotal::plus);
+        String component = line.component();
+        BigDecimal rate = line.rate() == null ? null : line.rate().stripTrailingZeros();
+        totals.merge(new Key(service, component, rate, line.note()), new UsageTotal(service, component,
+                UsageUnits.quantity(component, line.billedSeconds(), charged), UsageUnits.unit(component), amount,
+                line.rate(), line.note()), UsageTotal::plus);
     }
 
     private Cdr read(String record, String id) {

@@ -60,20 +60,24 @@ class RatedUsage implements UsageSource {
         return result;
     }
 
-    /** CDR lines summed by account, call type and component */
+    /**
+     * CDR lines summed by account, call type, component and price: the rate and the note (rule and table row), so
+     * that documents print one line per price and say which calls it covers
+     */
     private void callLines(Object[] codes, OffsetDateTime from, OffsetDateTime to, Gathered g) {
         query("""
                 select c.account_code, c.call_type, l->>'component', sum((l->>'amount')::numeric),
-                       sum((l->>'billedSeconds')::bigint), count(*) filter (where (l->>'amount')::numeric <> 0)
+                       sum((l->>'billedSeconds')::bigint), count(*) filter (where (l->>'amount')::numeric <> 0),
+                       (l->>'rate')::numeric, l->>'note'
                   from cdr c cross join lateral jsonb_array_elements(c.lines) l
                  where c.status = 'RATED' and c.account_code = any(?) and c.start_time >= ? and c.start_time < ?
-                 group by 1, 2, 3
+                 group by 1, 2, 3, 7, 8 order by 1, 2, 3, 7 desc, 8
                 """, codes, from, to, rs -> {
                     String component = rs.getString(3);
                     long seconds = rs.getLong(5);
                     g.totals.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new UsageTotal(rs.getString(2),
                             component, UsageUnits.quantity(component, seconds, rs.getLong(6)), UsageUnits.unit(component),
-                            Money.of(rs.getBigDecimal(4))));
+                            Money.of(rs.getBigDecimal(4)), rs.getBigDecimal(7), rs.getString(8)));
                     if (UsageTotal.NETWORK.equals(component)) {
                         g.networkSeconds.merge(rs.getString(1), seconds, Long::sum);
                     }

@@ -89,8 +89,10 @@ class RerateApiTest {
         assertThat(network.get("refersTo").asText()).isEqualTo(JULY);
         assertThat(network.get("corrects").asText()).isEqualTo("USAGE");
         assertThat(network.get("component").asText()).isEqualTo("NETWORK");
-        assertThat(network.get("oldAmount").asText()).isEqualTo("14.00");
-        assertThat(network.get("newAmount").asText()).isEqualTo("12.40");
+        // one correction per price line (issue 12): the mobile peak minutes, 4 × 2.90 → 4 × 2.50; the local ones did not change
+        assertThat(network.get("reference").asText()).contains("NetworkMinute[MOBILE, PEAK]");
+        assertThat(network.get("oldAmount").asText()).isEqualTo("11.60");
+        assertThat(network.get("newAmount").asText()).isEqualTo("10.00");
         assertThat(network.get("amount").asText()).isEqualTo("-1.60");
         assertThat(network.get("vatRate").asText()).isEqualTo("22");
         assertThat(network.get("vat").asText()).isEqualTo("-0.35");
@@ -187,10 +189,10 @@ class RerateApiTest {
                 .filter(e -> JULY.equals(e.path("refersTo").asText())).toList();
     }
 
+    /** the component's usage over its price lines (the close books one entry per price) */
     private String usage(String account, String service, String component) {
-        return f.entries(account, JULY, "USAGE").stream()
+        return Finance.sum(f.entries(account, JULY, "USAGE").stream()
                 .filter(e -> e.get("service").asText().equals(service) && e.get("component").asText().equals(component)
-                        && !e.has("reverses") && !e.has("reversedBy"))
-                .findFirst().orElseThrow().get("amount").asText();
+                        && !e.has("reverses") && !e.has("reversedBy")).toList()).toPlainString();
     }
 }

@@ -43,7 +43,7 @@ final class ActForm {
                 .append(x(s.client().inn())).append(s.client().kpp() == null ? "" : ", КПП " + x(s.client().kpp()))
                 .append(", ").append(x(s.client().legalAddress())).append("</td></tr>")
                 .append("<tr><td>Основание:</td><td>").append(PaymentInvoiceForm.basis(s)).append("</td></tr></table>\n");
-        b.append(LineTables.simple(taxed));
+        b.append(LineTables.simple(taxed)).append(LineTables.discountNote(taxed));
         b.append("<table class=\"totals\" style=\"width:100%; margin-top:3pt\">")
                 .append(total("Итого:", money(taxed.net())))
                 .append(total("Сумма НДС (" + VatRates.percent(taxed.rate()) + "):", money(taxed.vat())))

@@ -1,6 +1,7 @@
 package ru.ccbilling.document.form;
 
 import static ru.ccbilling.document.form.Fmt.money;
+import static ru.ccbilling.document.form.Fmt.price;
 import static ru.ccbilling.document.form.Fmt.quantity;
 import static ru.ccbilling.document.form.Fmt.x;
 
@@ -27,7 +28,9 @@ final class CorrectionInvoiceForm {
     }
 
     static Change change(Correction.Line line, BigDecimal rate) {
-        return new Change(line.netBefore(), line.netAfter(), VatRates.vatOf(line.netBefore(), rate), VatRates.vatOf(line.netAfter(), rate));
+        return new Change(line.netBefore(), line.netAfter(),
+                line.vatBefore() != null ? line.vatBefore() : VatRates.vatOf(line.netBefore(), rate),
+                line.vatAfter() != null ? line.vatAfter() : VatRates.vatOf(line.netAfter(), rate));
     }
 
     static String html(DocumentContent c) {
@@ -109,7 +112,7 @@ final class CorrectionInvoiceForm {
 
     private static String amounts(BigDecimal quantity, BigDecimal price, Money net, String percent, Money vat, Money gross) {
         return "<td class=\"r\">" + (quantity == null ? "—" : quantity(quantity)) + "</td><td class=\"r\">"
-                + (price == null ? "—" : money(price)) + "</td><td class=\"r\">" + money(net)
+                + (price == null ? "—" : price(price)) + "</td><td class=\"r\">" + money(net)
                 + "</td><td class=\"c\">без акциза</td><td class=\"c\">" + percent + "</td><td class=\"r\">" + money(vat)
                 + "</td><td class=\"r\">" + money(gross) + "</td>";
     }

@@ -2,6 +2,7 @@ package ru.ccbilling.document.form;
 
 import static ru.ccbilling.document.form.Fmt.initials;
 import static ru.ccbilling.document.form.Fmt.money;
+import static ru.ccbilling.document.form.Fmt.price;
 import static ru.ccbilling.document.form.Fmt.quantity;
 import static ru.ccbilling.document.form.Fmt.x;
 
@@ -136,7 +137,7 @@ final class Decree1137 {
             b.append("<td>").append(x(l.line().name())).append("</td><td class=\"c\">—</td><td class=\"c\">")
                     .append(x(l.line().unitCode())).append("</td><td class=\"c\">").append(x(l.line().unitName()))
                     .append("</td><td class=\"r\">").append(quantity(l.line().quantity())).append("</td><td class=\"r\">")
-                    .append(money(l.line().price())).append("</td><td class=\"r\">").append(money(l.line().net()))
+                    .append(price(l.line().price())).append("</td><td class=\"r\">").append(money(l.line().net()))
                     .append("</td><td class=\"c small\">без акциза</td><td class=\"c\">").append(percent).append("</td><td class=\"r\">")
                     .append(money(l.vat())).append("</td><td class=\"r\">").append(money(l.gross())).append("</td>")
                     .append("<td class=\"c\">—</td><td class=\"c\">—</td><td class=\"c\">—</td><td class=\"c\">—</td>")

@@ -16,6 +16,7 @@ final class Fmt {
             "сентября", "октября", "ноября", "декабря"};
     private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     private static final ThreadLocal<DecimalFormat> MONEY = ThreadLocal.withInitial(() -> format("#,##0.00"));
+    private static final ThreadLocal<DecimalFormat> PRICE = ThreadLocal.withInitial(() -> format("#,##0.00##"));
     private static final ThreadLocal<DecimalFormat> QUANTITY = ThreadLocal.withInitial(() -> format("#,##0.###"));
 
     private Fmt() { }
@@ -37,6 +38,11 @@ final class Fmt {
 
     static String money(BigDecimal amount) {
         return MONEY.get().format(amount);
+    }
+
+    /** a price (column 4): "1 234,56", "2,755", "0,0317": up to four decimals, as quantity × price = amount needs */
+    static String price(BigDecimal price) {
+        return PRICE.get().format(price);
     }
 
     /** "1 234", "0,5", "12,333" */

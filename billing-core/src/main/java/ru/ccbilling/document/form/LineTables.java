@@ -1,6 +1,7 @@
 package ru.ccbilling.document.form;
 
 import static ru.ccbilling.document.form.Fmt.money;
+import static ru.ccbilling.document.form.Fmt.price;
 import static ru.ccbilling.document.form.Fmt.quantity;
 import static ru.ccbilling.document.form.Fmt.x;
 
@@ -18,9 +19,18 @@ final class LineTables {
         for (TaxedLines.Line l : taxed.lines()) {
             b.append("<tr><td class=\"c\">").append(l.no()).append("</td><td>").append(x(l.line().name()))
                     .append("</td><td class=\"r\">").append(quantity(l.line().quantity())).append("</td><td class=\"c\">")
-                    .append(x(l.line().unitName())).append("</td><td class=\"r\">").append(money(l.line().price()))
+                    .append(x(l.line().unitName())).append("</td><td class=\"r\">").append(price(l.line().price()))
                     .append("</td><td class=\"r\">").append(money(l.line().net())).append("</td></tr>");
         }
         return b.append("</table>\n").toString();
+    }
+
+    /** the volume discount in words: it is in the prices of the network-minute lines, not a line of its own */
+    static String discountNote(TaxedLines taxed) {
+        if (taxed.discount().amount().signum() == 0) {
+            return "";
+        }
+        return "<p class=\"small\">Стоимость сетевых минут указана с учётом скидки за объём: "
+                + money(taxed.discount().amount().negate()) + " руб. без НДС.</p>\n";
     }
 }
