@@ -43,7 +43,7 @@ describe('RerateForm', () => {
 
     const rows = await screen.findAllByTestId('rerate-difference');
     expect(within(rows[0]).getAllByRole('cell').map((c) => c.textContent)).toEqual([
-      'Услуги связи', 'INBOUND_800', 'NETWORK', '14.00', '12.40', '-1.60',
+      'Услуги связи', 'Входящие вызовы на 8-800', 'Сетевая минута', '14.00', '12.40', '-1.60',
     ]);
     expect(within(rows[1]).getAllByRole('cell')[0].textContent).toBe('Партнёрское начисление');
     expect(seen[0].url.pathname).toBe('/api/v1/periods/2026-07/rerate');

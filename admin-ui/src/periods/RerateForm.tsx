@@ -18,6 +18,7 @@ import { api } from '../api/client';
 import type { Problem } from '../api/problem';
 import type { components } from '../api/schema';
 import { ProblemAlert } from '../shared/ProblemAlert';
+import { codeLabel } from '../shared/codes';
 
 type RerateResult = components['schemas']['RerateResult'];
 
@@ -126,8 +127,8 @@ const RerateDifferences = ({ result }: { result: RerateResult }) => {
           {result.differences.map((d, i) => (
             <TableRow key={i} data-testid="rerate-difference" selected={d.difference !== '0.00'}>
               <TableCell>{translate(`app.kind.${d.kind}`)}</TableCell>
-              <TableCell>{d.service ?? ''}</TableCell>
-              <TableCell>{d.component ?? ''}</TableCell>
+              <TableCell>{codeLabel(translate, 'service', d.service)}</TableCell>
+              <TableCell>{codeLabel(translate, 'component', d.component)}</TableCell>
               <TableCell align="right">{d.oldAmount}</TableCell>
               <TableCell align="right">{d.newAmount}</TableCell>
               <TableCell align="right">{d.difference}</TableCell>
