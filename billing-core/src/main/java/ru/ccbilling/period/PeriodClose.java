@@ -178,7 +178,7 @@ public class PeriodClose implements JobHandler<PeriodClose.Params, PeriodClose.C
                 periods.lock(month);
                 periods.closing(month, null);
                 PeriodState settled = periods.settle(month);
-                periods.audit(month, "CLOSED", params.actor(), null, closedBy(progress.id(), month), "state " + settled,
+                periods.audit(month, "CLOSED", params.actor(), null, closedBy(progress.id(), month), "состояние " + settled,
                         progress.id());
                 return settled;
             });

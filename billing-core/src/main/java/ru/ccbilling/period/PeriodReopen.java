@@ -62,7 +62,7 @@ public class PeriodReopen {
                 throw Refusal.conflict("period.correctionInClosedPeriod", c.id(), month, c.account(), c.period()).at("month");
             }
         }
-        String why = "reopen of " + month + ": " + reason.trim();
+        String why = "открытие периода " + month + ": " + reason.trim();
         ledger.reverseCloses(closes.stream().map(AccountClose::id).toList(), why, actor);
         ledger.reverse(corrections.stream().map(LedgerEntry::id).toList(), why, actor);
         jdbc.update(c -> {
@@ -75,8 +75,8 @@ public class PeriodReopen {
             return ps;
         });
         PeriodState state = periods.settle(month);
-        periods.audit(month, "REOPENED", actor, reason.trim(), closes.size(), corrections.isEmpty() ? "state " + state
-                : "state " + state + "; " + corrections.size() + " correction(s) reversed", null);
+        periods.audit(month, "REOPENED", actor, reason.trim(), closes.size(), corrections.isEmpty() ? "состояние " + state
+                : "состояние " + state + "; сторнировано корректировок: " + corrections.size(), null);
         return closes.size();
     }
 

@@ -115,9 +115,9 @@ public class PeriodRerating {
             corrections = entries.size();
         }
         if (apply) {
-            periods.audit(month, "RERATED", actor, null, 1, account + " under " + (tariff == null ? "the assigned tariff" : tariff)
-                    + (version == null ? "" : " v" + version) + ": " + rerated.records() + " record(s), "
-                    + (closed ? corrections + " correction(s) booked in " + current : "usage replaced"), null);
+            periods.audit(month, "RERATED", actor, null, 1, account + " по " + (tariff == null ? "назначенному тарифу" : "тарифу " + tariff)
+                    + (version == null ? "" : " v" + version) + ": записей " + rerated.records() + ", "
+                    + (closed ? "корректировок " + corrections + " в периоде " + current : "потребление заменено"), null);
         }
         return new Outcome(month, account, tariff, version, closed, apply, rerated.records(), rerated.unrated(),
                 differences, closed && apply ? current : null, corrections);
@@ -164,7 +164,7 @@ public class PeriodRerating {
     private List<NewEntry> corrections(YearMonth month, String account, YearMonth current, Map<Ledger.Item, Figure> old,
                                        Map<Ledger.Item, Figure> after, String tariff, Integer version, String actor,
                                        MonthUsage rerated) {
-        String reason = "re-rating of " + month + " under " + (tariff == null ? "the assigned tariff" : tariff)
+        String reason = "перетарификация " + month + " по " + (tariff == null ? "назначенному тарифу" : "тарифу " + tariff)
                 + (version == null ? "" : " v" + version);
         List<NewEntry> entries = new ArrayList<>();
         for (Difference d : differences(old, after)) {
