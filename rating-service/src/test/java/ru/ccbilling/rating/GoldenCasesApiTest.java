@@ -2,9 +2,6 @@ package ru.ccbilling.rating;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -32,12 +29,8 @@ class GoldenCasesApiTest {
     static List<JsonNode> golden;
 
     @BeforeAll
-    static void load() throws IOException {
-        try (InputStream in = GoldenCasesApiTest.class.getResourceAsStream("/golden-cdrs.json")) {
-            golden = new ArrayList<>();
-            Api.json().readTree(in).forEach(golden::add);
-        }
-        assertThat(golden).hasSize(26);
+    static void load() {
+        golden = GoldenFiles.load("/golden-cdrs.json", 26);
     }
 
     @Test
@@ -47,7 +40,7 @@ class GoldenCasesApiTest {
         assertThat(response.status()).isEqualTo(200);
         JsonNode results = response.body().get("results");
         for (int i = 0; i < golden.size(); i++) {
-            assertMatches(golden.get(i), results.get(i));
+            GoldenFiles.assertMatches(golden.get(i), results.get(i));
         }
     }
 
@@ -70,7 +63,7 @@ class GoldenCasesApiTest {
             }
             String cdrId = records.get(i).get("cdrId").asText();
             JsonNode stored = api.get("/api/v1/cdrs/" + source + "/" + cdrId).body();
-            assertMatches(golden.get(i), stored);
+            GoldenFiles.assertMatches(golden.get(i), stored);
             assertThat(stored.get("lines")).isEqualTo(simulated.get(i).get("lines"));
             assertThat(stored.path("total")).isEqualTo(simulated.get(i).path("total"));
         }
@@ -89,23 +82,4 @@ class GoldenCasesApiTest {
         assertThat(page.get("total").asLong()).isEqualTo(26);
     }
 
-    private static void assertMatches(JsonNode golden, JsonNode actual) {
-        JsonNode expected = golden.get("expected");
-        String id = golden.get("cdr").get("cdrId").asText();
-        assertThat(actual.get("status").asText()).as(id + " status").isEqualTo(expected.get("status").asText());
-        if (expected.get("status").asText().equals("REJECTED")) {
-            assertThat(actual.get("reason").asText()).as(id + " reason").isEqualTo(expected.get("reason").asText());
-            return;
-        }
-        assertThat(actual.get("account").asText()).as(id + " account").isEqualTo(expected.get("account").asText());
-        assertThat(actual.get("total").asText()).as(id + " total").isEqualTo(expected.get("total").asText());
-        assertThat(actual.get("currency").asText()).isEqualTo("RUB");
-        assertThat(actual.get("tariff").asText()).isEqualTo("CC-STANDARD-2026");
-        List<String> lines = new ArrayList<>();
-        actual.get("lines").forEach(l -> lines.add(l.get("component").asText() + " " + l.get("amount").asText()));
-        List<String> wanted = new ArrayList<>();
-        expected.get("lines").forEach(l -> wanted.add(l.get("component").asText() + " " + l.get("amount").asText()));
-        assertThat(lines).as(id + " lines").isEqualTo(wanted);
-        actual.get("lines").forEach(l -> assertThat(l.get("note").asText()).as(id + " note").isNotBlank());
-    }
 }
