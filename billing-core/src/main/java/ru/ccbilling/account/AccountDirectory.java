@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import ru.ccbilling.inventory.Holders;
 import ru.ccbilling.inventory.Inventory;
 import ru.ccbilling.refusal.Refusal;
 
@@ -139,25 +140,13 @@ public class AccountDirectory {
 
     /**
      * Records that the account holds a number over these days (or sets the end of a holding that starts the same
-     * day). A holding in force today also makes the account the number's holder in the inventory, which routes calls.
+     * day): the inventory's assignment of the number, the same operation as in the inventory ({@link Inventory#holdNumber}).
      */
     @Transactional
-    public void assignNumber(String accountCode, NumberAssignment assignment) {
+    public void assignNumber(String accountCode, NumberAssignment assignment, String actor) {
         require(accountCode);
-        for (NumberAssignments.Held held : numbers.ofNumber(assignment.number())) {
-            boolean sameRow = held.account().equals(accountCode)
-                    && held.assignment().validFrom().equals(assignment.validFrom());
-            if (!sameRow && held.assignment().overlaps(assignment)) {
-                throw Refusal.conflict("account.numberTaken", assignment.number(), held.account());
-            }
-        }
-        numbers.save(accountCode, assignment);
-        LocalDate today = LocalDate.now(clock);
-        if (assignment.covers(today)) {
-            inventory.hold(assignment.number(), accountCode, assignment.validFrom());
-        } else if (assignment.validTo() != null && !today.isBefore(assignment.validTo())) {
-            inventory.release(assignment.number(), accountCode, assignment.validTo());
-        }
+        inventory.holdNumber(new Holders.Holding(assignment.number(), assignment.kind(), assignment.channels(),
+                accountCode, assignment.validFrom(), assignment.validTo()), actor, null);
         events.publishEvent(new AccountsChanged(accountCode));
     }
 

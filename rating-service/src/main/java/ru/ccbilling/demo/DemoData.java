@@ -68,6 +68,7 @@ class DemoData {
         credentials.saveUser("sales", "sales", Role.SALES);
         credentials.saveUser("finance", "finance", Role.FINANCE);
         credentials.saveUser("admin", "admin", Role.ADMIN);
+        credentials.saveUser("netops", "netops", Role.NETWORK_OPS);
         credentials.saveApiKey("demo", "demo-api-key", DEMO_SOURCES, Role.API_CLIENT);
 
         for (String[] op : new String[][] {{"OP-101", "MSK"}, {"OP-102", "MSK"}, {"OP-201", "NSK"}, {"OP-202", "NSK"},
@@ -86,19 +87,37 @@ class DemoData {
         legalDetailsIfMissing("ACC-1001", "ООО «Ромашка»", ROMASHKA);
         legalDetailsIfMissing("ACC-1002", "АО «Вектор»", VEKTOR);
 
-        number("78005553535", "BUSY", "ACC-1001", "2025-12-01");
-        number("78001002030", "BUSY", "ACC-1002", "2025-12-01");
+        pools();
+        // the numbers of the tariff sheet (sections 1 and 7.1): Busy ones are held by their accounts
+        number("78005553535", "TOLL_FREE_800", "800-MSK", "BUSY", "ACC-1001", "2025-12-01");
+        number("78001002030", "TOLL_FREE_800", "800-MSK", "BUSY", "ACC-1002", "2025-12-01");
         held("78005553535", "ACC-1001", "2025-12-01");
         held("78001002030", "ACC-1002", "2025-12-01");
-        number("78009990000", "FREE", null, "2025-12-01");
-        number("78007770000", "QUARANTINE", null, "2026-10-01");
+        number("78009990000", "TOLL_FREE_800", "800-MSK", "FREE", null, "2025-12-01");
+        // released 2026-10-01: in Quarantine for the kind's 90 days
+        number("78007770000", "TOLL_FREE_800", "800-MSK", "QUARANTINE", null, "2026-10-01");
+        jdbc.update("update network_resource set quarantine_until = date '2026-10-01' + 90"
+                + " where resource = '78007770000' and quarantine_until is null");
         // virtual-office numbers (tariff sheet 7.1): multichannel, rented by their channels
-        number("74951230000", "BUSY", "ACC-1002", "2026-01-01");
-        number("74951230001", "BUSY", "ACC-1001", "2026-01-01");
+        number("74951230000", "VIRTUAL_OFFICE", "GEO-MSK", "BUSY", "ACC-1002", "2026-01-01");
+        number("74951230001", "VIRTUAL_OFFICE", "GEO-MSK", "BUSY", "ACC-1001", "2026-01-01");
         heldAsVirtualOffice("74951230000", "ACC-1002", 3, "2026-01-01");
         heldAsVirtualOffice("74951230001", "ACC-1001", 2, "2026-01-01");
-        number("73833120000", "FREE", null, "2026-01-01");
-        log.info("Demo data is in place: accounts ACC-1001 and ACC-1002, users manager/sales/finance/admin, API key demo-api-key");
+        number("73833120000", "VIRTUAL_OFFICE", "GEO-NSK", "FREE", null, "2026-01-01");
+        jdbc.update("""
+                update network_resource r set held_from = a.valid_from from account_number a
+                 where a.number = r.resource and a.account_code = r.account_code and r.status = 'BUSY'
+                   and r.held_from is null""");
+        for (int i = 1; i <= 40; i++) {
+            number(String.format("MSK-L%03d", i), "LINE", "LINES-MSK", "FREE", null, "2026-01-01");
+        }
+        for (int i = 1; i <= 12; i++) {
+            number(String.format("NSK-L%03d", i), "LINE", "LINES-NSK", "FREE", null, "2026-01-01");
+        }
+        for (int i = 1; i <= 8; i++) {
+            number("GW-MSK-1/0/" + i, "PORT", "PORTS-TRUNK-A", "FREE", null, "2026-01-01");
+        }
+        log.info("Demo data is in place: accounts ACC-1001 and ACC-1002, users manager/sales/finance/admin/netops, API key demo-api-key");
     }
 
     private void legalDetailsIfMissing(String code, String client, LegalDetails details) {
@@ -121,10 +140,28 @@ class DemoData {
                 """, account, number, LocalDate.parse(since), channels);
     }
 
-    private void number(String number, String status, String account, String since) {
+    private void number(String number, String kind, String pool, String status, String account, String since) {
         jdbc.update("""
-                insert into network_resource (resource, kind, status, account_code, status_since)
-                values (?, 'NUMBER', ?, ?, ?) on conflict (resource) do nothing
-                """, number, status, account, LocalDate.parse(since));
+                insert into network_resource (resource, kind, pool_code, status, account_code, status_since,
+                                              quarantine_until)
+                values (?, ?, ?, ?, ?, ?, case when ? = 'QUARANTINE' then cast(? as date) + 90 end)
+                on conflict (resource) do update set pool_code = coalesce(network_resource.pool_code, excluded.pool_code)
+                """, number, kind, pool, status, account, LocalDate.parse(since), status, LocalDate.parse(since));
+    }
+
+    /** pools of numbers, lines and ports, with their low-water marks */
+    private void pools() {
+        for (String[] p : new String[][] {
+                {"800-MSK", "8-800 Москва", "TOLL_FREE_800", "MSK", null, null, "2"},
+                {"GEO-MSK", "Городские номера Москвы (виртуальный офис)", "VIRTUAL_OFFICE", "MSK", null, null, "1"},
+                {"GEO-NSK", "Городские номера Новосибирска", "VIRTUAL_OFFICE", "NSK", null, null, "1"},
+                {"LINES-MSK", "Линии площадки Москва", "LINE", "MSK", null, null, "10"},
+                {"LINES-NSK", "Линии площадки Новосибирск", "LINE", "NSK", null, null, "20"},
+                {"PORTS-TRUNK-A", "Порты шлюза GW-MSK-1 (TRUNK-A)", "PORT", "MSK", "TRUNK-A", null, "2"}}) {
+            jdbc.update("""
+                    insert into resource_pool (code, name, kind, site, trunk, category, low_water_mark)
+                    values (?, ?, ?, ?, ?, ?, ?) on conflict (code) do nothing
+                    """, p[0], p[1], p[2], p[3], p[4], p[5], Integer.parseInt(p[6]));
+        }
     }
 }

@@ -165,14 +165,15 @@ public class RatingEngine {
     }
 
     /**
-     * INBOUND_800 and FORWARD: the holder of the 8-800 number called; VIRTUAL_OFFICE: the holder of the number called
-     * on the call's day; the services sold to an organiser and OUTBOUND: {@code accountCode} (sheet 2, 7.2)
+     * INBOUND_800 and FORWARD: the holder of the 8-800 number called on the call's day (none while it is Free or in
+     * Quarantine, so the call is UNKNOWN_ACCOUNT); VIRTUAL_OFFICE: the holder of the number called on the call's day;
+     * the services sold to an organiser and OUTBOUND: {@code accountCode} (sheet 2, 7.2)
      */
     private static Account account(Cdr cdr, RatingReference ref, LocalDate day) {
         String code = switch (cdr.callType()) {
             case OUTBOUND, CONFERENCE, SURVEY, INFORMING -> cdr.accountCode();
             case VIRTUAL_OFFICE -> ref.heldNumbers().holderOn(cdr.called(), day).orElse(null);
-            case INBOUND_800, FORWARD -> ref.numberHolders().get(cdr.called());
+            case INBOUND_800, FORWARD -> ref.tollFreeHeld().holderOn(cdr.called(), day).orElse(null);
         };
         return code == null ? null : ref.accounts().get(code);
     }

@@ -13,10 +13,10 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import ru.ccbilling.account.Account;
-import ru.ccbilling.account.NumberAssignment;
 import ru.ccbilling.account.AccountDirectory;
 import ru.ccbilling.account.AccountsChanged;
 import ru.ccbilling.changes.ChangeNotifications;
+import ru.ccbilling.inventory.HoldingsChanged;
 import ru.ccbilling.inventory.Inventory;
 import ru.ccbilling.reference.ReferenceChanged;
 import ru.ccbilling.reference.ReferenceData;
@@ -72,15 +72,19 @@ public class RatingReferences implements ReferenceSource {
                 .collect(Collectors.toMap(ReferenceData.Operator::operatorId, ReferenceData.Operator::site));
         current = new RatingReference(byCode, inventory.numberHolders(), sites,
                 reference.trunks().stream().map(ReferenceData.Trunk::trunk).collect(Collectors.toSet()),
-                reference.destinations(), reference.origins(), reference.holidayDates(), heldNumbers(byCode));
+                reference.destinations(), reference.origins(), reference.holidayDates(), heldNumbers(byCode, true),
+                heldNumbers(byCode, false));
         revision = seen;
     }
 
-    /** the virtual-office numbers each account held, by date (billing's account numbers of that kind) */
-    private HeldNumbers heldNumbers(Map<String, Account> byCode) {
+    /**
+     * the virtual-office numbers (or the 8-800 numbers) each account held, by date: the inventory's Busy periods,
+     * which are billing's account numbers
+     */
+    private HeldNumbers heldNumbers(Map<String, Account> byCode, boolean virtualOffice) {
         HeldNumbers.Builder held = new HeldNumbers.Builder();
         accounts.holdings(byCode.keySet()).forEach((code, holdings) -> holdings.numbers().stream()
-                .filter(NumberAssignment::isVirtualOffice)
+                .filter(n -> n.isVirtualOffice() == virtualOffice)
                 .forEach(n -> held.add(n.number(), new HeldNumbers.Holding(code, n.validFrom(), n.validTo()))));
         return held.build();
     }
@@ -103,6 +107,16 @@ public class RatingReferences implements ReferenceSource {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onAccountsChanged(AccountsChanged event) {
+        reload();
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void announceHoldingsChanged(HoldingsChanged event) {
+        announce();
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void onHoldingsChanged(HoldingsChanged event) {
         reload();
     }
 

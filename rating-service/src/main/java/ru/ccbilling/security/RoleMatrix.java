@@ -25,8 +25,11 @@ final class RoleMatrix implements
     private static final String FINANCE = "FINANCE";
     private static final String ADMIN = "ADMIN";
     private static final String API = "API_CLIENT";
-    private static final String[] EVERYONE = {TM, SALES, FINANCE, ADMIN, API};
+    private static final String NOPS = "NETWORK_OPS";
+    private static final String[] EVERYONE = {TM, SALES, FINANCE, ADMIN, API, NOPS};
     private static final String[] STAFF = {TM, SALES, FINANCE, ADMIN};
+    /** people, network operations included: they sign in, change their password, load the admin UI */
+    private static final String[] PEOPLE = {TM, SALES, FINANCE, ADMIN, NOPS};
 
     private final AuthorizationManager<RequestAuthorizationContext> clientTariffsOnly;
 
@@ -40,16 +43,17 @@ final class RoleMatrix implements
             .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error").permitAll()
             .requestMatchers(GET, "/api/v1/me").hasAnyRole(EVERYONE)
             // a person's own password; a key has none
-            .requestMatchers(POST, "/api/v1/me/password").hasAnyRole(STAFF)
+            .requestMatchers(POST, "/api/v1/me/password").hasAnyRole(PEOPLE)
             // users, API keys and the sign-in audit
             .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
             // records of the switches: API keys send and read those of their own sources
             .requestMatchers(POST, "/api/v1/cdrs", "/api/v1/cdrs/import", "/api/v1/service-events").hasAnyRole(API, ADMIN)
-            .requestMatchers(GET, "/api/v1/cdrs", "/api/v1/cdrs/**", "/api/v1/service-events").hasAnyRole(EVERYONE)
-            .requestMatchers(GET, "/api/v1/jobs", "/api/v1/jobs/**").hasAnyRole(EVERYONE)
+            .requestMatchers(GET, "/api/v1/cdrs", "/api/v1/cdrs/**", "/api/v1/service-events")
+                .hasAnyRole(TM, SALES, FINANCE, ADMIN, API)
+            .requestMatchers(GET, "/api/v1/jobs", "/api/v1/jobs/**").hasAnyRole(TM, SALES, FINANCE, ADMIN, API)
             .requestMatchers(GET, "/api/v1/rejects").hasAnyRole(TM, FINANCE, ADMIN, API)
             .requestMatchers(POST, "/api/v1/rejects/reprocess").hasAnyRole(TM, FINANCE, ADMIN)
-            .requestMatchers(GET, "/api/v1/cdr-mappings", "/api/v1/cdr-mappings/**").hasAnyRole(EVERYONE)
+            .requestMatchers(GET, "/api/v1/cdr-mappings", "/api/v1/cdr-mappings/**").hasAnyRole(TM, SALES, FINANCE, ADMIN, API)
             .requestMatchers(PUT, "/api/v1/cdr-mappings", "/api/v1/cdr-mappings/**").hasAnyRole(TM, ADMIN)
             .requestMatchers(DELETE, "/api/v1/cdr-mappings/**").hasAnyRole(TM, ADMIN)
             // staff only: a simulation may price with any version, drafts and client tariffs included
@@ -74,7 +78,15 @@ final class RoleMatrix implements
             .requestMatchers(PUT, "/api/v1/accounts/*/document-settings").hasAnyRole(FINANCE, ADMIN)
             .requestMatchers(DELETE, "/api/v1/accounts/*").hasAnyRole(FINANCE, ADMIN)
             .requestMatchers(GET, "/api/v1/accounts", "/api/v1/accounts/*", "/api/v1/accounts/*/numbers",
-                    "/api/v1/accounts/*/dedicated-operators").hasAnyRole(STAFF)
+                    "/api/v1/accounts/*/dedicated-operators").hasAnyRole(PEOPLE)
+            // network inventory: network operations and admins manage it; sales reserve for prospects and see
+            // capacity; finance reads
+            .requestMatchers(GET, "/api/v1/inventory/**").hasAnyRole(NOPS, SALES, FINANCE, ADMIN)
+            .requestMatchers(POST, "/api/v1/inventory/connect-check").hasAnyRole(NOPS, SALES, FINANCE, ADMIN)
+            .requestMatchers(POST, "/api/v1/inventory/resources/*/reserve",
+                    "/api/v1/inventory/resources/*/cancel-reservation").hasAnyRole(NOPS, SALES, ADMIN)
+            .requestMatchers(POST, "/api/v1/inventory/**").hasAnyRole(NOPS, ADMIN)
+            .requestMatchers(PUT, "/api/v1/inventory/**").hasAnyRole(NOPS, ADMIN)
             .requestMatchers(POST, "/api/v1/accounts", "/api/v1/accounts/*/numbers",
                     "/api/v1/accounts/*/dedicated-operators").hasAnyRole(SALES, FINANCE, ADMIN)
             .requestMatchers(PUT, "/api/v1/accounts/*", "/api/v1/accounts/*/client").hasAnyRole(SALES, FINANCE, ADMIN)
@@ -83,6 +95,6 @@ final class RoleMatrix implements
                 .hasAnyRole(FINANCE, ADMIN)
             // anything else of the API (a new route without a row here) is the admin's until it gets one
             .requestMatchers("/api/**").hasRole(ADMIN)
-            .anyRequest().hasAnyRole(STAFF);
+            .anyRequest().hasAnyRole(PEOPLE);
     }
 }

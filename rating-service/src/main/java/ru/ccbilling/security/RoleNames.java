@@ -12,7 +12,8 @@ import ru.ccbilling.refusal.Refusal;
 final class RoleNames {
 
     /** the roles of people; API_CLIENT is for keys */
-    static final Set<Role> OF_PEOPLE = EnumSet.of(Role.TARIFF_MANAGER, Role.SALES, Role.FINANCE, Role.ADMIN);
+    static final Set<Role> OF_PEOPLE = EnumSet.of(Role.TARIFF_MANAGER, Role.SALES, Role.FINANCE, Role.ADMIN,
+            Role.NETWORK_OPS);
     static final Set<Role> OF_KEYS = EnumSet.allOf(Role.class);
 
     private RoleNames() { }

@@ -27,10 +27,13 @@ import ru.ccbilling.PlatformTest;
 @PlatformTest
 class RoleMatrixApiTest {
 
-    /** T = TARIFF_MANAGER, S = SALES, F = FINANCE, A = ADMIN, K = API key (API_CLIENT); the rows of README's table */
+    /**
+     * T = TARIFF_MANAGER, S = SALES, F = FINANCE, A = ADMIN, K = API key (API_CLIENT), N = NETWORK_OPS; the rows of
+     * README's table
+     */
     private static final List<Row> MATRIX = List.of(
-        row("who am I", "TSFAK", "GET /api/v1/me"),
-        row("change one's own password", "TSFA", "POST /api/v1/me/password"),
+        row("who am I", "TSFAKN", "GET /api/v1/me"),
+        row("change one's own password", "TSFAN", "POST /api/v1/me/password"),
         row("users, API keys, the sign-in audit", "A", "GET /api/v1/admin/users", "POST /api/v1/admin/users",
             "GET /api/v1/admin/users/{username}", "PUT /api/v1/admin/users/{username}",
             "POST /api/v1/admin/users/{username}/password-reset", "GET /api/v1/admin/api-keys",
@@ -64,7 +67,8 @@ class RoleMatrixApiTest {
             "DELETE /api/v1/reference/origins/{prefix}", "PUT /api/v1/reference/holidays",
             "DELETE /api/v1/reference/holidays/{date}", "PUT /api/v1/reference/operators",
             "PUT /api/v1/reference/trunks", "POST /api/v1/reference/number-ranges/import"),
-        row("accounts: read codes, tariffs, numbers, operators (tariff managers: no legal details)", "TSFA",
+        row("accounts: read codes, tariffs, numbers, operators (tariff managers, network operations: no legal details)",
+            "TSFAN",
             "GET /api/v1/accounts", "GET /api/v1/accounts/{account}", "GET /api/v1/accounts/{account}/numbers",
             "GET /api/v1/accounts/{account}/dedicated-operators"),
         row("clients' legal details: read", "SFA", "GET /api/v1/accounts/{account}/client"),
@@ -88,7 +92,18 @@ class RoleMatrixApiTest {
             "GET /api/v1/documents/runs/{month}/delivery-lists/{method}", "GET /api/v1/documents/runs/{month}/labels.pdf",
             "GET /api/v1/documents/runs/{month}/print.pdf", "GET /api/v1/numbering-templates",
             "PUT /api/v1/numbering-templates"),
-        row("electronic documents, ФНС XML", "FA", "GET /api/v1/documents/{id}/xml", "GET /api/v1/documents/xml.zip"));
+        row("electronic documents, ФНС XML", "FA", "GET /api/v1/documents/{id}/xml", "GET /api/v1/documents/xml.zip"),
+        row("network inventory: read resources, pools, kinds, capacity; can a client be connected", "SFAN",
+            "GET /api/v1/inventory/kinds", "GET /api/v1/inventory/pools", "GET /api/v1/inventory/resources",
+            "GET /api/v1/inventory/resources/{resource}", "GET /api/v1/inventory/capacity",
+            "POST /api/v1/inventory/connect-check"),
+        row("network inventory: reserve (for a prospect too), cancel a reservation", "SAN",
+            "POST /api/v1/inventory/resources/{resource}/reserve",
+            "POST /api/v1/inventory/resources/{resource}/cancel-reservation"),
+        row("network inventory: assign, release, bulk changes, CSV import, kinds and pools", "AN",
+            "POST /api/v1/inventory/resources/{resource}/assign", "POST /api/v1/inventory/resources/{resource}/release",
+            "POST /api/v1/inventory/resources/bulk", "POST /api/v1/inventory/resources/import",
+            "POST /api/v1/inventory/kinds", "PUT /api/v1/inventory/pools/{pool}"));
 
     /** path parameters that reach nothing, so that an allowed request changes nothing (404 or 400) */
     private static final Map<String, String> PARAMETERS = Map.ofEntries(Map.entry("source", "pbx-msk-1"),
@@ -96,7 +111,8 @@ class RoleMatrixApiTest {
             Map.entry("name", "no-such-name"), Map.entry("code", "NO-SUCH-TARIFF"), Map.entry("version", "999"),
             Map.entry("prefix", "00000"), Map.entry("date", "2099-01-01"), Map.entry("account", "ACC-NO-SUCH"),
             Map.entry("entry", "999999999"), Map.entry("month", "2099-13"), Map.entry("method", "POST"),
-            Map.entry("username", "no-such-user"));
+            Map.entry("username", "no-such-user"), Map.entry("resource", "NO-SUCH-RESOURCE"),
+            Map.entry("pool", "NO-SUCH-POOL"));
 
     private static final Map<Character, String[]> CALLERS = new LinkedHashMap<>();
     static {
@@ -105,6 +121,7 @@ class RoleMatrixApiTest {
         CALLERS.put('F', new String[] {"Authorization", basic("finance")});
         CALLERS.put('A', new String[] {"Authorization", basic("admin")});
         CALLERS.put('K', new String[] {"X-Api-Key", "demo-api-key"});
+        CALLERS.put('N', new String[] {"Authorization", basic("netops")});
     }
 
     @LocalServerPort

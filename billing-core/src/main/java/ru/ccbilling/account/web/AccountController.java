@@ -18,9 +18,9 @@ import ru.ccbilling.api.model.AccountDetails;
 import ru.ccbilling.api.model.DedicatedOperator;
 import ru.ccbilling.api.model.TariffAssignment;
 import ru.ccbilling.inventory.Inventory;
-import ru.ccbilling.inventory.NetworkResource;
 import ru.ccbilling.inventory.NumberKind;
 import ru.ccbilling.refusal.Refusal;
+import ru.ccbilling.web.CurrentUser;
 
 @RestController
 class AccountController implements AccountsApi {
@@ -45,7 +45,7 @@ class AccountController implements AccountsApi {
             return new ru.ccbilling.api.model.Account(a.code(), a.clientName())
                     .tariff(current.map(Account.TariffAssignment::tariffCode).orElse(null))
                     .tariffFrom(current.map(Account.TariffAssignment::validFrom).orElse(null))
-                    .numbers(inventory.heldBy(a.code()).stream().map(NetworkResource::resource).sorted().toList())
+                    .numbers(inventory.heldBy(a.code()))
                     .inn(legal.inn()).deliveryMethod(ClientDetailsMapping.delivery(legal.deliveryMethod()));
         }).toList());
     }
@@ -101,7 +101,7 @@ class AccountController implements AccountsApi {
         NumberAssignment assignment = new NumberAssignment(number.getNumber(), number.getValidFrom(), number.getValidTo(),
                 number.getKind() == null ? null : NumberKind.valueOf(number.getKind().name()), number.getChannels());
         check.number(assignment);
-        accounts.assignNumber(account, assignment);
+        accounts.assignNumber(account, assignment, CurrentUser.name());
         return ResponseEntity.status(HttpStatus.CREATED).body(number(assignment));
     }
 
