@@ -90,7 +90,7 @@ public class ResourceImport {
         if (total > MAX_RESOURCES) {
             faults.add(new Fault("file", Text.of("inventory.importTooLarge", total, MAX_RESOURCES)));
         }
-        if (faults.isEmpty()) {
+        if (total <= MAX_RESOURCES) {
             overlaps(ranges, faults);
         }
         if (!faults.isEmpty()) {
