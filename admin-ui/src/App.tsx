@@ -25,6 +25,7 @@ import { TrunkCreate, TrunkEdit, TrunkIcon, TrunkList } from './reference/trunks
 import { UserCreate, UserEdit, UserIcon, UserList } from './users/users';
 import { ApiKeyCreate, ApiKeyIcon, ApiKeyList } from './users/apiKeys';
 import { SignInIcon, SignInList } from './users/signIns';
+import { CapacityPage, InventoryIcon, InventoryList, InventoryShow } from './inventory/screens';
 
 export const App = () => (
   <Admin
@@ -44,6 +45,7 @@ export const App = () => (
     <Resource name="jobs" list={JobList} show={JobShow} icon={JobIcon} />
     <Resource name="cdr-mappings" list={CdrMappingList} create={CdrMappingCreate} edit={CdrMappingEdit} icon={CdrMappingIcon} />
     <Resource name="accounts" list={AccountList} show={AccountShow} edit={AccountEdit} create={AccountCreate} icon={AccountIcon} />
+    <Resource name="inventory" list={InventoryList} show={InventoryShow} icon={InventoryIcon} />
     <Resource name="periods" list={PeriodList} show={PeriodShow} icon={PeriodIcon} />
     <Resource name="rejects" list={RejectList} icon={RejectIcon} />
     <Resource name="documents" list={DocumentList} show={DocumentShow} icon={DocumentIcon} />
@@ -59,6 +61,7 @@ export const App = () => (
       <Route path="/simulate" element={<SimulatePage />} />
       <Route path="/import" element={<ImportPage />} />
       <Route path="/document-runs" element={<DocumentRunsPage />} />
+      <Route path="/inventory-capacity" element={<CapacityPage />} />
     </CustomRoutes>
   </Admin>
 );

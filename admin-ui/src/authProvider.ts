@@ -8,7 +8,7 @@ type CurrentUser = components['schemas']['CurrentUser'];
 
 export const LOGIN_URL = '/login';
 export const LOGGED_OUT_URL = '/login?logout';
-export const ROLES = ['TARIFF_MANAGER', 'SALES', 'FINANCE', 'ADMIN', 'API_CLIENT'] as const;
+export const ROLES = ['TARIFF_MANAGER', 'SALES', 'FINANCE', 'ADMIN', 'API_CLIENT', 'NETWORK_OPS'] as const;
 
 /** Set once the server said 401: the session is gone, the browser is on its way to /login. */
 let signedOut = false;

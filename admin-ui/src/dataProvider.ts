@@ -4,6 +4,7 @@ import { accountDataProvider } from './accounts/dataProvider';
 import { cdrDataProvider } from './cdrs/dataProvider';
 import { documentDataProvider } from './documents/dataProvider';
 import { cdrMappingDataProvider } from './imports/dataProvider';
+import { inventoryDataProvider } from './inventory/dataProvider';
 import { jobDataProvider } from './jobs/dataProvider';
 import { periodDataProvider } from './periods/dataProvider';
 import { referenceDataProvider } from './reference/dataProvider';
@@ -24,6 +25,7 @@ const providers = new Map<string, DataProvider>([
   ['operators', referenceDataProvider],
   ['trunks', referenceDataProvider],
   ['accounts', accountDataProvider],
+  ['inventory', inventoryDataProvider],
   ['periods', periodDataProvider],
   ['documents', documentDataProvider],
   ['users', userDataProvider],

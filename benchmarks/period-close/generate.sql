@@ -14,8 +14,9 @@ select 'BENCH-' || lpad(i::text, 5, '0'), 'CC-STANDARD-2026', date '2026-01-01' 
 insert into account_number (account_code, number, valid_from)
 select 'BENCH-' || lpad(i::text, 5, '0'), '7801' || lpad(i::text, 7, '0'), date '2026-01-01' from generate_series(1, 10000) i;
 
-insert into network_resource (resource, kind, status, account_code, status_since)
-select '7801' || lpad(i::text, 7, '0'), 'NUMBER', 'BUSY', 'BENCH-' || lpad(i::text, 5, '0'), date '2026-01-01'
+insert into network_resource (resource, kind, status, account_code, status_since, held_from)
+select '7801' || lpad(i::text, 7, '0'), 'TOLL_FREE_800', 'BUSY', 'BENCH-' || lpad(i::text, 5, '0'), date '2026-01-01',
+       date '2026-01-01'
   from generate_series(1, 10000) i;
 
 insert into dedicated_operator (account_code, operator_id, valid_from)

@@ -6,9 +6,14 @@ import LibraryBooksIcon from '@mui/icons-material/LibraryBooks';
 import ScienceIcon from '@mui/icons-material/Science';
 import PrintIcon from '@mui/icons-material/Print';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
+import StorageIcon from '@mui/icons-material/Storage';
 import { Menu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
 
 export const REFERENCE_RESOURCES = ['destinations', 'origins', 'holidays', 'operators', 'trunks'];
+
+/** The network inventory and its capacity: network operations and admins manage, sales reserve, finance reads. */
+export const canSeeInventory = (permissions?: string[]) =>
+  (permissions ?? []).some((role) => ['NETWORK_OPS', 'ADMIN', 'SALES', 'FINANCE'].includes(role));
 
 /** CDRs, the rejects queue, Tariffs, Simulate, Import, Jobs, CDR mappings, Accounts, Periods, Documents and Document runs (finance and admin only), Users, API keys and Sign-ins (admin only), then the collapsible "Reference data" group. */
 export const AppMenu = () => {
@@ -18,6 +23,7 @@ export const AppMenu = () => {
   const { permissions } = usePermissions<string[]>();
   const finance = (permissions ?? []).some((role) => role === 'FINANCE' || role === 'ADMIN');
   const admin = (permissions ?? []).includes('ADMIN');
+  const inventory = canSeeInventory(permissions);
   return (
     <Menu>
       <Menu.ResourceItem name="cdrs" />
@@ -28,6 +34,10 @@ export const AppMenu = () => {
       <Menu.ResourceItem name="jobs" />
       <Menu.ResourceItem name="cdr-mappings" />
       <Menu.ResourceItem name="accounts" />
+      {inventory && <Menu.ResourceItem name="inventory" />}
+      {inventory && (
+        <Menu.Item to="/inventory-capacity" primaryText={translate('app.menu.capacity')} leftIcon={<StorageIcon />} />
+      )}
       {finance && <Menu.ResourceItem name="periods" />}
       <Menu.ResourceItem name="documents" />
       <Menu.Item to="/document-runs" primaryText={translate('app.menu.document_runs')} leftIcon={<PrintIcon />} />
