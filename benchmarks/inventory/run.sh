@@ -59,10 +59,30 @@ time_it() { # name, then curl arguments; 30 runs, prints min / median / max of t
     for _ in $(seq 1 30); do curl -s -o /dev/null -w '%{time_total}\n' -u netops:netops "$@"; done \
         | sort -n | awk -v name="$name" '{ t[NR] = $1 * 1000 } END { printf "%-42s min %6.1f  median %6.1f  max %6.1f ms\n", name, t[1], t[15], t[30] }'
 }
-echo "== over HTTP, 30 runs each (a warm-up run first)"
+echo "== over HTTP, 30 runs each (a warm-up run first); the dates of 50,000 rows have passed, not yet materialised"
+$PSQL -tA -c "select 'past their dates: ' || (select count(*) from network_resource where status = 'BUSY' and held_until <= current_date) + (select count(*) from network_resource where status = 'QUARANTINE' and quarantine_until <= current_date) + (select count(*) from network_resource where status = 'RESERVED' and reserved_until <= now())"
+time_it "GET /me (the cost of any request)" "http://127.0.0.1:$PORT/api/v1/me"
 curl -s -u netops:netops "$API/capacity" | jq -c '.[] | select(.pool == "BENCH-800")'
 time_it "GET /inventory/capacity" "$API/capacity"
 time_it "POST /inventory/connect-check (30 + 2)" -H 'Content-Type: application/json' -X POST \
     -d '{"needs":[{"kind":"TOLL_FREE_800","pool":"BENCH-800","quantity":30},{"kind":"TOLL_FREE_800","site":"MSK","quantity":2}]}' \
     "$API/connect-check"
 time_it "GET /inventory/resources?pool&status=FREE" "$API/resources?pool=BENCH-800&status=FREE&from=78000500000&size=50"
+
+echo "== after the scheduled materialiser (every 60 s) wrote the moved statuses back"
+sleep 75
+$PSQL -tA -c "select 'past their dates: ' || (select count(*) from network_resource where status = 'BUSY' and held_until <= current_date) + (select count(*) from network_resource where status = 'QUARANTINE' and quarantine_until <= current_date) + (select count(*) from network_resource where status = 'RESERVED' and reserved_until <= now())"
+curl -s -u netops:netops "$API/capacity" | jq -c '.[] | select(.pool == "BENCH-800")'
+time_it "GET /inventory/capacity" "$API/capacity"
+time_it "POST /inventory/connect-check (30 + 2)" -H 'Content-Type: application/json' -X POST \
+    -d '{"needs":[{"kind":"TOLL_FREE_800","pool":"BENCH-800","quantity":30},{"kind":"TOLL_FREE_800","site":"MSK","quantity":2}]}' \
+    "$API/connect-check"
+echo "== the capacity queries in PostgreSQL alone (the counts, then the correction by the rows past their dates), 30 runs"
+for _ in $(seq 1 30); do
+    $PSQL -c '\timing on' -c "select pool_code, kind, status, n from resource_count where n <> 0" \
+        -c "select pool, kind, was, now_status, count(*) from (
+              select coalesce(r.pool_code, '') as pool, r.kind, r.status as was, 'QUARANTINE' as now_status from network_resource r where r.status = 'BUSY' and r.held_until is not null and r.held_until <= current_date
+              union all select coalesce(r.pool_code, ''), r.kind, r.status, 'FREE' from network_resource r where r.status = 'QUARANTINE' and r.quarantine_until <= current_date
+              union all select coalesce(r.pool_code, ''), r.kind, r.status, 'FREE' from network_resource r where r.status = 'RESERVED' and r.reserved_until <= now()) due group by 1, 2, 3, 4" \
+        | grep '^Time' | awk '{ s += $2 } END { print s }'
+done | sort -n | awk '{ t[NR] = $1 } END { printf "capacity SQL (both queries)                min %6.2f  median %6.2f  max %6.2f ms\n", t[1], t[15], t[30] }'

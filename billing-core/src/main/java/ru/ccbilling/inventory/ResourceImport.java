@@ -97,6 +97,8 @@ public class ResourceImport {
             throw Refusal.of(Kind.INVALID, Text.of("inventory.importRefused", faults.size()),
                     faults.subList(0, Math.min(faults.size(), 50)));
         }
+        // a file of millions takes longer than the platform's usual statement_timeout
+        db.sql("set local statement_timeout = '300s'").update();
         copy(ranges, kind, pool);
         return new Report(ranges.size(), total);
     }

@@ -72,13 +72,30 @@ public class ResourceQueries {
             where.append(" and r.account_code = :account");
             params.put("account", filter.account());
         }
-        long total = db.sql("select count(*) from network_resource r" + where).params(params).query(Long.class).single();
+        long total = filter.from() == null && filter.to() == null && filter.account() == null
+                ? counted(filter)
+                : db.sql("select count(*) from (select 1 from network_resource r" + where + " limit " + (COUNT_CAP + 1)
+                        + ") capped").params(params).query(Long.class).single();
         params.put("limit", size);
         params.put("offset", (long) page * size);
         List<NetworkResource> items = db.sql("select " + ResourceRows.COLUMNS + " from network_resource r" + where
                         + " order by r.resource limit :limit offset :offset")
                 .params(params).query((rs, i) -> ResourceRows.read(rs, clock)).list();
         return new Page(items, total);
+    }
+
+    /** beyond this many, a filtered list says "more than" rather than counting a million rows for its pager */
+    static final long COUNT_CAP = 100_000;
+
+    /** how many of a pool, kind and status there are, from the capacity counts */
+    private long counted(Filter filter) {
+        return capacity().stream()
+                .filter(c -> filter.pool() == null || filter.pool().equals(c.pool()))
+                .filter(c -> filter.kind() == null || filter.kind().equals(c.kind()))
+                .mapToLong(c -> filter.status() == null
+                        ? c.byStatus().values().stream().mapToLong(Long::longValue).sum()
+                        : c.byStatus().getOrDefault(filter.status(), 0L))
+                .sum();
     }
 
     /** the resource's journal, oldest first */
@@ -107,8 +124,9 @@ public class ResourceQueries {
                 .query(rs -> {
                     add(counts, rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4));
                 });
-        db.sql("select coalesce(r.pool_code, ''), r.kind, r.status, " + ResourceStatus.SQL + ", count(*)"
-                        + " from network_resource r where " + ResourceStatus.DUE + " group by 1, 2, 3, 4")
+        db.sql("select pool, kind, was, now_status, count(*) from ("
+                        + ResourceStatus.due("select coalesce(r.pool_code, '') as pool, r.kind, r.status as was, "
+                        + ResourceStatus.SQL + " as now_status", "") + ") due group by 1, 2, 3, 4")
                 .params(now()).query(rs -> {
                     add(counts, rs.getString(1), rs.getString(2), rs.getString(3), -rs.getLong(5));
                     add(counts, rs.getString(1), rs.getString(2), rs.getString(4), rs.getLong(5));
@@ -135,26 +153,37 @@ public class ResourceQueries {
         return out;
     }
 
-    /** Whether every need can be met by Free resources now, with the candidates (the first ones in order). */
+    /**
+     * Whether every need can be met by Free resources now, with the candidates (the first ones in order): the
+     * number available comes from the capacity counts, the candidates from the pools' resources in order.
+     */
     public List<Answer> canConnect(List<Need> needs) {
+        List<Capacity> capacity = capacity();
+        Map<String, String> sites = new HashMap<>();
+        db.sql("select code, coalesce(site, '') from resource_pool").query(rs -> {
+            sites.put(rs.getString(1), rs.getString(2));
+        });
         List<Answer> answers = new ArrayList<>();
         for (Need need : needs) {
-            Map<String, Object> params = new HashMap<>(now());
-            StringBuilder where = new StringBuilder(" where r.kind = :kind and " + ResourceStatus.SQL + " = 'FREE'");
-            params.put("kind", need.kind());
-            if (need.pool() != null) {
-                where.append(" and r.pool_code = :pool");
-                params.put("pool", need.pool());
+            List<Capacity> matching = capacity.stream().filter(c -> c.kind().equals(need.kind()))
+                    .filter(c -> need.pool() == null || need.pool().equals(c.pool()))
+                    .filter(c -> need.site() == null || (c.pool() != null && need.site().equals(sites.get(c.pool()))))
+                    .toList();
+            long available = matching.stream().mapToLong(c -> c.byStatus().getOrDefault(ResourceStatus.FREE, 0L)).sum();
+            List<String> candidates = new ArrayList<>();
+            for (Capacity c : matching) {
+                if (candidates.size() >= need.quantity() || c.byStatus().getOrDefault(ResourceStatus.FREE, 0L) == 0) {
+                    continue;
+                }
+                Map<String, Object> params = new HashMap<>(now());
+                params.put("kind", need.kind());
+                params.put("pool", c.pool());
+                params.put("limit", need.quantity() - candidates.size());
+                String inPool = c.pool() == null ? "r.pool_code is null" : "r.pool_code = :pool";
+                candidates.addAll(db.sql("select r.resource from network_resource r where " + inPool
+                                + " and r.kind = :kind and " + ResourceStatus.SQL + " = 'FREE' order by r.resource limit :limit")
+                        .params(params).query(String.class).list());
             }
-            if (need.site() != null) {
-                where.append(" and p.site = :site");
-                params.put("site", need.site());
-            }
-            String from = " from network_resource r left join resource_pool p on p.code = r.pool_code";
-            long available = db.sql("select count(*)" + from + where).params(params).query(Long.class).single();
-            params.put("limit", need.quantity());
-            List<String> candidates = db.sql("select r.resource" + from + where + " order by r.resource limit :limit")
-                    .params(params).query(String.class).list();
             answers.add(new Answer(need, available, candidates, available >= need.quantity()));
         }
         return answers;

@@ -20,10 +20,14 @@ public enum ResourceStatus {
                when 'RESERVED' then case when r.reserved_until > :now then 'RESERVED' else 'FREE' end
                else r.status end)""";
 
-    /** the rows whose stored status may no longer be in force (served by the partial index network_resource_due) */
-    static final String DUE = """
-            r.status in ('BUSY', 'QUARANTINE', 'RESERVED')
-            and (r.held_until is not null or r.quarantine_until is not null or r.reserved_until is not null)
-            and ((r.status = 'BUSY' and r.held_until <= :today) or (r.status = 'QUARANTINE' and r.quarantine_until <= :today)
-                 or (r.status = 'RESERVED' and r.reserved_until <= :now))""";
+    /**
+     * the rows whose stored status may no longer be in force, as three range scans of the partial indexes
+     * network_resource_busy_until, _quarantine_until and _reserved_until: {@code r} of them, by {@code where}
+     */
+    static String due(String select, String where) {
+        String from = " from network_resource r where ";
+        return select + from + "r.status = 'BUSY' and r.held_until is not null and r.held_until <= :today" + where
+                + " union all " + select + from + "r.status = 'QUARANTINE' and r.quarantine_until <= :today" + where
+                + " union all " + select + from + "r.status = 'RESERVED' and r.reserved_until <= :now" + where;
+    }
 }

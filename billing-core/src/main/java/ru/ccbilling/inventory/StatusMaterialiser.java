@@ -35,7 +35,8 @@ public class StatusMaterialiser {
                            case when r.status = 'RESERVED' then (r.reserved_until at time zone 'Europe/Moscow')::date
                                 when %s = 'QUARANTINE' then r.held_until
                                 else coalesce(r.quarantine_until, r.held_until) end as since
-                      from network_resource r where %s
+                      from network_resource r
+                     where r.resource in (%s)
                        for update of r skip locked
                 ), changed as (
                     update network_resource r
@@ -53,7 +54,7 @@ public class StatusMaterialiser {
                        case when was = 'RESERVED' then 'RESERVATION_EXPIRED'
                             when now_status = 'QUARANTINE' then 'QUARANTINE_STARTED' else 'QUARANTINE_ENDED' end,
                        coalesce(since, :today), 'system'
-                  from changed""".formatted(ResourceStatus.SQL, ResourceStatus.SQL, ResourceStatus.DUE))
+                  from changed""".formatted(ResourceStatus.SQL, ResourceStatus.SQL, ResourceStatus.due("select r.resource", "")))
                 .param("today", LocalDate.now(clock)).param("now", Timestamp.from(clock.instant())).update();
     }
 }
