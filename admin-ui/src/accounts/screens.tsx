@@ -6,6 +6,7 @@ import {
   DataTable,
   DateInput,
   Edit,
+  CreateButton,
   EditButton,
   List,
   SearchInput,
@@ -19,7 +20,6 @@ import {
   regex,
   required,
   useRecordContext,
-  usePermissions,
   useRefresh,
   useTranslate,
 } from 'react-admin';
@@ -27,6 +27,7 @@ import type { AccountDetails } from './dataProvider';
 import { AccountLedger } from '../ledger/AccountLedger';
 import { AccountUsagePanel } from '../ledger/AccountUsage';
 import { LocalDateField } from '../shared/LocalDateField';
+import { useAbilities } from '../shared/abilities';
 import { NumberAssignForm, NumbersTable } from './Numbers';
 
 /** Client accounts (лицевые счета) with their client's legal details, ledger and usage. id = account. */
@@ -34,8 +35,19 @@ export const AccountIcon = AccountBalanceIcon;
 
 const accountFilters = [<SearchInput key="q" source="q" alwaysOn />];
 
+const AccountListActions = () => {
+  const { can } = useAbilities();
+  return <TopToolbar>{can('accounts.create') && <CreateButton />}</TopToolbar>;
+};
+
 export const AccountList = () => (
-  <List filters={accountFilters} sort={{ field: 'account', order: 'ASC' }} perPage={25} exporter={false}>
+  <List
+    filters={accountFilters}
+    sort={{ field: 'account', order: 'ASC' }}
+    perPage={25}
+    exporter={false}
+    actions={<AccountListActions />}
+  >
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="account" />
       <DataTable.Col source="client" />
@@ -58,27 +70,26 @@ const AccountTitle = () => {
   return <>{record ? `${record.account} — ${record.client}` : ''}</>;
 };
 
-const MONEY_ROLES = ['FINANCE', 'ADMIN'];
-/** who may assign numbers (POST /api/v1/accounts/{account}/numbers) */
-const NUMBER_ROLES = ['SALES', 'FINANCE', 'ADMIN'];
-
+/** Details and numbers for all staff; editing, the ledger (and entering into it) and usage as the abilities allow. */
 export const AccountShow = () => {
-  const { permissions } = usePermissions<string[]>();
-  const canEnter = (permissions ?? []).some((r) => MONEY_ROLES.includes(r));
-  const canAssign = (permissions ?? []).some((r) => NUMBER_ROLES.includes(r));
+  const { can } = useAbilities();
   return (
-    <Show title={<AccountTitle />} actions={<TopToolbar><EditButton /></TopToolbar>}>
+    <Show title={<AccountTitle />} actions={<TopToolbar>{can('accounts.edit') && <EditButton />}</TopToolbar>}>
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="app.account.details">
           <AccountDetailsView />
-          <AccountNumbers canAssign={canAssign} />
+          <AccountNumbers canAssign={can('accounts.numbers')} />
         </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="app.ledger.title" path="ledger">
-          <WithAccount render={(account) => <AccountLedger account={account} canEnter={canEnter} />} />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="app.usage.title" path="usage">
-          <WithAccount render={(account) => <AccountUsagePanel account={account} />} />
-        </TabbedShowLayout.Tab>
+        {can('ledger.read') && (
+          <TabbedShowLayout.Tab label="app.ledger.title" path="ledger">
+            <WithAccount render={(account) => <AccountLedger account={account} canEnter={can('ledger.post')} />} />
+          </TabbedShowLayout.Tab>
+        )}
+        {can('ledger.read') && (
+          <TabbedShowLayout.Tab label="app.usage.title" path="usage">
+            <WithAccount render={(account) => <AccountUsagePanel account={account} />} />
+          </TabbedShowLayout.Tab>
+        )}
       </TabbedShowLayout>
     </Show>
   );

@@ -191,6 +191,7 @@ export const en = {
       save_model: 'Save model',
       saved: 'Model saved |||| %{smart_count} models saved',
       save_failed: '%{model} was not saved: %{error}',
+      not_yours: 'You may view this draft only: this tariff is changed by tariff managers.',
       read_only: 'This version is %{state}: it cannot be changed. Start a new draft from it to make changes.',
       unsaved: 'Unsaved changes in %{models}; Validate and Publish save them first.',
       simulate: 'Simulate',
@@ -397,6 +398,10 @@ export const en = {
       state: { OPEN: 'Open', PARTIALLY_CLOSED: 'Partially closed', CLOSED: 'Closed' },
       close: 'Close',
       close_all: 'Close for all accounts',
+      close_all_consequence:
+        'All accounts will be closed for %{month}: monthly fees, volume discounts and top-ups are booked; calls of this month arriving later become corrections.',
+      reopen_documents:
+        '%{smart_count} document was already issued for %{month}; it will not change: after closing again, correction documents are needed. |||| %{smart_count} documents were already issued for %{month}; they will not change: after closing again, correction documents are needed.',
       partial_close: 'Close for some accounts',
       partial_accounts: 'Accounts',
       partial_hint: 'Account codes separated by spaces, commas or new lines. The others stay open and can be closed later.',

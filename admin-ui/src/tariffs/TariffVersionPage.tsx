@@ -34,7 +34,8 @@ import { formatMoscow } from './moscowTime';
 import { tariffPaths } from './paths';
 import { PublishDialog } from './PublishDialog';
 import { ErrorAlert, problemOf } from './problems';
-import { tariffKeys, useTariffVersion } from './queries';
+import { tariffKeys, useTariffEditability, useTariffVersion } from './queries';
+import { useAbilities } from '../shared/abilities';
 import { useNewDraft } from './useNewDraft';
 import { unsavedEdits } from './unsavedEdits';
 import { ValidationPanel, ModelMessages } from './ValidationPanel';
@@ -49,24 +50,28 @@ export const TariffVersionPage = () => {
   const version = Number(params.version);
   const translate = useTranslate();
   const { data, error, isPending } = useTariffVersion(code, version);
+  const { editable, known } = useTariffEditability(code);
 
   return (
     <Box sx={{ mt: 2, width: 0, minWidth: '100%' }}>
       <Title title={translate('app.tariff.version_title', { code, version })} />
-      {isPending && <LinearProgress />}
+      {(isPending || !known) && <LinearProgress />}
       {error && <ErrorAlert error={error} />}
-      {data && <VersionWorkspace key={`${code}/${version}/${data.state}`} code={code} tariffVersion={data} />}
+      {data && known && (
+        <VersionWorkspace key={`${code}/${version}/${data.state}/${editable}`} code={code} tariffVersion={data} editable={editable} />
+      )}
     </Box>
   );
 };
 
-const VersionWorkspace = ({ code, tariffVersion }: { code: string; tariffVersion: TariffVersion }) => {
+const VersionWorkspace = ({ code, tariffVersion, editable }: { code: string; tariffVersion: TariffVersion; editable: boolean }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const queryClient = useQueryClient();
   const version = tariffVersion.version;
   const models = tariffVersion.models ?? [];
-  const readOnly = tariffVersion.state !== 'DRAFT';
+  const { can } = useAbilities();
+  const readOnly = tariffVersion.state !== 'DRAFT' || !editable;
 
   const [tab, setTab] = useState(0);
   const [opened, setOpened] = useState<Set<number>>(() => new Set([0]));
@@ -211,7 +216,7 @@ const VersionWorkspace = ({ code, tariffVersion }: { code: string; tariffVersion
         <Button variant="outlined" startIcon={<FactCheckIcon />} onClick={validate} disabled={validating || saving} data-testid="validate">
           {translate(validating ? 'app.tariff.validation.running' : 'app.tariff.validation.run')}
         </Button>
-        {!readOnly && (
+        {!readOnly && can('tariffs.publish') && (
           <Button variant="contained" startIcon={<PublishIcon />} onClick={() => setPublishOpen(true)} data-testid="publish">
             {translate('app.tariff.publish.button')}
           </Button>
@@ -222,13 +227,17 @@ const VersionWorkspace = ({ code, tariffVersion }: { code: string; tariffVersion
         <Button component={Link} to={tariffPaths.diff(code, version)} startIcon={<CompareArrowsIcon />} data-testid="diff-link">
           {translate('app.tariff.diff.link')}
         </Button>
-        <Button startIcon={<AddIcon />} onClick={() => newDraft(version)} disabled={creating !== undefined} data-testid="new-draft">
-          {translate('app.tariff.new_draft')}
-        </Button>
+        {editable && (
+          <Button startIcon={<AddIcon />} onClick={() => newDraft(version)} disabled={creating !== undefined} data-testid="new-draft">
+            {translate('app.tariff.new_draft')}
+          </Button>
+        )}
       </Stack>
       {readOnly && (
         <Alert severity="info" sx={{ mb: 2 }} data-testid="read-only">
-          {translate('app.tariff.read_only', { state: translate(`app.tariff.state.${tariffVersion.state}`) })}
+          {tariffVersion.state === 'DRAFT'
+            ? translate('app.tariff.not_yours')
+            : translate('app.tariff.read_only', { state: translate(`app.tariff.state.${tariffVersion.state}`) })}
         </Alert>
       )}
       {anyDirty && (
