@@ -33,7 +33,7 @@ describe('PeriodActions', () => {
     expect((screen.getByRole('button', { name: 'Переоткрыть' }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Закрыть по всем счетам' }));
     // nothing is sent before the person confirms the consequence
-    expect((await screen.findByTestId('confirm-consequence')).textContent).toContain('Будут закрыты все счета за 2026-03');
+    expect((await screen.findByTestId('confirm-consequence')).textContent).toContain('Будут закрыты все счета за март 2026');
     expect(seen).toHaveLength(0);
     fireEvent.click(screen.getByTestId('confirm-action'));
     const done = await screen.findByTestId('job-done');

@@ -158,12 +158,12 @@ describe('tariff simulation', () => {
       within(tr).getAllByRole('cell').map((c) => c.textContent),
     );
     expect(totals).toEqual([
-      ['ACC-1001', 'NETWORK', '14.50', '15.50', '+1.00'],
-      ['ACC-1002', 'OPERATOR', '18.00', '17.50', '-0.50'],
+      ['ACC-1001', 'Сетевая минута', '14,50\u00a0₽', '15,50\u00a0₽', '+1,00\u00a0₽'],
+      ['ACC-1002', 'Работа оператора', '18,00\u00a0₽', '17,50\u00a0₽', '−0,50\u00a0₽'],
     ]);
-    expect(screen.getByTestId('simulation-delta').textContent).toBe('+1.00');
+    expect(screen.getByTestId('simulation-delta').textContent).toBe('+1,00\u00a0₽');
     const candidate = within(screen.getByTestId('candidate-lines')).getByTestId('charge-line');
-    expect(within(candidate).getAllByRole('cell')[3].textContent).toBe('3.10');
+    expect(within(candidate).getAllByRole('cell')[3].textContent).toBe('3,10');
     expect(within(screen.getByTestId('record-difference')).getByText(/v3/)).toBeTruthy();
   });
 });

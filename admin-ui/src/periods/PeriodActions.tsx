@@ -21,6 +21,7 @@ import type { Problem } from '../api/problem';
 import type { components } from '../api/schema';
 import { ProblemAlert } from '../shared/ProblemAlert';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
+import { useFormat } from '../shared/format';
 
 type Job = components['schemas']['Job'];
 
@@ -29,6 +30,7 @@ export const PeriodActions = ({ month, state, onChange }: { month: string; state
   const translate = useTranslate();
   const [dialog, setDialog] = useState<'all' | 'partial' | 'reopen' | undefined>();
   const documents = useIssuedDocuments(month, dialog === 'reopen');
+  const fmt = useFormat();
   const [problem, setProblem] = useState<Problem | undefined>();
   const [job, setJob] = useState<Job | undefined>();
   const [busy, setBusy] = useState(false);
@@ -81,7 +83,7 @@ export const PeriodActions = ({ month, state, onChange }: { month: string; state
       <ConfirmDialog
         open={dialog === 'all'}
         title={translate('app.period.close_all')}
-        consequence={translate('app.period.close_all_consequence', { month })}
+        consequence={translate('app.period.close_all_consequence', { month: fmt.month(month) })}
         confirm={translate('app.period.close')}
         busy={busy}
         onCancel={() => setDialog(undefined)}
@@ -106,7 +108,7 @@ export const PeriodActions = ({ month, state, onChange }: { month: string; state
         title={translate('app.period.reopen')}
         label={translate('app.period.reopen_reason')}
         hint={translate('app.period.reopen_hint')}
-        warning={documents ? translate('app.period.reopen_documents', { smart_count: documents, month }) : undefined}
+        warning={documents ? translate('app.period.reopen_documents', { smart_count: documents, month: fmt.month(month) }) : undefined}
         confirm={translate('app.period.reopen')}
         onCancel={() => setDialog(undefined)}
         onConfirm={async (text) => {

@@ -1,5 +1,6 @@
 import { Chip, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
+import { useFormat } from '../shared/format';
 
 type Color = 'success' | 'error' | 'warning' | 'info' | 'default' | 'primary';
 
@@ -34,10 +35,12 @@ export const TariffChip = ({ kind, value }: { kind: keyof typeof group; value?: 
 
 /** A money difference: red when the client pays more, green when less, plain when zero. */
 export const DeltaText = ({ value, bold }: { value?: string; bold?: boolean }) => {
+  const fmt = useFormat();
   if (value === undefined || value === null || value === '') return <>—</>;
   const n = Number(value);
   const color = n > 0 ? 'error.main' : n < 0 ? 'success.main' : 'text.secondary';
-  const text = n > 0 && !value.startsWith('+') ? `+${value}` : value;
+  const money = fmt.money(value.replace(/^\+/, ''));
+  const text = n > 0 ? `+${money}` : money;
   return (
     <Typography component="span" variant="body2" sx={{ color, fontWeight: bold ? 700 : undefined }} data-testid="delta">
       {text}
