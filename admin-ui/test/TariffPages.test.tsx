@@ -277,4 +277,28 @@ describe('TariffVersionPage', () => {
     expect(screen.queryByTestId('publish')).toBeNull();
     expect(screen.getByTestId('new-draft')).toBeTruthy();
   });
+
+  it('opens on the decision tables, named by what they price, with the rules last', async () => {
+    mockFetch(({ url }) =>
+      isTariffList(url)
+        ? { body: TARIFFS }
+        : {
+            body: {
+              tariff: CODE,
+              version: 3,
+              state: 'PUBLISHED',
+              models: [
+                { name: 'call-lines.drl', kind: 'DRL', content: drl },
+                { name: 'operator-minute.dmn', kind: 'DMN', content: '<definitions/>' },
+                { name: 'network-minute.dmn', kind: 'DMN', content: '<definitions/>' },
+              ],
+            },
+          },
+    );
+    renderAt(`/tariffs/${CODE}/versions/3`, '/tariffs/:code/versions/:version', <TariffVersionPage />);
+    await screen.findByTestId('model-tab-network-minute.dmn');
+    const tabs = screen.getAllByRole('tab');
+    expect(tabs.map((t) => t.textContent)).toEqual(['Минута сети 8-800', 'Работа операторов', 'Правила: строки звонка']);
+    expect(tabs[0].getAttribute('aria-selected')).toBe('true');
+  });
 });

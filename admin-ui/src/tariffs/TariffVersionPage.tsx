@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Alert,
   Badge,
@@ -28,13 +28,13 @@ import { Title, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { Link, useParams } from 'react-router-dom';
 import { tariffApi, type TariffModel, type TariffVersion, type Validation, type ValidationMessage } from './api';
 import { DmnModelEditor } from './DmnModelEditor';
-import { TariffChip } from './chips';
+import { TariffChip, versionStanding } from './chips';
 import type { ModelEditorHandle, ModelEditorProps } from './editorTypes';
 import { formatMoscow } from './moscowTime';
 import { tariffPaths } from './paths';
 import { PublishDialog } from './PublishDialog';
 import { ErrorAlert, problemOf } from './problems';
-import { tariffKeys, useTariffEditability, useTariffVersion } from './queries';
+import { tariffKeys, useTariffEditability, useTariffs, useTariffVersion } from './queries';
 import { useAbilities } from '../shared/abilities';
 import { useNewDraft } from './useNewDraft';
 import { unsavedEdits } from './unsavedEdits';
@@ -69,7 +69,7 @@ const VersionWorkspace = ({ code, tariffVersion, editable }: { code: string; tar
   const notify = useNotify();
   const queryClient = useQueryClient();
   const version = tariffVersion.version;
-  const models = tariffVersion.models ?? [];
+  const models = useMemo(() => orderModels(tariffVersion.models ?? []), [tariffVersion.models]);
   const { can } = useAbilities();
   const readOnly = tariffVersion.state !== 'DRAFT' || !editable;
 
@@ -303,7 +303,37 @@ const ModelEditor = ({
   );
 };
 
+/**
+ * The order a person reads a tariff in: the decision tables first, in the order of the tariff sheet (a model the
+ * list does not know comes after them, by name), the rules (DRL) last. The version opens on the first table.
+ */
+const MODEL_ORDER = [
+  'network-minute.dmn',
+  'ivr-minute.dmn',
+  'operator-minute.dmn',
+  'post-processing-fee.dmn',
+  'outbound-minute.dmn',
+  'marking-fee.dmn',
+  'virtual-office-minute.dmn',
+  'conference-port-minute.dmn',
+  'survey-completed-fee.dmn',
+  'informing-attempt-fee.dmn',
+  'one-time-services.dmn',
+  'monthly-fees.dmn',
+  'included-quantities.dmn',
+  'volume-coefficient.dmn',
+];
+
+export function orderModels(models: TariffModel[]): TariffModel[] {
+  const rank = (m: TariffModel) => {
+    const known = MODEL_ORDER.indexOf(m.name);
+    return (m.kind === 'DRL' ? 2000 : 0) + (known >= 0 ? known : 1000);
+  };
+  return [...models].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+}
+
 const ModelTabLabel = ({ model, messages, dirty }: { model: TariffModel; messages: ValidationMessage[]; dirty: boolean }) => {
+  const translate = useTranslate();
   const errors = messages.filter((m) => m.severity === 'ERROR').length;
   const icon = model.kind === 'DMN' ? <TableChartIcon fontSize="small" /> : <CodeIcon fontSize="small" />;
   return (
@@ -315,8 +345,8 @@ const ModelTabLabel = ({ model, messages, dirty }: { model: TariffModel; message
         invisible={!messages.length}
         data-testid={`model-tab-badge-${model.name}`}
       >
-        <span style={{ paddingRight: messages.length ? 10 : 0, textTransform: 'none' }}>
-          {model.name}
+        <span style={{ paddingRight: messages.length ? 10 : 0, textTransform: 'none' }} title={model.name}>
+          {translate(`app.model.${model.name.replace(/\.(dmn|drl)$/, '')}`, { _: model.name })}
           {dirty ? ' •' : ''}
         </span>
       </Badge>
@@ -326,6 +356,8 @@ const ModelTabLabel = ({ model, messages, dirty }: { model: TariffModel; message
 
 const VersionHeader = ({ code, tariffVersion: v }: { code: string; tariffVersion: TariffVersion }) => {
   const translate = useTranslate();
+  const { data: tariffs } = useTariffs();
+  const inForce = Array.isArray(tariffs) ? tariffs.find((t) => t.code === code)?.versionInForce : undefined;
   const [locale] = useLocaleState();
   const field = (label: string, value: React.ReactNode, testId?: string) => (
     <Grid size={{ xs: 6, sm: 4, md: 3 }}>
@@ -344,7 +376,7 @@ const VersionHeader = ({ code, tariffVersion: v }: { code: string; tariffVersion
           <Typography variant="h5" data-testid="version-heading">
             {translate('app.tariff.version_title', { code, version: v.version })}
           </Typography>
-          <TariffChip kind="state" value={v.state} />
+          <TariffChip kind="state" value={versionStanding(v, inForce)} />
         </Stack>
         <Grid container spacing={2}>
           {field('effectiveFrom', formatMoscow(v.effectiveFrom, locale), 'effective-from-value')}

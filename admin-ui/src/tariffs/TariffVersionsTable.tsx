@@ -4,7 +4,7 @@ import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import type { TariffVersion } from './api';
-import { TariffChip } from './chips';
+import { TariffChip, versionStanding } from './chips';
 import { formatMoscow } from './moscowTime';
 import { tariffPaths } from './paths';
 import { ErrorAlert } from './problems';
@@ -31,11 +31,10 @@ export const TariffVersionsTable = ({ code, versionInForce }: { code: string; ve
         return (
           <Link to={tariffPaths.version(code, v.version)}>
             {v.version}
-            {v.version === versionInForce ? ` (${translate('app.tariff.in_force')})` : ''}
           </Link>
         );
       case 'state':
-        return <TariffChip kind="state" value={v.state} />;
+        return <TariffChip kind="state" value={versionStanding(v, versionInForce)} />;
       case 'effectiveFrom':
       case 'createdAt':
       case 'publishedAt':
