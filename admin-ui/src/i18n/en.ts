@@ -164,6 +164,8 @@ export const en = {
     rejects: {
       all: 'All',
       reprocess_selected: 'Reprocess',
+      reprocess_consequence:
+        '%{smart_count} rejected record will be rated again with the tariffs and reference data in force. |||| %{smart_count} rejected records will be rated again with the tariffs and reference data in force.',
       reprocess_all: 'Reprocess all listed (%{count})',
       reprocess_reason: 'Reprocess all: %{reason} (%{count})',
       running: 'Reprocessing…',
@@ -483,6 +485,10 @@ export const en = {
       version: 'Version',
       version_hint: 'empty: the one in force',
       preview: 'Preview',
+      confirm_open:
+        'The new prices will be written into %{smart_count} record of %{account} for %{month}; the month is open and its close takes them in. |||| The new prices will be written into %{smart_count} records of %{account} for %{month}; the month is open and its close takes them in.',
+      confirm_closed:
+        '%{month} is closed for %{account}: the differences of %{smart_count} record are entered as corrections and go into correction documents. |||| %{month} is closed for %{account}: the differences of %{smart_count} records are entered as corrections and go into correction documents.',
       apply: 'Apply',
       refused: 'Re-rating refused',
       preview_closed: 'Preview of %{records} record(s); the month is closed: differences will become corrections.',

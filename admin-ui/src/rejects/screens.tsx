@@ -38,6 +38,7 @@ import { parseCdrId } from '../cdrs/dataProvider';
 import { rejectQuery, type RejectReason } from './dataProvider';
 import { LocalDateField } from '../shared/LocalDateField';
 import { CallTypeField } from '../shared/CallTypeField';
+import { ConfirmDialog } from '../shared/ConfirmDialog';
 
 export const RejectIcon = ReportProblemIcon;
 
@@ -212,25 +213,33 @@ const ReprocessListedButton = () => {
   const f = filterValues as Record<string, unknown>;
   const text = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : String(v));
   const reason = text(f.reason) as RejectReason | undefined;
+  const [asking, setAsking] = useState(false);
   const label = reason
     ? translate('app.rejects.reprocess_reason', { reason: translate(`app.reason.${reason}`), count: total ?? 0 })
     : translate('app.rejects.reprocess_all', { count: total ?? 0 });
   return (
-    <Button
-      label={label}
-      disabled={!total}
-      onClick={() =>
-        run({
-          ...(reason ? { reason } : { all: true }),
-          source: text(f.source),
-          account: text(f.account),
-          from: iso(f.from),
-          to: iso(f.to),
-        })
-      }
-    >
-      <ReplayIcon />
-    </Button>
+    <>
+      <Button label={label} disabled={!total} onClick={() => setAsking(true)} data-testid="reprocess-listed">
+        <ReplayIcon />
+      </Button>
+      <ConfirmDialog
+        open={asking}
+        title={label}
+        consequence={translate('app.rejects.reprocess_consequence', { smart_count: total ?? 0 })}
+        confirm={translate('app.rejects.reprocess_selected')}
+        onCancel={() => setAsking(false)}
+        onConfirm={() => {
+          setAsking(false);
+          run({
+            ...(reason ? { reason } : { all: true }),
+            source: text(f.source),
+            account: text(f.account),
+            from: iso(f.from),
+            to: iso(f.to),
+          });
+        }}
+      />
+    </>
   );
 };
 
