@@ -47,3 +47,16 @@ describe('format', () => {
     expect(parseAmount('')).toBeUndefined();
   });
 });
+
+describe('requisites', () => {
+  it('checks INN check digits like the server', async () => {
+    const { innValid, validateInn } = await import('../src/shared/requisites');
+    expect(innValid('7707083893')).toBe(true);
+    expect(innValid('500100732259')).toBe(true);
+    expect(innValid('7707083894')).toBe(false);
+    expect(innValid('500100732258')).toBe(false);
+    expect(innValid('12345')).toBe(false);
+    expect(validateInn('')).toBeUndefined();
+    expect(validateInn('7701234567')).toBe('app.validation.inn');
+  });
+});

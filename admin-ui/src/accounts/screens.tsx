@@ -28,6 +28,7 @@ import { AccountLedger } from '../ledger/AccountLedger';
 import { AccountUsagePanel } from '../ledger/AccountUsage';
 import { LocalDateField } from '../shared/LocalDateField';
 import { useAbilities } from '../shared/abilities';
+import { validateInn } from '../shared/requisites';
 import { NumberAssignForm, NumbersTable } from './Numbers';
 
 /** Client accounts (лицевые счета) with their client's legal details, ledger and usage. id = account. */
@@ -181,7 +182,7 @@ const AccountInputs = ({ isNew }: { isNew?: boolean }) => (
     <TextInput source="account" validate={[required(), regex(/^[A-Za-z0-9_-]{1,32}$/, 'ra.validation.regex')]}
       readOnly={!isNew} />
     <TextInput source="client" validate={required()} fullWidth />
-    <TextInput source="inn" validate={optionalRegex(/^([0-9]{10}|[0-9]{12})$/)} />
+    <TextInput source="inn" validate={validateInn} />
     <TextInput source="kpp" validate={optionalRegex(/^[0-9]{9}$/)} />
     <TextInput source="legalAddress.postalCode" label="app.account.legal_postal_code" validate={optionalRegex(/^[0-9]{6}$/)} />
     <TextInput source="legalAddress.address" label="app.account.legal_address" fullWidth />

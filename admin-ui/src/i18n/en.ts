@@ -157,6 +157,9 @@ export const en = {
       'call-lines': 'Rules: call lines',
       'service-lines': 'Rules: service lines',
     },
+    validation: {
+      inn: 'A mistyped INN: 10 digits for a company, 12 for an entrepreneur, with matching check digits',
+    },
     numberKind: {
       TOLL_FREE_800: '8-800',
       VIRTUAL_OFFICE: 'Virtual office',

@@ -159,6 +159,9 @@ export const ru: AppMessages = {
       'call-lines': 'Правила: строки звонка',
       'service-lines': 'Правила: строки услуг',
     },
+    validation: {
+      inn: 'ИНН с ошибкой: 10 цифр у организации, 12 у ИП, и контрольные цифры должны совпасть',
+    },
     numberKind: {
       TOLL_FREE_800: '8-800',
       VIRTUAL_OFFICE: 'Виртуальный офис',
