@@ -29,6 +29,7 @@ import { AccountUsagePanel } from '../ledger/AccountUsage';
 import { LocalDateField } from '../shared/LocalDateField';
 import { useAbilities } from '../shared/abilities';
 import { validateInn } from '../shared/requisites';
+import { useTariffs } from '../tariffs/queries';
 import { NumberAssignForm, NumbersTable } from './Numbers';
 
 /** Client accounts (лицевые счета) with their client's legal details, ledger and usage. id = account. */
@@ -177,6 +178,16 @@ const optionalRegex = (pattern: RegExp) => (value: unknown) =>
   value === undefined || value === null || value === '' ? undefined : regex(pattern, 'ra.validation.regex')(value, {});
 
 /** The client's legal details and the account's tariffs, as the API takes them. */
+/** The tariff of a period: one of the tariffs that exist (code — name), never free text. */
+const TariffPicker = (_props: { source?: string }) => {
+  const { data } = useTariffs();
+  const choices = (Array.isArray(data) ? data : []).map((t) => ({ id: t.code, name: `${t.code} — ${t.name}` }));
+  return (
+    <SelectInput source="tariff" label="app.account.tariff" choices={choices} validate={required()}
+      isLoading={!data} sx={{ minWidth: 320 }} />
+  );
+};
+
 const AccountInputs = ({ isNew }: { isNew?: boolean }) => (
   <>
     <TextInput source="account" validate={[required(), regex(/^[A-Za-z0-9_-]{1,32}$/, 'ra.validation.regex')]}
@@ -200,7 +211,7 @@ const AccountInputs = ({ isNew }: { isNew?: boolean }) => (
     </ArrayInput>
     <ArrayInput source="tariffs" label="app.account.tariffs">
       <SimpleFormIterator inline>
-        <TextInput source="tariff" label="app.account.tariff" validate={required()} />
+        <TariffPicker />
         <DateInput source="validFrom" label="app.account.valid_from" validate={required()} />
         <DateInput source="validTo" label="app.account.valid_to" />
       </SimpleFormIterator>
