@@ -633,6 +633,7 @@ export const en = {
   resources: {
     users: {
       name: 'User |||| Users',
+      forcedCaseName: 'users',
       fields: {
         username: 'Username',
         password: 'Password',
@@ -646,6 +647,7 @@ export const en = {
     },
     'api-keys': {
       name: 'API key |||| API keys',
+      forcedCaseName: 'API keys',
       fields: {
         name: 'Name',
         roles: 'Roles',
@@ -658,6 +660,7 @@ export const en = {
     },
     'sign-ins': {
       name: 'Sign-in |||| Sign-ins',
+      forcedCaseName: 'sign-ins',
       fields: {
         at: 'When',
         username: 'User',
@@ -669,6 +672,7 @@ export const en = {
     },
     tariffs: {
       name: 'Tariff |||| Tariffs',
+      forcedCaseName: 'tariffs',
       fields: {
         code: 'Code',
         name: 'Name',
@@ -678,6 +682,7 @@ export const en = {
     },
     documents: {
       name: 'Document |||| Documents',
+      forcedCaseName: 'documents',
       fields: {
         month: 'Month',
         account: 'Account',
@@ -697,6 +702,7 @@ export const en = {
     },
     cdrs: {
       name: 'CDR |||| CDRs',
+      forcedCaseName: 'CDRs',
       fields: {
         startTime: 'Start time',
         source: 'Source',
@@ -723,6 +729,7 @@ export const en = {
     },
     rejects: {
       name: 'Rejected CDR |||| Rejects',
+      forcedCaseName: 'rejected records',
       fields: {
         startTime: 'Start time',
         source: 'Source',
@@ -740,6 +747,7 @@ export const en = {
     },
     destinations: {
       name: 'Destination |||| Destinations',
+      forcedCaseName: 'destinations',
       fields: {
         prefix: 'Prefix',
         destinationClass: 'Destination class',
@@ -748,6 +756,7 @@ export const en = {
     },
     origins: {
       name: 'Origin |||| Origins',
+      forcedCaseName: 'origins',
       fields: {
         prefix: 'Prefix',
         origin: 'Origin class',
@@ -756,6 +765,7 @@ export const en = {
     },
     holidays: {
       name: 'Holiday |||| Holidays',
+      forcedCaseName: 'holidays',
       fields: {
         date: 'Date',
         name: 'Name',
@@ -764,6 +774,7 @@ export const en = {
     },
     operators: {
       name: 'Operator |||| Operators',
+      forcedCaseName: 'operators',
       fields: {
         operatorId: 'Operator ID',
         site: 'Site',
@@ -773,6 +784,7 @@ export const en = {
     },
     trunks: {
       name: 'Trunk |||| Trunks',
+      forcedCaseName: 'trunks',
       fields: {
         trunk: 'Trunk',
         description: 'Description',
@@ -781,6 +793,7 @@ export const en = {
     },
     jobs: {
       name: 'Job |||| Jobs',
+      forcedCaseName: 'jobs',
       fields: {
         startedAt: 'Started at',
         finishedAt: 'Finished at',
@@ -795,6 +808,7 @@ export const en = {
     },
     'cdr-mappings': {
       name: 'CDR mapping |||| CDR mappings',
+      forcedCaseName: 'CDR mappings',
       fields: {
         name: 'Name',
         format: 'Format',
@@ -806,6 +820,7 @@ export const en = {
     },
     accounts: {
       name: 'Account |||| Accounts',
+      forcedCaseName: 'accounts',
       fields: {
         account: 'Account',
         client: 'Client',
@@ -821,6 +836,7 @@ export const en = {
     },
     periods: {
       name: 'Period |||| Periods',
+      forcedCaseName: 'periods',
       fields: {
         month: 'Month',
         state: 'State',

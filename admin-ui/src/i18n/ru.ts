@@ -635,6 +635,7 @@ export const ru: AppMessages = {
   resources: {
     users: {
       name: 'Пользователь |||| Пользователи |||| Пользователей',
+      forcedCaseName: 'пользователей',
       fields: {
         username: 'Имя пользователя',
         password: 'Пароль',
@@ -648,6 +649,7 @@ export const ru: AppMessages = {
     },
     'api-keys': {
       name: 'API-ключ |||| API-ключи |||| API-ключей',
+      forcedCaseName: 'API-ключей',
       fields: {
         name: 'Название',
         roles: 'Роли',
@@ -660,6 +662,7 @@ export const ru: AppMessages = {
     },
     'sign-ins': {
       name: 'Вход |||| Журнал входов |||| Входов',
+      forcedCaseName: 'входов',
       fields: {
         at: 'Когда',
         username: 'Пользователь',
@@ -671,6 +674,7 @@ export const ru: AppMessages = {
     },
     tariffs: {
       name: 'Тариф |||| Тарифы |||| Тарифов',
+      forcedCaseName: 'тарифов',
       fields: {
         code: 'Код',
         name: 'Название',
@@ -679,7 +683,8 @@ export const ru: AppMessages = {
       },
     },
     documents: {
-      name: 'Документ |||| Документы',
+      name: 'Документ |||| Документы |||| Документов',
+      forcedCaseName: 'документов',
       fields: {
         month: 'Месяц',
         account: 'Лицевой счёт',
@@ -698,7 +703,8 @@ export const ru: AppMessages = {
       },
     },
     cdrs: {
-      name: 'Запись CDR |||| Записи CDR |||| Записи CDR',
+      name: 'Запись CDR |||| Записи CDR |||| Записей CDR',
+      forcedCaseName: 'записей CDR',
       fields: {
         startTime: 'Начало',
         source: 'Источник',
@@ -725,6 +731,7 @@ export const ru: AppMessages = {
     },
     rejects: {
       name: 'Отсев |||| Отсев |||| Отсев',
+      forcedCaseName: 'записей в отсеве',
       fields: {
         startTime: 'Начало',
         source: 'Источник',
@@ -742,6 +749,7 @@ export const ru: AppMessages = {
     },
     destinations: {
       name: 'Направление |||| Направления |||| Направлений',
+      forcedCaseName: 'направлений',
       fields: {
         prefix: 'Префикс',
         destinationClass: 'Класс направления',
@@ -750,6 +758,7 @@ export const ru: AppMessages = {
     },
     origins: {
       name: 'Происхождение |||| Происхождения |||| Происхождений',
+      forcedCaseName: 'происхождений',
       fields: {
         prefix: 'Префикс',
         origin: 'Класс происхождения',
@@ -758,6 +767,7 @@ export const ru: AppMessages = {
     },
     holidays: {
       name: 'Праздник |||| Праздники |||| Праздников',
+      forcedCaseName: 'праздников',
       fields: {
         date: 'Дата',
         name: 'Название',
@@ -766,6 +776,7 @@ export const ru: AppMessages = {
     },
     operators: {
       name: 'Оператор |||| Операторы |||| Операторов',
+      forcedCaseName: 'операторов',
       fields: {
         operatorId: 'ID оператора',
         site: 'Площадка',
@@ -775,6 +786,7 @@ export const ru: AppMessages = {
     },
     trunks: {
       name: 'Транк |||| Транки |||| Транков',
+      forcedCaseName: 'транков',
       fields: {
         trunk: 'Транк',
         description: 'Описание',
@@ -782,7 +794,8 @@ export const ru: AppMessages = {
       },
     },
     jobs: {
-      name: 'Задание |||| Задания',
+      name: 'Задание |||| Задания |||| Заданий',
+      forcedCaseName: 'заданий',
       fields: {
         startedAt: 'Начато',
         finishedAt: 'Закончено',
@@ -796,7 +809,8 @@ export const ru: AppMessages = {
       },
     },
     'cdr-mappings': {
-      name: 'Маппинг CDR |||| Маппинги CDR',
+      name: 'Маппинг CDR |||| Маппинги CDR |||| Маппингов CDR',
+      forcedCaseName: 'маппингов CDR',
       fields: {
         name: 'Имя',
         format: 'Формат',
@@ -808,6 +822,7 @@ export const ru: AppMessages = {
     },
     accounts: {
       name: 'Лицевой счёт |||| Лицевые счета |||| Лицевых счетов',
+      forcedCaseName: 'лицевых счетов',
       fields: {
         account: 'Лицевой счёт',
         client: 'Клиент',
@@ -823,6 +838,7 @@ export const ru: AppMessages = {
     },
     periods: {
       name: 'Период |||| Периоды |||| Периодов',
+      forcedCaseName: 'периодов',
       fields: {
         month: 'Месяц',
         state: 'Состояние',
