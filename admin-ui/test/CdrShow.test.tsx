@@ -50,9 +50,9 @@ describe('CdrShow', () => {
     );
     expect(rows).toEqual([
       // components by name, not code (issue 15: no raw codes shown to a user)
-      ['Голосовое меню (IVR)', '0', '35', '1,20', '0,70\u00a0₽', 'ivr per minute'],
-      ['Работа оператора', '1', '200', '21,60', '72,00\u00a0₽', 'operator MSK'],
-      ['Постобработка', '2', '60', '18,98', '18,98\u00a0₽', ''],
+      ['Голосовое меню (IVR)', '1', '35', '1,20', '0,70\u00a0₽', 'ivr per minute'],
+      ['Работа оператора', '2', '200', '21,60', '72,00\u00a0₽', 'operator MSK'],
+      ['Постобработка', '3', '60', '18,98', '18,98\u00a0₽', ''],
     ]);
     expect(within(table).getByTestId('charge-total').textContent).toBe('91,68\u00a0₽');
 

@@ -52,7 +52,8 @@ export const ChargeLinesTable = ({ lines = [], total, participants }: Props) => 
         {lines.map((line, i) => (
           <TableRow key={i} data-testid="charge-line" data-component={line.component}>
             <TableCell>{codeLabel(translate, 'component', line.component)}</TableCell>
-            <TableCell align="right">{line.stage ?? ''}</TableCell>
+            {/* stages count from 1 for people; the API's index is 0-based */}
+            <TableCell align="right">{line.stage === undefined || line.stage === null ? '' : line.stage + 1}</TableCell>
             {withParticipant && <TableCell data-testid="line-participant">{participantText(line.participant)}</TableCell>}
             <TableCell align="right">{line.billedSeconds}</TableCell>
             <TableCell align="right">{fmt.decimal(line.rate)}</TableCell>
