@@ -31,6 +31,7 @@ import { useAbilities } from '../shared/abilities';
 import { validateInn } from '../shared/requisites';
 import { useTariffs } from '../tariffs/queries';
 import { NumberAssignForm, NumbersTable } from './Numbers';
+import { DedicatedOperatorForm } from './DedicatedOperators';
 
 /** Client accounts (лицевые счета) with their client's legal details, ledger and usage. id = account. */
 export const AccountIcon = AccountBalanceIcon;
@@ -81,6 +82,7 @@ export const AccountShow = () => {
         <TabbedShowLayout.Tab label="app.account.details">
           <AccountDetailsView />
           <AccountNumbers canAssign={can('accounts.numbers')} />
+          {can('accounts.numbers') && <AccountOperators />}
         </TabbedShowLayout.Tab>
         {can('ledger.read') && (
           <TabbedShowLayout.Tab label="app.ledger.title" path="ledger">
@@ -166,6 +168,13 @@ const AccountNumbers = ({ canAssign }: { canAssign: boolean }) => {
       {canAssign && <NumberAssignForm account={record.account} onAssigned={() => refresh()} />}
     </Box>
   );
+};
+
+/** For sales and finance: dedicate an operator to the account (the dedicated ones are listed in the details above). */
+const AccountOperators = () => {
+  const record = useRecordContext<AccountDetails>();
+  const refresh = useRefresh();
+  return record ? <DedicatedOperatorForm account={record.account} onAdded={() => refresh()} /> : null;
 };
 
 const DeliveryInput = () => {
