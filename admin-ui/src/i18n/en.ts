@@ -167,6 +167,14 @@ export const en = {
     rejects: {
       all: 'All',
       reprocess_selected: 'Reprocess',
+      fix: {
+        column: 'Fix',
+        UNKNOWN_ACCOUNT: 'Assign %{number} to an account',
+        UNKNOWN_OPERATOR: 'Add the operator',
+        UNKNOWN_TRUNK: 'Add the trunk',
+        NO_TARIFF: 'Give the account a tariff',
+        NO_RATE: 'Add the rate to the tariff',
+      },
       reprocess_consequence:
         '%{smart_count} rejected record will be rated again with the tariffs and reference data in force. |||| %{smart_count} rejected records will be rated again with the tariffs and reference data in force.',
       reprocess_all: 'Reprocess all listed (%{count})',

@@ -39,6 +39,7 @@ import { rejectQuery, type RejectReason } from './dataProvider';
 import { LocalDateField } from '../shared/LocalDateField';
 import { CallTypeField } from '../shared/CallTypeField';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
+import { FixLink } from './FixLink';
 
 export const RejectIcon = ReportProblemIcon;
 
@@ -131,6 +132,11 @@ const RejectTable = () => {
         render={(record: { reason?: string }) => translate(`app.reason.${record.reason}`, { _: record.reason ?? '' })}
       />
       <DataTable.Col source="reasonDetail" disableSort />
+      <DataTable.Col
+        label="app.rejects.fix.column"
+        disableSort
+        render={(record: { reason?: string; account?: string; called?: string }) => <FixLink record={record} />}
+      />
       <DataTable.Col source="reprocessedAt" disableSort>
         <LocalDateField source="reprocessedAt" showTime emptyText="—" />
       </DataTable.Col>
