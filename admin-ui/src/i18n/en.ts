@@ -232,6 +232,9 @@ export const en = {
       save_model: 'Save model',
       saved: 'Model saved |||| %{smart_count} models saved',
       save_failed: '%{model} was not saved: %{error}',
+      delete_draft: 'Delete the draft',
+      delete_draft_consequence: 'Draft %{version} of %{code} and its models will be deleted. The audit keeps a record of it; the version number is not used again.',
+      draft_deleted: 'Draft %{version} deleted',
       not_yours: 'You may view this draft only: this tariff is changed by tariff managers.',
       read_only: 'This version is %{state}: it cannot be changed. Start a new draft from it to make changes.',
       unsaved: 'Unsaved changes in %{models}; Validate and Publish save them first.',
@@ -260,6 +263,7 @@ export const en = {
         VALIDATED: 'Validated',
         PUBLISHED: 'Published',
         SUPERSEDED: 'Superseded',
+        DELETED: 'Deleted',
       },
       version_fields: {
         version: 'Version',
