@@ -25,6 +25,7 @@ import { TrunkCreate, TrunkEdit, TrunkIcon, TrunkList } from './reference/trunks
 import { UserCreate, UserEdit, UserIcon, UserList } from './users/users';
 import { ApiKeyCreate, ApiKeyIcon, ApiKeyList } from './users/apiKeys';
 import { SignInIcon, SignInList } from './users/signIns';
+import { Dashboard } from './cockpit/Dashboard';
 import { CapacityPage, InventoryIcon, InventoryList, InventoryShow } from './inventory/screens';
 
 export const App = () => (
@@ -37,6 +38,7 @@ export const App = () => (
     loginPage={RedirectToLogin}
     disableTelemetry
     requireAuth
+    dashboard={Dashboard}
   >
     <Resource name="cdrs" list={CdrList} show={CdrShow} icon={CdrIcon} />
     <Resource name="tariffs" list={TariffList} show={TariffShow} icon={TariffIcon} recordRepresentation="code">

@@ -5,7 +5,6 @@ import { i18nProvider } from '../src/i18n/i18nProvider';
 import { BulkActionDialog, CapacityPage, HistoryTimeline } from '../src/inventory/screens';
 import { ResourceStatusChip } from '../src/inventory/ResourceStatusChip';
 import { resourceQuery } from '../src/inventory/dataProvider';
-import { canSeeInventory } from '../src/layout/AppMenu';
 import { mockFetch } from './fetchMock';
 
 const inAdmin = (ui: React.ReactElement) => render(<AdminContext i18nProvider={i18nProvider}>{ui}</AdminContext>);
@@ -85,12 +84,5 @@ describe('network inventory', () => {
     const post = seen.find((r) => r.method === 'POST')!;
     expect(post.url.pathname).toBe('/api/v1/inventory/resources/bulk');
     expect(post.body).toMatchObject({ action: 'RESERVE', resources: ['78009990000', '78009990001'], reservedFor: 'ООО «Перспектива»' });
-  });
-
-  it('shows the inventory in the menu to network operations, admins, sales and finance only', () => {
-    expect(canSeeInventory(['NETWORK_OPS'])).toBe(true);
-    expect(canSeeInventory(['SALES'])).toBe(true);
-    expect(canSeeInventory(['FINANCE'])).toBe(true);
-    expect(canSeeInventory(['TARIFF_MANAGER'])).toBe(false);
   });
 });

@@ -2,7 +2,8 @@
 # Inventory benchmark: starts the platform on an empty embedded PostgreSQL, imports 1,000,000 8-800 numbers from
 # one CSV file (1,000 ranges of 1,000) through POST /api/v1/inventory/resources/import, puts 150,000 of them in other
 # statuses (some with dates already passed, which the capacity query must correct), then times the capacity query,
-# a "can we connect" query and a filtered page of the list, 30 times each, over HTTP.
+# a "can we connect" query and a filtered page of the list, 30 times each, over HTTP (each request signs in with
+# HTTP Basic, so GET /me is timed as the cost of any request), and the capacity SQL alone in PostgreSQL.
 # Build first: ./mvnw -q -pl rating-service -am package -DskipTests -DskipUi
 # Usage: benchmarks/inventory/run.sh [http-port] [postgres-port]
 set -euo pipefail
@@ -59,6 +60,16 @@ time_it() { # name, then curl arguments; 30 runs, prints min / median / max of t
     for _ in $(seq 1 30); do curl -s -o /dev/null -w '%{time_total}\n' -u netops:netops "$@"; done \
         | sort -n | awk -v name="$name" '{ t[NR] = $1 * 1000 } END { printf "%-42s min %6.1f  median %6.1f  max %6.1f ms\n", name, t[1], t[15], t[30] }'
 }
+capacity_sql() { # the capacity queries in PostgreSQL alone (the counts, then the correction by the rows past their dates), 30 runs
+for _ in $(seq 1 30); do
+    $PSQL -c '\timing on' -c "select pool_code, kind, status, n from resource_count where n <> 0" \
+        -c "select pool, kind, was, now_status, count(*) from (
+              select coalesce(r.pool_code, '') as pool, r.kind, r.status as was, 'QUARANTINE' as now_status from network_resource r where r.status = 'BUSY' and r.held_until is not null and r.held_until <= current_date
+              union all select coalesce(r.pool_code, ''), r.kind, r.status, 'FREE' from network_resource r where r.status = 'QUARANTINE' and r.quarantine_until <= current_date
+              union all select coalesce(r.pool_code, ''), r.kind, r.status, 'FREE' from network_resource r where r.status = 'RESERVED' and r.reserved_until <= now()) due group by 1, 2, 3, 4" \
+        | grep '^Time' | awk '{ s += $2 } END { print s }'
+done | sort -n | awk '{ t[NR] = $1 } END { printf "capacity SQL (both queries)                min %6.2f  median %6.2f  max %6.2f ms\n", t[1], t[15], t[30] }'
+}
 echo "== over HTTP, 30 runs each (a warm-up run first); the dates of 50,000 rows have passed, not yet materialised"
 $PSQL -tA -c "select 'past their dates: ' || (select count(*) from network_resource where status = 'BUSY' and held_until <= current_date) + (select count(*) from network_resource where status = 'QUARANTINE' and quarantine_until <= current_date) + (select count(*) from network_resource where status = 'RESERVED' and reserved_until <= now())"
 time_it "GET /me (the cost of any request)" "http://127.0.0.1:$PORT/api/v1/me"
@@ -68,6 +79,7 @@ time_it "POST /inventory/connect-check (30 + 2)" -H 'Content-Type: application/j
     -d '{"needs":[{"kind":"TOLL_FREE_800","pool":"BENCH-800","quantity":30},{"kind":"TOLL_FREE_800","site":"MSK","quantity":2}]}' \
     "$API/connect-check"
 time_it "GET /inventory/resources?pool&status=FREE" "$API/resources?pool=BENCH-800&status=FREE&from=78000500000&size=50"
+capacity_sql
 
 echo "== after the scheduled materialiser (every 60 s) wrote the moved statuses back"
 sleep 75
@@ -77,12 +89,4 @@ time_it "GET /inventory/capacity" "$API/capacity"
 time_it "POST /inventory/connect-check (30 + 2)" -H 'Content-Type: application/json' -X POST \
     -d '{"needs":[{"kind":"TOLL_FREE_800","pool":"BENCH-800","quantity":30},{"kind":"TOLL_FREE_800","site":"MSK","quantity":2}]}' \
     "$API/connect-check"
-echo "== the capacity queries in PostgreSQL alone (the counts, then the correction by the rows past their dates), 30 runs"
-for _ in $(seq 1 30); do
-    $PSQL -c '\timing on' -c "select pool_code, kind, status, n from resource_count where n <> 0" \
-        -c "select pool, kind, was, now_status, count(*) from (
-              select coalesce(r.pool_code, '') as pool, r.kind, r.status as was, 'QUARANTINE' as now_status from network_resource r where r.status = 'BUSY' and r.held_until is not null and r.held_until <= current_date
-              union all select coalesce(r.pool_code, ''), r.kind, r.status, 'FREE' from network_resource r where r.status = 'QUARANTINE' and r.quarantine_until <= current_date
-              union all select coalesce(r.pool_code, ''), r.kind, r.status, 'FREE' from network_resource r where r.status = 'RESERVED' and r.reserved_until <= now()) due group by 1, 2, 3, 4" \
-        | grep '^Time' | awk '{ s += $2 } END { print s }'
-done | sort -n | awk '{ t[NR] = $1 } END { printf "capacity SQL (both queries)                min %6.2f  median %6.2f  max %6.2f ms\n", t[1], t[15], t[30] }'
+capacity_sql

@@ -36,6 +36,7 @@ import {
 } from 'react-admin';
 import { api } from '../api/client';
 import { attempt } from '../api/action';
+import { useAbilities } from '../shared/abilities';
 import { RESOURCE_STATUSES, type BulkResourceChange, type ResourceRecord } from './dataProvider';
 import { ResourceStatusChip, ResourceStatusField } from './ResourceStatusChip';
 
@@ -144,7 +145,11 @@ const BulkActions = () => {
   const notify = useNotify();
   const unselectAll = useUnselectAll('inventory');
   const [action, setAction] = useState<Action>();
-  const actions: Action[] = ['RESERVE', 'CANCEL_RESERVATION', 'ASSIGN', 'RELEASE'];
+  const { can } = useAbilities();
+  const actions: Action[] = [
+    ...(can('inventory.reserve') ? (['RESERVE', 'CANCEL_RESERVATION'] as Action[]) : []),
+    ...(can('inventory.manage') ? (['ASSIGN', 'RELEASE'] as Action[]) : []),
+  ];
   return (
     <>
       {actions.map((a) => (
