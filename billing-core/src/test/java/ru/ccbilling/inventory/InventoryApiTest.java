@@ -360,4 +360,37 @@ class InventoryApiTest {
         assertThat(no.body().get("possible").asBoolean()).isFalse();
         assertThat(no.body().get("needs").get(0).get("available").asLong()).isEqualTo(8);
     }
+
+    @Test
+    void anAdministratorDefinesAKindWhoseReleasedResourcesAreFreeAtOnce() {
+        String code = "SIP_CHANNEL_" + BLOCK.incrementAndGet();
+        Api.Response kind = admin().post("/api/v1/inventory/kinds", Map.of("code", code, "name", "SIP-канал",
+                "unit", "канал", "quarantineDays", 0));
+        assertThat(kind.status()).as(kind.raw()).isEqualTo(201);
+        assertThat(admin().post("/api/v1/inventory/kinds", Map.of("code", code, "name", "x", "unit", "x",
+                "quarantineDays", 0)).status()).isEqualTo(409);
+        Api.Response badCode = admin().post("/api/v1/inventory/kinds", Map.of("code", "bad code", "name", "x",
+                "unit", "x", "quarantineDays", 0));
+        assertThat(badCode.body().get("errors").get(0).get("field").asText()).isEqualTo("code");
+        String pool = "T-SIP-" + BLOCK.incrementAndGet();
+        assertThat(admin().put("/api/v1/inventory/pools/" + pool, Map.of("code", pool, "name", "SIP Москва",
+                "kind", code, "site", "MSK", "trunk", "TRUNK-A")).status()).isEqualTo(200);
+        String prefix = pool + "-CH";
+        Api.Response imported = importCsv(admin(), pool, prefix + "01," + prefix + "10\n" + pool + "-SPARE\n");
+        assertThat(imported.status()).as(imported.raw()).isEqualTo(200);
+        assertThat(imported.body().get("resources").asLong()).isEqualTo(11);
+        String account = new Finance(port).openAccount("INS");
+        Api.Response busy = admin().post("/api/v1/inventory/resources/" + prefix + "03/assign",
+                Map.of("account", account, "validFrom", today()));
+        assertThat(busy.status()).as(busy.raw()).isEqualTo(200);
+        clock.advance(Duration.ofDays(1));
+        Api.Response released = release(prefix + "03", today());
+        assertThat(released.body().get("status").asText()).isEqualTo("FREE");
+        JsonNode check = admin().post("/api/v1/inventory/connect-check", Map.of("needs", List.of(
+                Map.of("kind", code, "site", "MSK", "quantity", 11)))).body();
+        assertThat(check.get("possible").asBoolean()).isTrue();
+        Api.Response unknownKind = admin().post("/api/v1/inventory/connect-check", Map.of("needs", List.of(
+                Map.of("kind", "NO_SUCH", "quantity", 1))));
+        assertThat(unknownKind.body().get("errors").get(0).get("field").asText()).isEqualTo("needs[0].kind");
+    }
 }
