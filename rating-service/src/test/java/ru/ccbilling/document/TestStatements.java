@@ -31,6 +31,12 @@ public class TestStatements implements StatementSource {
     /** generated accounts closed per month */
     final Map<YearMonth, Integer> generated = new ConcurrentHashMap<>(Map.of(MARCH, 40, APRIL, 30));
     final Map<String, List<Correction>> corrections = new ConcurrentHashMap<>();
+    /** the months ACC-3001 (seller CCB-SPB) has closed */
+    final Set<YearMonth> spbMonths = ConcurrentHashMap.newKeySet();
+
+    TestStatements() {
+        spbMonths.add(FEBRUARY);
+    }
 
     /** the test implementation as the application's only StatementSource, and the second seller it uses */
     @TestConfiguration
@@ -69,7 +75,7 @@ public class TestStatements implements StatementSource {
         if (month.equals(MARCH) || month.equals(APRIL)) {
             out.addAll(List.of("ACC-1001", "ACC-1002", "ACC-1003"));
         }
-        if (month.equals(FEBRUARY)) {
+        if (spbMonths.contains(month)) {
             out.add("ACC-3001");
         }
         for (int n = 1; n <= generated.getOrDefault(month, 0); n++) {

@@ -87,7 +87,8 @@ class RoleMatrixApiTest {
             "POST /api/v1/documents/one-time-invoices", "POST /api/v1/documents/runs",
             "GET /api/v1/documents/runs/{month}/delivery-lists/{method}", "GET /api/v1/documents/runs/{month}/labels.pdf",
             "GET /api/v1/documents/runs/{month}/print.pdf", "GET /api/v1/numbering-templates",
-            "PUT /api/v1/numbering-templates"),
+            "PUT /api/v1/numbering-templates", "GET /api/v1/documents/runs/preflight", "GET /api/v1/numbering-policies",
+            "PUT /api/v1/numbering-policies/{seller}"),
         row("electronic documents, ФНС XML", "FA", "GET /api/v1/documents/{id}/xml", "GET /api/v1/documents/xml.zip"));
 
     /** path parameters that reach nothing, so that an allowed request changes nothing (404 or 400) */
