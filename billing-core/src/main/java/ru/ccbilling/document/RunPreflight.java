@@ -33,10 +33,17 @@ public class RunPreflight {
     /** what the run dates its documents: the month's last day (the shipment date), or the day the run starts */
     public enum DocumentDate { MONTH_END, RUN_DATE }
 
-    public enum Code { SELLER_DATA, CLIENT_DATA, UNBALANCED_LINES, NUMBERING_ORDER, NOTHING_TO_ISSUE }
+    public enum Code { SELLER_DATA, CLIENT_DATA, UNBALANCED_LINES, NEGATIVE_LINE, NUMBERING_ORDER, NOTHING_TO_ISSUE }
+
+    /** what a problem does to the run: refuses it, skips the account, or only warns (the account is issued) */
+    public enum Effect { BLOCKS_RUN, SKIPS_ACCOUNT, WARNING }
 
     /** one problem; {@code account} for an account's own, {@code seller} for a seller's; {@code field} what is at fault */
-    public record Problem(Code code, boolean blocking, String seller, String account, String field, Text text) { }
+    public record Problem(Code code, Effect effect, String seller, String account, String field, Text text) {
+        public boolean blocking() {
+            return effect == Effect.BLOCKS_RUN;
+        }
+    }
 
     /**
      * @param documentDate     the date the run would give its documents
@@ -106,7 +113,7 @@ public class RunPreflight {
             }
             Optional<Statement> found = source.statement(account, month);
             if (found.isEmpty()) {
-                problems.add(new Problem(Code.CLIENT_DATA, false, null, account, "statement",
+                problems.add(new Problem(Code.CLIENT_DATA, Effect.SKIPS_ACCOUNT, null, account, "statement",
                         Text.of("document.preflight.account", account, "statement")));
                 continue;
             }
@@ -117,12 +124,12 @@ public class RunPreflight {
             List<StatementCheck.Gap> ofClient = gaps.stream().filter(g -> !g.field().startsWith("seller")).toList();
             for (StatementCheck.Gap g : ofSeller) {
                 if (sellerGaps.add(seller + "|" + g.field())) {
-                    problems.add(new Problem(Code.SELLER_DATA, true, seller, null, g.field(),
+                    problems.add(new Problem(Code.SELLER_DATA, Effect.BLOCKS_RUN, seller, null, g.field(),
                             Text.of("document.preflight.seller", seller == null ? "—" : seller, g.field())));
                 }
             }
             if (!ofClient.isEmpty()) {
-                problems.add(new Problem(Code.CLIENT_DATA, false, seller, account, ofClient.get(0).field(),
+                problems.add(new Problem(Code.CLIENT_DATA, Effect.SKIPS_ACCOUNT, seller, account, ofClient.get(0).field(),
                         Text.of("document.preflight.account", account,
                                 String.join(", ", ofClient.stream().map(StatementCheck.Gap::field).distinct().toList()))));
                 continue;
@@ -130,12 +137,15 @@ public class RunPreflight {
             if (!ofSeller.isEmpty()) {
                 continue;
             }
-            Optional<String> unbalanced = unbalanced(s);
+            BigDecimal rate = vat.rateOn(s.shipmentDate());
+            Optional<String> unbalanced = unbalanced(s, rate);
             if (unbalanced.isPresent()) {
-                problems.add(new Problem(Code.UNBALANCED_LINES, false, seller, account, "lines",
+                problems.add(new Problem(Code.UNBALANCED_LINES, Effect.SKIPS_ACCOUNT, seller, account, "lines",
                         Text.of("document.preflight.unbalanced", account, unbalanced.get())));
                 continue;
             }
+            negativeLine(s, rate).ifPresent(line -> problems.add(new Problem(Code.NEGATIVE_LINE, Effect.WARNING, seller,
+                    account, "lines", Text.of("document.preflight.negative", account, line))));
             toIssue++;
             typesBySeller.computeIfAbsent(seller, k -> EnumSet.noneOf(DocumentType.class)).addAll(PackageIssue.typesOf(s));
         }
@@ -158,7 +168,7 @@ public class RunPreflight {
         List<Problem> order = numberingOrder(month, date, choice, typesBySeller, pending, sellerOfPending);
         problems.addAll(order);
         if (toIssue == 0 && issued.isEmpty()) {
-            problems.add(new Problem(Code.NOTHING_TO_ISSUE, true, null, null, "month",
+            problems.add(new Problem(Code.NOTHING_TO_ISSUE, Effect.BLOCKS_RUN, null, null, "month",
                     Text.of("document.preflight.nothing", month)));
         }
         boolean onRunDate = false;
@@ -200,7 +210,7 @@ public class RunPreflight {
                     && numbering.sequence(seller, DocumentType.CORRECTION_VAT_INVOICE)
                     .equals(numbering.sequence(seller, DocumentType.VAT_INVOICE));
             if (later.isPresent() || afterRun) {
-                out.add(new Problem(Code.NUMBERING_ORDER, true, seller, c.account(), "month",
+                out.add(new Problem(Code.NUMBERING_ORDER, Effect.BLOCKS_RUN, seller, c.account(), "month",
                         Text.of("document.preflight.correctionOrder", c.account(), c.id(), c.date().format(DATE), seller,
                                 later.map(l -> l.number() == null ? String.valueOf(l.value()) : l.number()).orElse("—"),
                                 later.map(l -> l.date()).orElse(date).format(DATE))));
@@ -216,32 +226,27 @@ public class RunPreflight {
         String key = "document.preflight.order." + later.sequence()
                 + (choice == DocumentDate.RUN_DATE ? ".onRunDate" : single && later.sequence().equals("VAT_INVOICE")
                 ? ".single" : "");
-        return new Problem(Code.NUMBERING_ORDER, true, seller, null, "month", Text.of(key, seller, number,
+        return new Problem(Code.NUMBERING_ORDER, Effect.BLOCKS_RUN, seller, null, "month", Text.of(key, seller, number,
                 later.date().format(DATE), month, date.format(DATE), LocalDate.now(clock).format(DATE)));
     }
 
-    /** why the lines of a statement would not print as lines that add up; empty when they do */
+    /** why the printed lines of a statement would not sum to its amounts (the ledger's); empty when they do */
     static Optional<String> unbalanced(Statement s, BigDecimal rate) {
         TaxedLines taxed = TaxedLines.of(s.lines(), rate);
         BigDecimal ledger = s.lines().stream().map(l -> l.net().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (taxed.net().amount().compareTo(ledger) != 0) {
-            return Optional.of(taxed.net().amount().toPlainString() + " ≠ " + ledger.toPlainString());
-        }
-        for (TaxedLines.Line l : taxed.lines()) {
-            Statement.Line line = l.line();
-            if (line.net().isNegative()) {
-                return Optional.of("«" + line.name() + "» " + line.net().amount().toPlainString() + " < 0");
-            }
-            if (line.quantity() != null && line.price() != null
-                    && line.quantity().multiply(line.price()).compareTo(line.net().amount()) != 0) {
-                return Optional.of("«" + line.name() + "» " + line.quantity().toPlainString() + " × "
-                        + line.price().toPlainString() + " ≠ " + line.net().amount().toPlainString());
-            }
+        BigDecimal printed = taxed.lines().stream().map(l -> l.line().net().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (printed.compareTo(ledger) != 0 || taxed.net().amount().compareTo(ledger) != 0) {
+            return Optional.of(printed.toPlainString() + " ≠ " + ledger.toPlainString());
         }
         return Optional.empty();
     }
 
-    private Optional<String> unbalanced(Statement s) {
-        return unbalanced(s, vat.rateOn(s.shipmentDate()));
+    /**
+     * a line still negative once the volume discount and deductions are folded (deductions over the month's charges,
+     * or a statement stored before lines had keys): the VAT invoice prints it, the ФНС XML cannot be made
+     */
+    static Optional<String> negativeLine(Statement s, BigDecimal rate) {
+        return TaxedLines.of(s.lines(), rate).lines().stream().map(TaxedLines.Line::line).filter(l -> l.net().isNegative())
+                .findFirst().map(l -> "«" + l.name() + "» " + l.net().amount().toPlainString());
     }
 }

@@ -211,6 +211,7 @@ class DocumentController implements DocumentsApi {
                 .canRun(r.canRun()).canRunOnRunDate(r.canRunOnRunDate())
                 .problems(r.problems().stream().map(p -> new DocumentRunPreflightProblemsInner()
                         .code(DocumentRunPreflightProblemsInner.CodeEnum.fromValue(p.code().name())).blocking(p.blocking())
+                        .effect(DocumentRunPreflightProblemsInner.EffectEnum.fromValue(p.effect().name()))
                         .seller(p.seller()).account(p.account()).field(p.field()).message(p.text().in(locale))).toList()));
     }
 
