@@ -97,7 +97,7 @@ class RoleMatrixApiTest {
             Map.entry("name", "no-such-name"), Map.entry("code", "NO-SUCH-TARIFF"), Map.entry("version", "999"),
             Map.entry("prefix", "00000"), Map.entry("date", "2099-01-01"), Map.entry("account", "ACC-NO-SUCH"),
             Map.entry("entry", "999999999"), Map.entry("month", "2099-13"), Map.entry("method", "POST"),
-            Map.entry("username", "no-such-user"));
+            Map.entry("username", "no-such-user"), Map.entry("seller", "NO-SUCH-SELLER"));
 
     private static final Map<Character, String[]> CALLERS = new LinkedHashMap<>();
     static {
