@@ -251,7 +251,7 @@ class MonthOfEveryServiceDocumentsApiTest {
             assertThat(q.multiply(p)).as("XML line " + (i + 1) + " " + g.getAttribute("НаимТов")).isEqualByComparingTo(amount);
             assertThat(amount.signum()).isGreaterThanOrEqualTo(0);
             assertThat(amount).as("the XML line is the printed line").isEqualByComparingTo(printed.get(i).net());
-            assertThat(g.getAttribute("НаимТов")).isEqualTo(printed.get(i).name());
+            assertThat(g.getAttribute("НаимТов").replace('\u00a0', ' ')).isEqualTo(printed.get(i).name());
             sumNet = sumNet.add(amount);
             Element tax = (Element) g.getElementsByTagName("СумНал").item(0);
             sumVat = sumVat.add(new BigDecimal(tax.getTextContent().trim()));
