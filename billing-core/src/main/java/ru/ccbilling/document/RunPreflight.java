@@ -67,6 +67,15 @@ public class RunPreflight {
     }
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final String[] RUSSIAN_MONTHS = {"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
+            "сентябрь", "октябрь", "ноябрь", "декабрь"};
+    private static final String[] ENGLISH_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December"};
+
+    /** «апрель 2026» / "April 2026" */
+    private static String monthName(YearMonth month, String[] names) {
+        return names[month.getMonthValue() - 1] + " " + month.getYear();
+    }
     private static final List<DocumentType> MONTHLY_TYPES =
             List.of(DocumentType.INVOICE, DocumentType.ACT, DocumentType.VAT_INVOICE, DocumentType.UPD);
 
@@ -227,7 +236,8 @@ public class RunPreflight {
                 + (choice == DocumentDate.RUN_DATE ? ".onRunDate" : single && later.sequence().equals("VAT_INVOICE")
                 ? ".single" : "");
         return new Problem(Code.NUMBERING_ORDER, Effect.BLOCKS_RUN, seller, null, "month", Text.of(key, seller, number,
-                later.date().format(DATE), month, date.format(DATE), LocalDate.now(clock).format(DATE)));
+                later.date().format(DATE), monthName(month, RUSSIAN_MONTHS), date.format(DATE), LocalDate.now(clock).format(DATE),
+                monthName(month, ENGLISH_MONTHS)));
     }
 
     /** why the printed lines of a statement would not sum to its amounts (the ledger's); empty when they do */

@@ -122,7 +122,7 @@ class DocumentRunChronologyApiTest {
         assertThat(order).as(preflight.raw()).isNotNull();
         assertThat(order.get("blocking").asBoolean()).isTrue();
         assertThat(order.get("seller").asText()).isEqualTo("CCB");
-        assertThat(order.get("message").asText()).contains("№ " + ksfNumber, "30.04.2026", "дат");
+        assertThat(order.get("message").asText()).contains("№ " + ksfNumber, "документы за апрель 2026 датируются 30.04.2026");
         assertThat(preflight.body().get("problems").findValuesAsText("account")).contains("ACC-1003");
 
         Api.Response refused = finance().post("/api/v1/documents/runs", Map.of("month", "2026-04"));
