@@ -150,6 +150,35 @@ class DocumentRunChronologyApiTest {
         assertThat(badOption.status()).isEqualTo(400);
     }
 
+    @Test
+    @Order(3)
+    void aSellerWithoutItsBankDetailsBlocksTheRunUpFrontNamingTheField() {
+        billing.spbMonths.add(TestStatements.APRIL);
+        billing.spbWithoutBank = true;
+        try {
+            JsonNode preflight = finance().get("/api/v1/documents/runs/preflight?month=2026-04").body();
+            assertThat(preflight.get("canRun").asBoolean()).as(preflight.toString()).isFalse();
+            assertThat(preflight.get("toIssue").asInt()).as("ACC-3001 is the one left to issue").isZero();
+            JsonNode seller = null;
+            for (JsonNode p : preflight.get("problems")) {
+                if (p.get("code").asText().equals("SELLER_DATA")) {
+                    seller = p;
+                }
+            }
+            assertThat(seller).as(preflight.toString()).isNotNull();
+            assertThat(seller.get("effect").asText()).isEqualTo("BLOCKS_RUN");
+            assertThat(seller.get("seller").asText()).isEqualTo("CCB-SPB");
+            assertThat(seller.get("field").asText()).isEqualTo("seller.bank");
+            Api.Response refused = finance().post("/api/v1/documents/runs", Map.of("month", "2026-04"));
+            assertThat(refused.status()).as(refused.raw()).isEqualTo(409);
+            assertThat(refused.body().get("detail").asText()).contains("CCB-SPB", "seller.bank");
+            assertThat(refused.body().get("errors").findValuesAsText("field")).contains("seller.bank");
+            assertThat(finance().get("/api/v1/documents?month=2026-04&account=ACC-3001").body()).isEmpty();
+        } finally {
+            billing.spbWithoutBank = false;
+        }
+    }
+
     JsonNode awaitJob(String id) throws InterruptedException {
         long deadline = System.nanoTime() + 180_000_000_000L;
         while (System.nanoTime() < deadline) {
