@@ -68,24 +68,29 @@ class CdrTopicListener implements BatchAcknowledgingMessageListener<String, byte
     }
 
     private void take(List<ConsumerRecord<String, byte[]>> batch) {
-        List<CompletableFuture<?>> sent = new ArrayList<>(batch.size());
-        List<ConsumerRecord<String, byte[]>> readable = new ArrayList<>(batch.size());
+        List<CdrMessage> messages = new ArrayList<>(batch.size());
         List<JsonNode> records = new ArrayList<>(batch.size());
         for (ConsumerRecord<String, byte[]> message : batch) {
             CdrMessage read = CdrMessage.read(message, json, maxBytes, sources);
+            messages.add(read);
             if (read.readable()) {
-                readable.add(message);
                 records.add(read.record());
-            } else {
-                sent.add(topics.deadLetter(message, read.faults()));
             }
         }
         List<IntakeOutcome> outcomes = submit(records);
-        for (int i = 0; i < outcomes.size(); i++) {
-            IntakeOutcome outcome = outcomes.get(i);
+        // outcomes and dead letters in the order of the messages
+        List<CompletableFuture<?>> sent = new ArrayList<>(batch.size());
+        int next = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            ConsumerRecord<String, byte[]> message = batch.get(i);
+            if (!messages.get(i).readable()) {
+                sent.add(topics.deadLetter(message, messages.get(i).faults()));
+                continue;
+            }
+            IntakeOutcome outcome = outcomes.get(next++);
             sent.add(outcome.kind() == IntakeOutcome.Kind.REFUSED
-                    ? topics.deadLetter(readable.get(i), outcome.errors())
-                    : topics.outcome(readable.get(i), outcome));
+                    ? topics.deadLetter(message, outcome.errors())
+                    : topics.outcome(message, outcome));
         }
         topics.await(sent);
     }
