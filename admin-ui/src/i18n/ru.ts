@@ -131,6 +131,37 @@ export const ru: AppMessages = {
       DIAL_IN: 'Входящий',
       DIAL_OUT: 'Исходящий',
     },
+    unit: {
+      SEC: 'сек',
+      MIN: 'мин',
+      CALL: 'вызов',
+      MESSAGE: 'сообщ.',
+      PAGE: 'стр.',
+      DAY: 'дн.',
+      MONTH: 'мес.',
+      PIECE: 'шт.',
+    },
+    model: {
+      'network-minute': 'Минута сети 8-800',
+      'ivr-minute': 'Голосовое меню (IVR)',
+      'operator-minute': 'Работа операторов',
+      'post-processing-fee': 'Постобработка',
+      'outbound-minute': 'Исходящие и переадресация',
+      'marking-fee': 'Маркировка вызова',
+      'virtual-office-minute': 'Виртуальный офис',
+      'conference-port-minute': 'Аудиоконференции',
+      'survey-completed-fee': 'Телефонные опросы',
+      'informing-attempt-fee': 'Автоинформирование',
+      'one-time-services': 'Разовые услуги (SMS, e-mail, факс)',
+      'monthly-fees': 'Ежемесячные платежи',
+      'included-quantities': 'Включённые объёмы',
+      'volume-coefficient': 'Объёмная скидка',
+      'call-lines': 'Правила: строки звонка',
+      'service-lines': 'Правила: строки услуг',
+    },
+    validation: {
+      inn: 'ИНН с ошибкой: 10 цифр у организации, 12 у ИП, и контрольные цифры должны совпасть',
+    },
     numberKind: {
       TOLL_FREE_800: '8-800',
       VIRTUAL_OFFICE: 'Виртуальный офис',
@@ -138,6 +169,16 @@ export const ru: AppMessages = {
     rejects: {
       all: 'Все',
       reprocess_selected: 'Перетарифицировать',
+      fix: {
+        column: 'Исправить',
+        UNKNOWN_ACCOUNT: 'Назначить номер %{number} счёту',
+        UNKNOWN_OPERATOR: 'Добавить оператора',
+        UNKNOWN_TRUNK: 'Добавить транк',
+        NO_TARIFF: 'Назначить тариф счёту',
+        NO_RATE: 'Дополнить тариф',
+      },
+      reprocess_consequence:
+        'Будет заново протарифицирована %{smart_count} запись из отсева по действующим тарифам и справочникам. |||| Будут заново протарифицированы %{smart_count} записи из отсева по действующим тарифам и справочникам. |||| Будут заново протарифицированы %{smart_count} записей из отсева по действующим тарифам и справочникам.',
       reprocess_all: 'Перетарифицировать все в списке (%{count})',
       reprocess_reason: 'Перетарифицировать все: %{reason} (%{count})',
       running: 'Перетарификация…',
@@ -193,6 +234,7 @@ export const ru: AppMessages = {
       save_model: 'Сохранить модель',
       saved: 'Сохранена %{smart_count} модель |||| Сохранены %{smart_count} модели |||| Сохранено %{smart_count} моделей',
       save_failed: 'Модель %{model} не сохранена: %{error}',
+      not_yours: 'Черновик можно только просматривать: изменять этот тариф может менеджер по тарифам.',
       read_only: 'Версия в состоянии «%{state}» и не может быть изменена. Чтобы внести изменения, создайте из неё новый черновик.',
       unsaved: 'Несохранённые изменения: %{models}. «Проверить» и «Опубликовать» сначала сохранят их.',
       simulate: 'Симуляция',
@@ -200,6 +242,8 @@ export const ru: AppMessages = {
         DRAFT: 'Черновик',
         PUBLISHED: 'Опубликована',
         SUPERSEDED: 'Заменена',
+        IN_FORCE: 'Действует',
+        SCHEDULED: 'Вступит в силу',
       },
       change: {
         ADDED: 'Добавлено',
@@ -399,6 +443,10 @@ export const ru: AppMessages = {
       state: { OPEN: 'Открыт', PARTIALLY_CLOSED: 'Закрыт частично', CLOSED: 'Закрыт' },
       close: 'Закрыть',
       close_all: 'Закрыть по всем счетам',
+      close_all_consequence:
+        'Будут закрыты все счета за %{month}: начислены абонентские платы, объёмные скидки и доплаты; звонки этого месяца после закрытия попадут в корректировки.',
+      reopen_documents:
+        'За %{month} уже выпущен %{smart_count} документ: он не изменится, после повторного закрытия понадобятся корректировочные документы. |||| За %{month} уже выпущены %{smart_count} документа: они не изменятся, после повторного закрытия понадобятся корректировочные документы. |||| За %{month} уже выпущено %{smart_count} документов: они не изменятся, после повторного закрытия понадобятся корректировочные документы.',
       partial_close: 'Закрыть по части счетов',
       partial_accounts: 'Лицевые счета',
       partial_hint: 'Коды счетов через пробел, запятую или с новой строки. Остальные останутся открытыми, их можно закрыть позже.',
@@ -450,6 +498,10 @@ export const ru: AppMessages = {
       version: 'Версия',
       version_hint: 'пусто: действующая',
       preview: 'Предпросмотр',
+      confirm_open:
+        'Новые цены будут записаны в %{smart_count} записи счёта %{account} за %{month}; месяц открыт, закрытие учтёт их. |||| Новые цены будут записаны в %{smart_count} записи счёта %{account} за %{month}; месяц открыт, закрытие учтёт их. |||| Новые цены будут записаны в %{smart_count} записей счёта %{account} за %{month}; месяц открыт, закрытие учтёт их.',
+      confirm_closed:
+        'Месяц %{month} закрыт для счёта %{account}: разницы по %{smart_count} записи будут проведены корректировками и попадут в корректировочные документы. |||| Месяц %{month} закрыт для счёта %{account}: разницы по %{smart_count} записям будут проведены корректировками и попадут в корректировочные документы. |||| Месяц %{month} закрыт для счёта %{account}: разницы по %{smart_count} записям будут проведены корректировками и попадут в корректировочные документы.',
       apply: 'Применить',
       refused: 'Перетарификация отклонена',
       preview_closed: 'Предпросмотр по записям: %{records}; месяц закрыт — разница станет корректировками.',
@@ -473,6 +525,8 @@ export const ru: AppMessages = {
       entry_form: 'Начисление, вычет или оплата',
       entry_kind: 'Что',
       amount: 'Сумма, руб.',
+      amount_wrong: 'Введите сумму цифрами, например 100 000,50',
+      confirm: '%{kind} на %{amount} будет проведена по счёту %{account}. Проводку нельзя удалить: исправляется она только сторнированием.',
       amount_hint: 'без НДС; положительная',
       date: 'Дата',
       reference: 'Платёжное поручение',
@@ -506,6 +560,10 @@ export const ru: AppMessages = {
       postal_address: 'Почтовый адрес',
       postal_postal_code: 'Почтовый адрес: индекс',
       contacts: 'Контакты',
+      add_operator: 'Закрепить оператора',
+      operator: 'Оператор',
+      operator_added: 'Оператор %{operator} закреплён за счётом',
+      operator_refused: 'Оператор не закреплён',
       contact_name: 'ФИО',
       contact_role: 'Должность',
       contact_phone: 'Телефон',
@@ -589,6 +647,7 @@ export const ru: AppMessages = {
   resources: {
     users: {
       name: 'Пользователь |||| Пользователи |||| Пользователей',
+      forcedCaseName: 'пользователей',
       fields: {
         username: 'Имя пользователя',
         password: 'Пароль',
@@ -602,6 +661,7 @@ export const ru: AppMessages = {
     },
     'api-keys': {
       name: 'API-ключ |||| API-ключи |||| API-ключей',
+      forcedCaseName: 'API-ключей',
       fields: {
         name: 'Название',
         roles: 'Роли',
@@ -614,6 +674,7 @@ export const ru: AppMessages = {
     },
     'sign-ins': {
       name: 'Вход |||| Журнал входов |||| Входов',
+      forcedCaseName: 'входов',
       fields: {
         at: 'Когда',
         username: 'Пользователь',
@@ -625,6 +686,7 @@ export const ru: AppMessages = {
     },
     tariffs: {
       name: 'Тариф |||| Тарифы |||| Тарифов',
+      forcedCaseName: 'тарифов',
       fields: {
         code: 'Код',
         name: 'Название',
@@ -633,7 +695,8 @@ export const ru: AppMessages = {
       },
     },
     documents: {
-      name: 'Документ |||| Документы',
+      name: 'Документ |||| Документы |||| Документов',
+      forcedCaseName: 'документов',
       fields: {
         month: 'Месяц',
         account: 'Лицевой счёт',
@@ -652,7 +715,8 @@ export const ru: AppMessages = {
       },
     },
     cdrs: {
-      name: 'Запись CDR |||| Записи CDR |||| Записи CDR',
+      name: 'Запись CDR |||| Записи CDR |||| Записей CDR',
+      forcedCaseName: 'записей CDR',
       fields: {
         startTime: 'Начало',
         source: 'Источник',
@@ -679,6 +743,7 @@ export const ru: AppMessages = {
     },
     rejects: {
       name: 'Отсев |||| Отсев |||| Отсев',
+      forcedCaseName: 'записей в отсеве',
       fields: {
         startTime: 'Начало',
         source: 'Источник',
@@ -696,6 +761,7 @@ export const ru: AppMessages = {
     },
     destinations: {
       name: 'Направление |||| Направления |||| Направлений',
+      forcedCaseName: 'направлений',
       fields: {
         prefix: 'Префикс',
         destinationClass: 'Класс направления',
@@ -704,6 +770,7 @@ export const ru: AppMessages = {
     },
     origins: {
       name: 'Происхождение |||| Происхождения |||| Происхождений',
+      forcedCaseName: 'происхождений',
       fields: {
         prefix: 'Префикс',
         origin: 'Класс происхождения',
@@ -712,6 +779,7 @@ export const ru: AppMessages = {
     },
     holidays: {
       name: 'Праздник |||| Праздники |||| Праздников',
+      forcedCaseName: 'праздников',
       fields: {
         date: 'Дата',
         name: 'Название',
@@ -720,6 +788,7 @@ export const ru: AppMessages = {
     },
     operators: {
       name: 'Оператор |||| Операторы |||| Операторов',
+      forcedCaseName: 'операторов',
       fields: {
         operatorId: 'ID оператора',
         site: 'Площадка',
@@ -729,6 +798,7 @@ export const ru: AppMessages = {
     },
     trunks: {
       name: 'Транк |||| Транки |||| Транков',
+      forcedCaseName: 'транков',
       fields: {
         trunk: 'Транк',
         description: 'Описание',
@@ -736,7 +806,8 @@ export const ru: AppMessages = {
       },
     },
     jobs: {
-      name: 'Задание |||| Задания',
+      name: 'Задание |||| Задания |||| Заданий',
+      forcedCaseName: 'заданий',
       fields: {
         startedAt: 'Начато',
         finishedAt: 'Закончено',
@@ -750,7 +821,8 @@ export const ru: AppMessages = {
       },
     },
     'cdr-mappings': {
-      name: 'Маппинг CDR |||| Маппинги CDR',
+      name: 'Маппинг CDR |||| Маппинги CDR |||| Маппингов CDR',
+      forcedCaseName: 'маппингов CDR',
       fields: {
         name: 'Имя',
         format: 'Формат',
@@ -762,6 +834,7 @@ export const ru: AppMessages = {
     },
     accounts: {
       name: 'Лицевой счёт |||| Лицевые счета |||| Лицевых счетов',
+      forcedCaseName: 'лицевых счетов',
       fields: {
         account: 'Лицевой счёт',
         client: 'Клиент',
@@ -777,6 +850,7 @@ export const ru: AppMessages = {
     },
     periods: {
       name: 'Период |||| Периоды |||| Периодов',
+      forcedCaseName: 'периодов',
       fields: {
         month: 'Месяц',
         state: 'Состояние',

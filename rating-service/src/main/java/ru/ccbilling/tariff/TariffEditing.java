@@ -51,9 +51,10 @@ public class TariffEditing implements TariffCodes {
     public List<TariffSummary> tariffs() {
         Instant now = clock.instant();
         return jdbc.query("""
-                select t.code, t.name, max(v.version) from tariff t left join tariff_version v on v.tariff_code = t.code
-                group by t.code, t.name order by t.code
-                """, (rs, i) -> new TariffSummary(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), null))
+                select t.code, t.name, t.standard, max(v.version) from tariff t left join tariff_version v on v.tariff_code = t.code
+                group by t.code, t.name, t.standard order by t.code
+                """, (rs, i) -> new TariffSummary(rs.getString(1), rs.getString(2), rs.getBoolean(3), (Integer) rs.getObject(4),
+                        null))
                 .stream().map(t -> t.inForce(catalog.inForce(t.code(), now).map(TariffVersionRef::version).orElse(null)))
                 .toList();
     }
