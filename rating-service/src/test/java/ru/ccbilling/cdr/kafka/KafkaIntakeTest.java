@@ -1,6 +1,7 @@
 package ru.ccbilling.cdr.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.Mockito.doAnswer;
 
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import ru.ccbilling.Api;
 import ru.ccbilling.PlatformTest;
+import ru.ccbilling.cdr.CdrIntake;
 import ru.ccbilling.rating.GeneratedCallsTest;
 
 /**
@@ -64,6 +66,9 @@ class KafkaIntakeTest {
 
     @MockitoSpyBean
     KafkaTemplate<String, byte[]> template;
+
+    @MockitoSpyBean
+    CdrIntake intake;
 
     TestTopics topics;
 
@@ -206,6 +211,35 @@ class KafkaIntakeTest {
 
     private static String outcome(ConsumerRecord<String, byte[]> message) {
         return TestTopics.json(message).get("outcome").asText();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRecordThatMakesIntakeFailOnItsOwnIsADeadLetterAndTheRestOfItsBatchIsStored() {
+        String source = "bug-" + System.nanoTime();
+        List<ObjectNode> records = calls(source, 9, 13);
+        records.add(4, records.get(0).deepCopy().put("cdrId", "boom"));
+        // as a bug would: intake throws whenever this record is among those it is given; the database answers
+        doAnswer(call -> {
+            List<JsonNode> given = call.getArgument(0);
+            if (given.stream().anyMatch(r -> r.path("cdrId").asText().equals("boom")
+                    && r.path("source").asText().equals(source))) {
+                throw new IllegalStateException("a bug met by this record alone");
+            }
+            return call.callRealMethod();
+        }).when(intake).submit(anyList());
+        try {
+            topics.send(records);
+            List<ConsumerRecord<String, byte[]>> letters = topics.read(TestTopics.DEAD_LETTERS, source, 1, WAIT);
+            assertThat(TestTopics.json(letters.get(0)).get("cdrId").asText()).isEqualTo("boom");
+            assertThat(TestTopics.header(letters.get(0), IntakeTopics.ERRORS))
+                    .contains("внутренняя ошибка при её обработке (IllegalStateException)");
+            assertThat(outcomesById(topics.read(TestTopics.OUTCOMES, source, 9, WAIT))).hasSize(9)
+                    .doesNotContainKey("boom");
+        } finally {
+            org.mockito.Mockito.reset(intake);
+        }
+        assertThat(stored(source, 9)).hasSize(9).doesNotContainKey("boom");
     }
 
     /** the same calls under another source through HTTP: what the crashed source must have stored */
