@@ -2,6 +2,9 @@ package ru.ccbilling.cdr.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,6 +19,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,35 +28,49 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
 import ru.ccbilling.Api;
 import ru.ccbilling.RatingServiceApplication;
 import ru.ccbilling.rating.GeneratedCallsTest;
-import ru.ccbilling.testing.TestDatabase;
 
 /**
  * Two instances in one consumer group on one database: they split the partitions of the CDR topic between them and
- * together store every record once.
+ * together store every record once; while the database is down they commit nothing and dead-letter nothing, and
+ * take everything when it is back. The database is an embedded PostgreSQL of this test, so that it can be stopped.
  */
 class KafkaConsumerGroupTest {
 
     private static final int PARTITIONS = 4;
     private static final Duration WAIT = Duration.ofSeconds(90);
 
+    @TempDir
+    static Path dataDir;
+
     private static EmbeddedKafkaKraftBroker broker;
+    private static EmbeddedPostgres postgres;
+    private static int dbPort;
     private static ConfigurableApplicationContext first;
     private static ConfigurableApplicationContext second;
 
     @BeforeAll
-    static void startBrokerAndTwoInstances() {
+    static void startBrokerAndTwoInstances() throws IOException {
         broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS, TestTopics.CDRS, TestTopics.OUTCOMES, TestTopics.DEAD_LETTERS);
         broker.afterPropertiesSet();
-        TestDatabase.Connection db = TestDatabase.newDatabase();
-        first = start(db);
-        second = start(db);
+        try (ServerSocket socket = new ServerSocket(0)) {
+            dbPort = socket.getLocalPort();
+        }
+        postgres = postgres();
+        first = start();
+        second = start();
+    }
+
+    private static EmbeddedPostgres postgres() throws IOException {
+        return EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(dbPort).start();
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
         for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {second, first}) {
             if (context != null) {
                 context.close();
@@ -61,12 +79,16 @@ class KafkaConsumerGroupTest {
         if (broker != null) {
             broker.destroy();
         }
+        if (postgres != null) {
+            postgres.close();
+        }
     }
 
-    private static ConfigurableApplicationContext start(TestDatabase.Connection db) {
+    private static ConfigurableApplicationContext start() {
         return SpringApplication.run(RatingServiceApplication.class, "--spring.profiles.active=demo", "--server.port=0",
-                "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
-                "--spring.datasource.password=" + (db.password() == null ? "" : db.password()),
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres",
+                "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                "--ccbilling.kafka.retry-interval=500ms",
                 "--ccbilling.kafka.enabled=true", "--ccbilling.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                 "--ccbilling.kafka.max-batch=200");
     }
@@ -108,10 +130,42 @@ class KafkaConsumerGroupTest {
             assertThat(used).as("records in partitions of both instances")
                     .containsAnyElementsOf(ofFirst).containsAnyElementsOf(ofSecond);
         }
+        assertStored(run, sources, perSource);
+    }
+
+    private static void assertStored(String run, int sources, int perSource) {
         int port = ((WebServerApplicationContext) first).getWebServer().getPort();
         for (int s = 0; s < sources; s++) {
             assertThat(Api.as(port, "admin", "admin").get("/api/v1/cdrs?size=1&source=" + run + s).body()
                     .get("total").asInt()).as("stored of source " + s).isEqualTo(perSource);
         }
+    }
+
+    @Test
+    void whileTheDatabaseIsDownNothingIsCommittedOrDeadLetteredAndEverythingIsStoredWhenItIsBack() throws Exception {
+        String run = "down-" + System.nanoTime() + "-";
+        int sources = 8;
+        int perSource = 25;
+        Random random = new Random(9);
+        List<ObjectNode> records = new ArrayList<>();
+        for (int i = 0; i < sources * perSource; i++) {
+            records.add(GeneratedCallsTest.randomCall(random, i).put("source", run + (i % sources)));
+        }
+        try (TestTopics topics = new TestTopics(broker.getBrokersAsString())) {
+            postgres.close();
+            try {
+                topics.send(records);
+                Thread.sleep(5_000); // the consumers fetch, fail, find the database gone, wait and fetch again
+            } finally {
+                postgres = postgres();
+            }
+            List<ConsumerRecord<String, byte[]>> outcomes = topics.read(TestTopics.OUTCOMES, key -> key.startsWith(run),
+                    found -> found.size() >= records.size(), WAIT);
+            assertThat(outcomes).extracting(m -> TestTopics.json(m).get("outcome").asText())
+                    .as("every record stored once, once the database is back").doesNotContain("DUPLICATE");
+            assertThat(topics.readToEnd(TestTopics.DEAD_LETTERS, key -> key.startsWith(run)))
+                    .as("nothing dead-lettered because the database was down").isEmpty();
+        }
+        assertStored(run, sources, perSource);
     }
 }
