@@ -25,6 +25,7 @@ import { TrunkCreate, TrunkEdit, TrunkIcon, TrunkList } from './reference/trunks
 import { UserCreate, UserEdit, UserIcon, UserList } from './users/users';
 import { ApiKeyCreate, ApiKeyIcon, ApiKeyList } from './users/apiKeys';
 import { SignInIcon, SignInList } from './users/signIns';
+import { Dashboard } from './cockpit/Dashboard';
 
 export const App = () => (
   <Admin
@@ -36,6 +37,7 @@ export const App = () => (
     loginPage={RedirectToLogin}
     disableTelemetry
     requireAuth
+    dashboard={Dashboard}
   >
     <Resource name="cdrs" list={CdrList} show={CdrShow} icon={CdrIcon} />
     <Resource name="tariffs" list={TariffList} show={TariffShow} icon={TariffIcon} recordRepresentation="code">

@@ -301,4 +301,22 @@ describe('TariffVersionPage', () => {
     expect(tabs.map((t) => t.querySelector('span[title]')?.textContent)).toEqual(['Минута сети 8-800', 'Работа операторов', 'Правила: строки звонка']);
     expect(tabs[0].getAttribute('aria-selected')).toBe('true');
   });
+
+  it('deletes a draft after saying what goes', async () => {
+    document.cookie = 'XSRF-TOKEN=del; path=/';
+    const seen = mockFetch(({ url, method }) =>
+      isTariffList(url)
+        ? { body: TARIFFS }
+        : method === 'DELETE'
+        ? { status: 204 }
+        : { body: { tariff: CODE, version: 5, state: 'DRAFT', basedOn: 3, models: [{ name: 'call-lines.drl', kind: 'DRL', content: drl }] } },
+    );
+    renderAt(`/tariffs/${CODE}/versions/5`, '/tariffs/:code/versions/:version', <TariffVersionPage />);
+    fireEvent.click(await screen.findByTestId('delete-draft'));
+    expect((await screen.findByTestId('confirm-consequence')).textContent).toContain('Черновик 5 тарифа CC-STANDARD-2026');
+    expect(seen.some((r) => r.method === 'DELETE')).toBe(false);
+    fireEvent.click(screen.getByTestId('confirm-action'));
+    await waitFor(() => expect(seen.some((r) => r.method === 'DELETE')).toBe(true));
+    expect(seen.find((r) => r.method === 'DELETE')!.url.pathname).toBe(`${BASE}/versions/5`);
+  });
 });

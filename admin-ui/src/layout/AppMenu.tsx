@@ -23,6 +23,7 @@ export const AppMenu = () => {
   const { can } = useAbilities();
   return (
     <Menu>
+      <Menu.DashboardItem />
       {can('cdrs.read') && <Menu.ResourceItem name="cdrs" />}
       {can('rejects.read') && <Menu.ResourceItem name="rejects" />}
       {can('tariffs.read') && <Menu.ResourceItem name="tariffs" />}

@@ -25,7 +25,7 @@ import ScienceIcon from '@mui/icons-material/Science';
 import TableChartIcon from '@mui/icons-material/TableChart';
 import { useQueryClient } from '@tanstack/react-query';
 import { Title, useLocaleState, useNotify, useTranslate } from 'react-admin';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { tariffApi, type TariffModel, type TariffVersion, type Validation, type ValidationMessage } from './api';
 import { DmnModelEditor } from './DmnModelEditor';
 import { TariffChip, versionStanding } from './chips';
@@ -36,6 +36,8 @@ import { PublishDialog } from './PublishDialog';
 import { ErrorAlert, problemOf } from './problems';
 import { tariffKeys, useTariffEditability, useTariffs, useTariffVersion } from './queries';
 import { useAbilities } from '../shared/abilities';
+import { ConfirmDialog } from '../shared/ConfirmDialog';
+import DeleteIcon from '@mui/icons-material/Delete';
 import { useNewDraft } from './useNewDraft';
 import { unsavedEdits } from './unsavedEdits';
 import { ValidationPanel, ModelMessages } from './ValidationPanel';
@@ -90,6 +92,24 @@ const VersionWorkspace = ({ code, tariffVersion, editable }: { code: string; tar
   const [publishOpen, setPublishOpen] = useState(false);
   const editors = useRef(new Map<string, ModelEditorHandle>());
   const { create: newDraft, creating } = useNewDraft(code);
+  const [deleteAsked, setDeleteAsked] = useState(false);
+  const navigate = useNavigate();
+
+  const deleteDraft = async () => {
+    try {
+      await tariffApi.deleteDraft(code, version);
+      for (const m of models) unsavedEdits.drop(code, version, m.name);
+      notify('app.tariff.draft_deleted', { type: 'success', messageArgs: { version } });
+      void queryClient.invalidateQueries({ queryKey: tariffKeys.tariff(code) });
+      void queryClient.invalidateQueries({ queryKey: ['tariff-api', 'list'] });
+      navigate(tariffPaths.tariff(code));
+    } catch (e) {
+      const p = problemOf(e);
+      notify(p?.detail || p?.title || String(e), { type: 'error' });
+    } finally {
+      setDeleteAsked(false);
+    }
+  };
 
   const showTab = (index: number) => {
     setTab(index);
@@ -227,12 +247,25 @@ const VersionWorkspace = ({ code, tariffVersion, editable }: { code: string; tar
         <Button component={Link} to={tariffPaths.diff(code, version)} startIcon={<CompareArrowsIcon />} data-testid="diff-link">
           {translate('app.tariff.diff.link')}
         </Button>
+        {!readOnly && (
+          <Button color="warning" startIcon={<DeleteIcon />} onClick={() => setDeleteAsked(true)} data-testid="delete-draft">
+            {translate('app.tariff.delete_draft')}
+          </Button>
+        )}
         {editable && (
           <Button startIcon={<AddIcon />} onClick={() => newDraft(version)} disabled={creating !== undefined} data-testid="new-draft">
             {translate('app.tariff.new_draft')}
           </Button>
         )}
       </Stack>
+      <ConfirmDialog
+        open={deleteAsked}
+        title={translate('app.tariff.delete_draft')}
+        consequence={translate('app.tariff.delete_draft_consequence', { version, code })}
+        confirm={translate('app.tariff.delete_draft')}
+        onCancel={() => setDeleteAsked(false)}
+        onConfirm={deleteDraft}
+      />
       {readOnly && (
         <Alert severity="info" sx={{ mb: 2 }} data-testid="read-only">
           {tariffVersion.state === 'DRAFT'

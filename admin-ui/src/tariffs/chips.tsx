@@ -34,6 +34,7 @@ const ACTION_COLORS: Record<string, Color> = {
   VALIDATED: 'default',
   PUBLISHED: 'success',
   SUPERSEDED: 'default',
+  DELETED: 'error',
 };
 
 const group = { state: STATE_COLORS, change: CHANGE_COLORS, severity: SEVERITY_COLORS, action: ACTION_COLORS };

@@ -92,6 +92,12 @@ class TariffController implements TariffsApi {
     }
 
     @Override
+    public ResponseEntity<Void> deleteTariffDraft(String code, Integer version) {
+        editing.deleteDraft(code, version, actor());
+        return ResponseEntity.noContent().build();
+    }
+
+    @Override
     public ResponseEntity<Void> deleteTariffModel(String code, Integer version, String name) {
         editing.deleteModel(code, version, name, actor());
         return ResponseEntity.noContent().build();
