@@ -66,17 +66,20 @@ class InventoryRatingApiTest {
     void aHoldingEndedOnTheAccountPageLeavesTheNumberInQuarantineAndItsEarlierCallsWithTheHolder() {
         String account = newAccount();
         String number = newNumber();
-        // recorded on the account's page: the same holding the inventory shows
+        // recorded on the account's page: the same holding the inventory shows; it ended ten days ago
+        java.time.LocalDate today = java.time.LocalDate.now(ru.ccbilling.clock.ClockConfiguration.BUSINESS_ZONE);
+        java.time.LocalDate from = today.minusDays(100);
+        java.time.LocalDate to = today.minusDays(10);
         Api.Response held = Api.as(port, "finance", "finance").post("/api/v1/accounts/" + account + "/numbers",
-                Map.of("number", number, "validFrom", "2026-02-01", "validTo", "2026-11-20"));
+                Map.of("number", number, "validFrom", from.toString(), "validTo", to.toString()));
         assertThat(held.status()).as(held.raw()).isEqualTo(201);
         JsonNode resource = netops().get("/api/v1/inventory/resources/" + number).body().get("resource");
         assertThat(resource.get("status").asText()).isEqualTo("QUARANTINE");
-        assertThat(resource.get("quarantineUntil").asText()).isEqualTo("2027-02-18");
+        assertThat(resource.get("quarantineUntil").asText()).isEqualTo(to.plusDays(90).toString());
         assertThat(resource.get("account").asText()).isEqualTo(account);
 
-        assertThat(call(number, "2026-03-10T10:15:00+03:00").get("outcome").asText()).isEqualTo("RATED");
-        JsonNode inQuarantine = call(number, "2026-11-25T10:15:00+03:00");
+        assertThat(call(number, from.plusDays(5) + "T10:15:00+03:00").get("outcome").asText()).isEqualTo("RATED");
+        JsonNode inQuarantine = call(number, to.plusDays(2) + "T10:15:00+03:00");
         assertThat(inQuarantine.get("reason").asText()).isEqualTo("UNKNOWN_ACCOUNT");
         assertThat(Api.as(port, "admin", "admin").get("/api/v1/cdrs?account=" + account).body().get("total").asLong())
                 .isEqualTo(1);
