@@ -25,18 +25,12 @@ import { TrunkCreate, TrunkEdit, TrunkIcon, TrunkList } from './reference/trunks
 import { UserCreate, UserEdit, UserIcon, UserList } from './users/users';
 import { ApiKeyCreate, ApiKeyIcon, ApiKeyList } from './users/apiKeys';
 import { SignInIcon, SignInList } from './users/signIns';
+import { isClient } from './portal/api';
+import { portalResources } from './portal/resources';
 
-export const App = () => (
-  <Admin
-    title={<AppTitle />}
-    dataProvider={dataProvider}
-    authProvider={authProvider}
-    i18nProvider={i18nProvider}
-    layout={AppLayout}
-    loginPage={RedirectToLogin}
-    disableTelemetry
-    requireAuth
-  >
+/** What the call centre's staff work with; a client's people see the portal only (`portal/`). */
+const staffResources = () => (
+  <>
     <Resource name="cdrs" list={CdrList} show={CdrShow} icon={CdrIcon} />
     <Resource name="tariffs" list={TariffList} show={TariffShow} icon={TariffIcon} recordRepresentation="code">
       {tariffRoutes}
@@ -60,5 +54,20 @@ export const App = () => (
       <Route path="/import" element={<ImportPage />} />
       <Route path="/document-runs" element={<DocumentRunsPage />} />
     </CustomRoutes>
+  </>
+);
+
+export const App = () => (
+  <Admin
+    title={<AppTitle />}
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    layout={AppLayout}
+    loginPage={RedirectToLogin}
+    disableTelemetry
+    requireAuth
+  >
+    {(permissions: string[]) => (isClient(permissions) ? portalResources(permissions) : staffResources())}
   </Admin>
 );

@@ -7,10 +7,12 @@ import ScienceIcon from '@mui/icons-material/Science';
 import PrintIcon from '@mui/icons-material/Print';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Menu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
+import { isClient } from '../portal/api';
+import { PORTAL_RESOURCES } from '../portal/resources';
 
 export const REFERENCE_RESOURCES = ['destinations', 'origins', 'holidays', 'operators', 'trunks'];
 
-/** CDRs, the rejects queue, Tariffs, Simulate, Import, Jobs, CDR mappings, Accounts, Periods, Documents and Document runs (finance and admin only), Users, API keys and Sign-ins (admin only), then the collapsible "Reference data" group. */
+/** A client's people: the portal's pages only. Staff: CDRs, the rejects queue, Tariffs, Simulate, Import, Jobs, CDR mappings, Accounts, Periods, Documents and Document runs (finance and admin only), Users, API keys and Sign-ins (admin only), then the collapsible "Reference data" group. */
 export const AppMenu = () => {
   const translate = useTranslate();
   const [sidebarOpen] = useSidebarState();
@@ -18,6 +20,14 @@ export const AppMenu = () => {
   const { permissions } = usePermissions<string[]>();
   const finance = (permissions ?? []).some((role) => role === 'FINANCE' || role === 'ADMIN');
   const admin = (permissions ?? []).includes('ADMIN');
+  if (isClient(permissions)) {
+    return (
+      <Menu>
+        {PORTAL_RESOURCES.filter((r) => r !== 'portal-colleagues' || permissions?.includes('CLIENT_ADMIN'))
+          .map((r) => <Menu.ResourceItem key={r} name={r} />)}
+      </Menu>
+    );
+  }
   return (
     <Menu>
       <Menu.ResourceItem name="cdrs" />

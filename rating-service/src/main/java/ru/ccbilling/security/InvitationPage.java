@@ -38,7 +38,7 @@ class InvitationPage {
     ResponseEntity<String> show(@RequestParam(name = "token", required = false) String token, HttpServletRequest request) {
         try {
             ClientUsers.Invitation invitation = clientUsers.invitation(token);
-            String about = "Вас пригласили в личный кабинет клиента «" + HtmlUtils.htmlEscape(invitation.clientName())
+            String about = "Вас пригласили в личный кабинет клиента «" + HtmlUtils.htmlEscape(invitation.clientName(), "UTF-8")
                     + "» (" + HtmlUtils.htmlEscape(invitation.email()) + "). Ссылка действует до "
                     + UNTIL.format(invitation.expiresAt()) + ".";
             return ResponseEntity.ok(page(about, "", token, request));

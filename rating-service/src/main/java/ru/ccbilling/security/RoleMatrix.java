@@ -28,6 +28,8 @@ final class RoleMatrix implements
     private static final String CLIENT = "CLIENT";
     private static final String CLIENT_ADMIN = "CLIENT_ADMIN";
     private static final String[] EVERYONE = {TM, SALES, FINANCE, ADMIN, API, CLIENT, CLIENT_ADMIN};
+    /** the call centre's own: its staff and its equipment's API keys (never a client's people) */
+    private static final String[] IN_HOUSE = {TM, SALES, FINANCE, ADMIN, API};
     private static final String[] STAFF = {TM, SALES, FINANCE, ADMIN};
     private static final String[] PEOPLE = {TM, SALES, FINANCE, ADMIN, CLIENT, CLIENT_ADMIN};
     private static final String[] CLIENTS = {CLIENT, CLIENT_ADMIN};
@@ -55,11 +57,11 @@ final class RoleMatrix implements
             .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
             // records of the switches: API keys send and read those of their own sources
             .requestMatchers(POST, "/api/v1/cdrs", "/api/v1/cdrs/import", "/api/v1/service-events").hasAnyRole(API, ADMIN)
-            .requestMatchers(GET, "/api/v1/cdrs", "/api/v1/cdrs/**", "/api/v1/service-events").hasAnyRole(EVERYONE)
-            .requestMatchers(GET, "/api/v1/jobs", "/api/v1/jobs/**").hasAnyRole(EVERYONE)
+            .requestMatchers(GET, "/api/v1/cdrs", "/api/v1/cdrs/**", "/api/v1/service-events").hasAnyRole(IN_HOUSE)
+            .requestMatchers(GET, "/api/v1/jobs", "/api/v1/jobs/**").hasAnyRole(IN_HOUSE)
             .requestMatchers(GET, "/api/v1/rejects").hasAnyRole(TM, FINANCE, ADMIN, API)
             .requestMatchers(POST, "/api/v1/rejects/reprocess").hasAnyRole(TM, FINANCE, ADMIN)
-            .requestMatchers(GET, "/api/v1/cdr-mappings", "/api/v1/cdr-mappings/**").hasAnyRole(EVERYONE)
+            .requestMatchers(GET, "/api/v1/cdr-mappings", "/api/v1/cdr-mappings/**").hasAnyRole(IN_HOUSE)
             .requestMatchers(PUT, "/api/v1/cdr-mappings", "/api/v1/cdr-mappings/**").hasAnyRole(TM, ADMIN)
             .requestMatchers(DELETE, "/api/v1/cdr-mappings/**").hasAnyRole(TM, ADMIN)
             // staff only: a simulation may price with any version, drafts and client tariffs included

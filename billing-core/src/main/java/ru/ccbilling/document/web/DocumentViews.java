@@ -11,12 +11,12 @@ import ru.ccbilling.api.model.DocumentType;
 import ru.ccbilling.document.IssuedDocument;
 import ru.ccbilling.refusal.Refusal;
 
-/** Domain documents as API models (the client portal lists them too). */
-public final class DocumentViews {
+/** Domain documents as API models. */
+final class DocumentViews {
 
     private DocumentViews() { }
 
-    public static Document view(IssuedDocument d) {
+    static Document view(IssuedDocument d) {
         return new Document(d.id(), d.packageId(), Document.KindEnum.fromValue(d.kind().name()),
                 DocumentType.fromValue(d.type().name()), d.seller(), d.number(), d.date(), d.account(), d.month().toString(),
                 d.clientName(), DeliveryMethod.fromValue(d.delivery().name()), d.vatRate().toPlainString(), d.net().toString(),
@@ -27,7 +27,7 @@ public final class DocumentViews {
         return new DocumentPackage(id, documents.stream().map(DocumentViews::view).toList());
     }
 
-    public static YearMonth month(String field, String value) {
+    static YearMonth month(String field, String value) {
         if (value == null || value.isBlank()) {
             throw Refusal.invalid(field, "document.monthRequired");
         }

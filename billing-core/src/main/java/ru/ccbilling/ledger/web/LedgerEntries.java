@@ -6,12 +6,12 @@ import ru.ccbilling.api.model.EntryKind;
 import ru.ccbilling.ledger.LedgerEntry;
 import ru.ccbilling.money.Money;
 
-/** Ledger entries and balances in the contract's shape (the client portal shows them too). */
-public final class LedgerEntries {
+/** Ledger entries in the contract's shape. */
+final class LedgerEntries {
 
     private LedgerEntries() { }
 
-    public static ru.ccbilling.api.model.LedgerEntry view(LedgerEntry e) {
+    static ru.ccbilling.api.model.LedgerEntry view(LedgerEntry e) {
         return new ru.ccbilling.api.model.LedgerEntry(e.id(), e.account(), EntryKind.fromValue(e.kind().name()),
                 e.period().toString(), e.entryDate(), e.amount().toString(), e.vat().toString(), e.kind().inClientBalance(),
                 e.createdBy())
@@ -23,10 +23,6 @@ public final class LedgerEntries {
                 .reason(e.reason()).reverses(e.reverses()).reversedBy(e.reversedBy()).createdAt(e.createdAt());
     }
 
-    public static ru.ccbilling.api.model.Balance balance(ru.ccbilling.ledger.Balance b) {
-        return new ru.ccbilling.api.model.Balance(b.net().toString(), b.vat().toString(), b.paid().toString(),
-                b.balance().toString(), Money.CURRENCY);
-    }
 
     private static String text(Money money) {
         return money == null ? null : money.toString();

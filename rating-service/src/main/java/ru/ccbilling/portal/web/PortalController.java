@@ -47,9 +47,7 @@ import ru.ccbilling.api.model.PortalUsageLine;
 import ru.ccbilling.api.model.PriceTable;
 import ru.ccbilling.cdr.StoredCdr;
 import ru.ccbilling.clock.ClockConfiguration;
-import ru.ccbilling.document.web.DocumentViews;
 import ru.ccbilling.ledger.Ledger;
-import ru.ccbilling.ledger.web.LedgerEntries;
 import ru.ccbilling.money.Money;
 import ru.ccbilling.period.UsageReport;
 import ru.ccbilling.portal.PortalCalls;
@@ -119,7 +117,7 @@ class PortalController implements PortalApi {
                     day == null ? "0.00" : Money.of(day.amount()).toString());
         }).toList();
         PortalDashboard dashboard = new PortalDashboard(chosen.code(), chosen.clientName(),
-                LedgerEntries.balance(ledger.balance(chosen.code())), month.toString(),
+                PortalViews.balance(ledger.balance(chosen.code())), month.toString(),
                 byService.entrySet().stream().map(e -> new PortalUsageLine(e.getKey(), e.getValue().toString(),
                         callsByService.getOrDefault(e.getKey(), 0L))).toList(),
                 report.total().toString(), chart);
@@ -174,8 +172,8 @@ class PortalController implements PortalApi {
     public ResponseEntity<List<Document>> portalDocuments(String account, String month) {
         String user = CurrentUser.name();
         String code = scope.account(user, account).code();
-        YearMonth m = month == null ? null : DocumentViews.month("month", month);
-        return ResponseEntity.ok(documents.list(user, code, m).stream().map(DocumentViews::view).toList());
+        YearMonth m = month == null ? null : PortalViews.month("month", month);
+        return ResponseEntity.ok(documents.list(user, code, m).stream().map(PortalViews::document).toList());
     }
 
     @Override
@@ -193,7 +191,7 @@ class PortalController implements PortalApi {
     public ResponseEntity<Resource> portalMonthZip(String month, String account) {
         String user = CurrentUser.name();
         String code = scope.account(user, account).code();
-        YearMonth m = DocumentViews.month("month", month);
+        YearMonth m = PortalViews.month("month", month);
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         if (!documents.zip(user, code, m, zip)) {
             throw Refusal.notFound("portal.month.noDocuments", m, code);
@@ -208,10 +206,12 @@ class PortalController implements PortalApi {
     public ResponseEntity<LedgerPage> portalLedger(String account, String period, EntryKind kind, Integer page,
                                                    Integer size) {
         String code = scope.account(CurrentUser.name(), account).code();
-        Ledger.Page found = ledger.entries(code, period == null ? null : DocumentViews.month("period", period),
+        Ledger.Page found = ledger.entries(code, period == null ? null : PortalViews.month("period", period),
                 kind == null ? null : ru.ccbilling.ledger.EntryKind.valueOf(kind.name()), page, size);
-        return ResponseEntity.ok(new LedgerPage(code, LedgerEntries.balance(ledger.balance(code)),
-                found.items().stream().map(LedgerEntries::view).toList(), found.total(), page, size));
+        // a partner's accrual is the call centre's debt to its partner, not the client's business
+        return ResponseEntity.ok(new LedgerPage(code, PortalViews.balance(ledger.balance(code)),
+                found.items().stream().filter(e -> e.kind().inClientBalance()).map(PortalViews::entry).toList(),
+                found.total(), page, size));
     }
 
     @Override
