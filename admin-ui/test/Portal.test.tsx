@@ -3,7 +3,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import { AdminContext } from 'react-admin';
 import { dataProvider } from '../src/dataProvider';
 import { i18nProvider } from '../src/i18n/i18nProvider';
-import { callsCsvUrl, isClient, monthZipUrl, rubles } from '../src/portal/api';
+import { callsExportUrl, isClient, monthZipUrl, rubles } from '../src/portal/api';
 import { PortalDashboard } from '../src/portal/PortalDashboard';
 import { PortalCalls } from '../src/portal/PortalCalls';
 import { PortalDocuments } from '../src/portal/PortalDocuments';
@@ -39,8 +39,9 @@ describe('portal', () => {
   });
 
   it('links the CSV export and the month ZIP with the chosen filters', () => {
-    expect(callsCsvUrl({ account: 'ACC-1001', from: '2026-03-01', to: '', number: '916', page: 3 }))
+    expect(callsExportUrl({ account: 'ACC-1001', from: '2026-03-01', to: '', number: '916', page: 3 }))
       .toBe('/api/v1/portal/calls.csv?account=ACC-1001&from=2026-03-01&number=916');
+    expect(callsExportUrl({ status: 'RATED' }, 'xlsx')).toBe('/api/v1/portal/calls.xlsx?status=RATED');
     expect(monthZipUrl('2026-03')).toBe('/api/v1/portal/months/2026-03/documents.zip');
     expect(rubles('1234.5', 'ru').replace(/\s/g, ' ')).toBe('1 234,50 ₽');
   });

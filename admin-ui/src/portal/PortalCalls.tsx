@@ -6,7 +6,7 @@ import {
 import DownloadIcon from '@mui/icons-material/Download';
 import { useLocale, useTranslate } from 'react-admin';
 import { codeLabel } from '../shared/codes';
-import { callsCsvUrl, moscowTime, rubles, useAccount, useCall, useCalls, type CallFilter } from './api';
+import { callsExportUrl, moscowTime, rubles, useAccount, useCall, useCalls, type CallFilter } from './api';
 import { Loading, PortalPage, Scroll } from './PortalPage';
 
 /** One call with each priced line and its explanation (the rule and the table row that priced it). */
@@ -64,7 +64,11 @@ export const PortalCalls = () => {
   const set = (part: Partial<CallFilter>) => setFilter({ ...filter, ...part, page: part.page ?? 0 });
   return (
     <PortalPage title="app.portal.calls_title" actions={
-      <Button startIcon={<DownloadIcon />} href={callsCsvUrl(query)} variant="outlined" size="small">CSV</Button>
+      <Stack direction="row" spacing={1}>
+        <Button startIcon={<DownloadIcon />} href={callsExportUrl(query)} variant="outlined" size="small">CSV</Button>
+        <Button startIcon={<DownloadIcon />} href={callsExportUrl(query, 'xlsx')} variant="outlined" size="small"
+          data-testid="xlsx">Excel</Button>
+      </Stack>
     }>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ mb: 2 }}>
         <TextField type="date" size="small" label={translate('app.portal.from')} value={filter.from ?? ''}

@@ -64,12 +64,12 @@ export const useCall = (source: string, cdrId: string) =>
     queryFn: () => unwrap(api.GET('/api/v1/portal/calls/{source}/{cdrId}', { params: { path: { source, cdrId } } })),
   });
 
-/** the address of the CSV export of the calls the filter selects (a download link, same origin) */
-export function callsCsvUrl(filter: CallFilter): string {
+/** the address of the CSV or XLSX export of the calls the filter selects (a download link, same origin) */
+export function callsExportUrl(filter: CallFilter, format: 'csv' | 'xlsx' = 'csv'): string {
   const query = new URLSearchParams();
   Object.entries(callQuery(filter)).forEach(([k, v]) => { if (v) query.set(k, v); });
   const text = query.toString();
-  return `/api/v1/portal/calls.csv${text ? `?${text}` : ''}`;
+  return `/api/v1/portal/calls.${format}${text ? `?${text}` : ''}`;
 }
 
 export const useDocuments = (account?: string, month?: string) =>

@@ -116,6 +116,25 @@ public class PortalCalls {
         }
     }
 
+    /** the calls as an Excel workbook: dates as text in Moscow time, durations and amounts as numbers */
+    public void xlsx(String username, Filter filter, java.io.OutputStream out) {
+        List<Object> args = new ArrayList<>();
+        String where = where(username, filter, args);
+        args.add(MAX_EXPORT);
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
+        try (CallsWorkbook book = new CallsWorkbook(out)) {
+            book.row("Дата и время", "Тип звонка", "Кто звонил", "Куда звонил", "Длительность, с", "Статус",
+                    "Сумма без НДС, руб.", "Лицевой счёт", "Источник", "Идентификатор");
+            jdbc.query(SELECT + where + " order by c.start_time desc, c.id desc limit ?", rs -> {
+                StoredCdr c = row(rs, 0);
+                book.row(c.startTime().atZoneSameInstant(ZONE).format(time), c.callType(), c.caller(), c.called(),
+                        c.durationSec(), c.status(), c.total(), c.account(), c.source(), c.cdrId());
+            }, args.toArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** calls and amounts of each day of the period that had any (rated calls) */
     public List<Day> perDay(String username, String account, LocalDate from, LocalDate to) {
         return jdbc.query("""

@@ -109,6 +109,26 @@ class PortalApiTest {
     }
 
     @Test
+    void callsExportAsAnExcelWorkbook() throws Exception {
+        HttpResponse<byte[]> xlsx = bytes("/api/v1/portal/calls.xlsx?from=2026-03-01&to=2026-03-31", "romashka");
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml.sheet");
+        Map<String, String> parts = new java.util.HashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx.body()))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                parts.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(parts).containsKeys("[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/worksheets/sheet1.xml");
+        String sheet = parts.get("xl/worksheets/sheet1.xml");
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(sheet.getBytes(StandardCharsets.UTF_8)));   // well-formed
+        long total = romashka.get("/api/v1/portal/calls?from=2026-03-01&to=2026-03-31").body().get("total").asLong();
+        assertThat(sheet.split("<row ").length - 1).isEqualTo((int) total + 1);
+        assertThat(sheet).contains("<v>91.68</v>", ">g01<", ">Дата и время<").doesNotContain("ACC-1002");
+    }
+
+    @Test
     void documentsOfTheMonthDownloadOneByOneAndAsOneZip() throws Exception {
         JsonNode documents = romashka.get("/api/v1/portal/documents?month=2026-03").body();
         List<String> ids = documents.findValuesAsText("id");

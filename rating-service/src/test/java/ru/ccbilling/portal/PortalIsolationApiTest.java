@@ -44,6 +44,7 @@ class PortalIsolationApiTest {
     @Test
     void everyPortalRouteWithTheOtherClientsAccountIsNotFound() {
         for (String path : List.of("/api/v1/portal/dashboard", "/api/v1/portal/calls", "/api/v1/portal/calls.csv",
+                "/api/v1/portal/calls.xlsx",
                 "/api/v1/portal/documents", "/api/v1/portal/ledger", "/api/v1/portal/price-list",
                 "/api/v1/portal/numbers", "/api/v1/portal/settings", "/api/v1/portal/months/2026-03/documents.zip")) {
             notFound(a.get(path + "?account=ACC-1002"), path);

@@ -143,6 +143,26 @@ class ClientUsersApiTest {
     }
 
     @Test
+    void theInvitationPageSignsThePersonUpWithTheFormOfTheLink() {
+        String email = name("page") + "@romashka.example";
+        String link = romashka().post("/api/v1/portal/colleagues/invitations", Map.of("email", email)).body()
+                .get("link").asText();
+        String token = link.substring(link.indexOf('=') + 1);
+        String name = name("signup");
+        Browser browser = Browser.anonymous(port);
+        var weak = browser.submitForm(link, "/invitation", Map.of("token", token, "username", name, "password", "short"));
+        assertThat(weak.statusCode()).isEqualTo(400);
+        assertThat(weak.body()).contains("слишком короткий пароль", "name=\"password\"");
+        var accepted = browser.submitForm(link, "/invitation", Map.of("token", token, "username", name, "password", CHANGED));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(303);
+        assertThat(accepted.headers().firstValue("Location").orElse("")).isEqualTo("/login?invited");
+        assertThat(Api.as(port, name, CHANGED).get("/api/v1/portal/accounts").body().findValuesAsText("code"))
+                .containsExactly("ACC-1001");
+        assertThat(Browser.anonymous(port).get(link).body()).as("used once").contains("уже зарегистрировались")
+                .doesNotContain("name=\"password\"");
+    }
+
+    @Test
     void anExpiredOrUnknownInvitationIsRefusedNamingTheToken() {
         String email = name("late") + "@romashka.example";
         String link = romashka().post("/api/v1/portal/colleagues/invitations", Map.of("email", email)).body()

@@ -38,6 +38,7 @@ class RoleMatrixApiTest {
             "POST /api/v1/invitations/{token}"),
         row("the client portal: read (the own client's accounts only)", "CV", "GET /api/v1/portal/accounts",
             "GET /api/v1/portal/dashboard", "GET /api/v1/portal/calls", "GET /api/v1/portal/calls.csv",
+            "GET /api/v1/portal/calls.xlsx",
             "GET /api/v1/portal/calls/{source}/{cdrId}", "GET /api/v1/portal/documents",
             "GET /api/v1/portal/documents/{id}/pdf", "GET /api/v1/portal/months/{month}/documents.zip",
             "GET /api/v1/portal/ledger", "GET /api/v1/portal/price-list", "GET /api/v1/portal/numbers",

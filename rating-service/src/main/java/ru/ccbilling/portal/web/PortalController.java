@@ -163,6 +163,31 @@ class PortalController implements PortalApi {
     }
 
     @Override
+    public ResponseEntity<Resource> portalCallsXlsx(String account, LocalDate from, LocalDate to, String number,
+                                                    CdrStatus status) {
+        String user = CurrentUser.name();
+        PortalCalls.Filter filter = filter(user, account, from, to, number, status);
+        try {
+            Path file = Files.createTempFile("portal-calls", ".xlsx");
+            try (var out = Files.newOutputStream(file)) {
+                calls.xlsx(user, filter, out);
+            } catch (RuntimeException | IOException e) {
+                Files.deleteIfExists(file);
+                throw e;
+            }
+            return ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                    .contentLength(Files.size(file))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename("calls-" + filter.account() + "-" + filter.from() + "-" + filter.to() + ".xlsx")
+                            .build().toString())
+                    .body(new InputStreamResource(Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
     public ResponseEntity<PortalCall> portalCall(String source, String cdrId) {
         return calls.find(CurrentUser.name(), source, cdrId).map(PortalController::view).map(ResponseEntity::ok)
                 .orElseThrow(() -> Refusal.notFound("portal.call.notFound", cdrId, source));
