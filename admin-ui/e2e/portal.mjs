@@ -38,13 +38,13 @@ async function financeIssuesMarch() {
     check(state !== 'FAILED', `closing March failed: ${JSON.stringify(job)}`);
     await new Promise((r) => setTimeout(r, 500));
   }
-  const numbers = {};
+  const documents = {};
   for (const account of ['ACC-1001', 'ACC-1002']) {
     const issued = await api('POST', '/api/v1/documents/packages', { account, month: '2026-03' });
-    numbers[account] = issued.documents.map((d) => d.number);
+    documents[account] = issued.documents.map((d) => d.id);
   }
-  log(`finance issued March: ${JSON.stringify(numbers)}`);
-  return numbers;
+  log(`finance issued March: ${JSON.stringify(documents)} (document ids)`);
+  return documents;
 }
 
 /** a page in a fresh context (its own cookies: its own session), phone-sized or not */
@@ -64,6 +64,13 @@ async function step(browser, viewport, file, body) {
   } finally {
     await page.context().close();
   }
+}
+
+/** the PDF links of the documents page, once the document {@code expected} is listed */
+async function pdfLinks(page, expected) {
+  const table = page.getByTestId('documents');
+  await table.locator(`a[href*="${expected}"]`).waitFor();
+  return table.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
 }
 
 async function signInAs(page, user, password) {
@@ -93,7 +100,7 @@ async function adminCreatesTheClientUser(page) {
   log(`admin created ${NEW_USER} (CLIENT of ACC-1001) in the UI`);
 }
 
-async function theClientSeesItsOwn(page, numbers) {
+async function theClientSeesItsOwn(page, documents) {
   await signInAs(page, NEW_USER, FIRST_PASSWORD);
   await page.getByTestId('current-password').fill(FIRST_PASSWORD);
   await page.getByTestId('new-password').fill(OWN_PASSWORD);
@@ -114,10 +121,9 @@ async function theClientSeesItsOwn(page, numbers) {
   log('March calls of ACC-1001 listed');
 
   await page.goto(`${BASE_URL}/#/portal-documents`);
-  const table = page.getByTestId('documents');
-  await table.getByText(`№ ${numbers['ACC-1001'][0]}`).first().waitFor();
-  const listed = await table.textContent();
-  check(numbers['ACC-1002'].every((n) => !listed.includes(`№ ${n}`)), 'another client\'s document is listed');
+  const listed = await pdfLinks(page, documents['ACC-1001'][0]);
+  check(documents['ACC-1001'].every((id) => listed.some((href) => href.includes(id))), `own documents: ${listed}`);
+  check(documents['ACC-1002'].every((id) => listed.every((href) => !href.includes(id))), 'another client\'s document is listed');
   const download = page.waitForEvent('download');
   await page.getByTestId('zip-2026-03').click();
   const zip = await download;
@@ -125,29 +131,27 @@ async function theClientSeesItsOwn(page, numbers) {
   log(`documents of March listed; downloaded ${zip.suggestedFilename()}`);
 }
 
-async function theOtherClientSeesNoneOfIt(page, numbers) {
+async function theOtherClientSeesNoneOfIt(page, documents) {
   await signInAs(page, 'vector', 'vector');
   const text = await page.getByTestId('client-name').textContent();
   check(text.includes('АО «Вектор»') && !text.includes('Ромашка'), `vector's dashboard shows "${text}"`);
   await page.goto(`${BASE_URL}/#/portal-documents`);
-  const table = page.getByTestId('documents');
-  await table.getByText(`№ ${numbers['ACC-1002'][0]}`).first().waitFor();
-  const listed = await table.textContent();
-  check(numbers['ACC-1001'].every((n) => !listed.includes(`№ ${n}`)), 'vector sees a document of ACC-1001');
+  const listed = await pdfLinks(page, documents['ACC-1002'][0]);
+  check(documents['ACC-1001'].every((id) => listed.every((href) => !href.includes(id))), 'vector sees a document of ACC-1001');
   const theirs = await page.request.get(`${BASE_URL}/api/v1/portal/dashboard?account=ACC-1001`);
   check(theirs.status() === 404, `vector asking for ACC-1001's dashboard got ${theirs.status()}`);
   log('vector sees its own documents only; ACC-1001 is 404 for it');
 }
 
 async function run() {
-  const numbers = await financeIssuesMarch();
+  const documents = await financeIssuesMarch();
   const { browser, page } = await launch();
   await page.context().close();
   const phone = { width: 390, height: 844 };
   try {
     await step(browser, undefined, 'portal-admin-failure.png', (p) => adminCreatesTheClientUser(p));
-    await step(browser, phone, 'portal-client-failure.png', (p) => theClientSeesItsOwn(p, numbers));
-    await step(browser, phone, 'portal-other-failure.png', (p) => theOtherClientSeesNoneOfIt(p, numbers));
+    await step(browser, phone, 'portal-client-failure.png', (p) => theClientSeesItsOwn(p, documents));
+    await step(browser, phone, 'portal-other-failure.png', (p) => theOtherClientSeesNoneOfIt(p, documents));
   } finally {
     await browser.close();
   }

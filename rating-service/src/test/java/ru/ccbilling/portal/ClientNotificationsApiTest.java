@@ -106,6 +106,19 @@ class ClientNotificationsApiTest {
         assertThat(list.get("upcoming").findValuesAsText("version")).containsExactly(String.valueOf(later));
     }
 
+    @Test
+    void anInvitationGoesByMailWithItsLink() {
+        String email = "kollega-" + System.nanoTime() % 100000 + "@romashka.example";
+        Api.Response invited = Api.as(port, "romashka", "romashka").post("/api/v1/portal/colleagues/invitations",
+                Map.of("email", email));
+        assertThat(invited.status()).as(invited.raw()).isEqualTo(201);
+        assertThat(invited.body().get("mailed").asBoolean()).isTrue();
+        List<SmtpInbox.Letter> letters = INBOX.to(email);
+        assertThat(letters).hasSize(1);
+        assertThat(letters.get(0).subject()).isEqualTo("Приглашение в личный кабинет");
+        assertThat(letters.get(0).text()).contains("https://lk.cc.example" + invited.body().get("link").asText());
+    }
+
     private static int draft(Api manager) {
         Api.Response created = manager.post("/api/v1/tariffs/CC-STANDARD-2026/versions", Map.of("basedOn", 1));
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
