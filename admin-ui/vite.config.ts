@@ -28,5 +28,7 @@ export default defineConfig({
     environmentOptions: { jsdom: { url: 'http://localhost:8080/' } },
     include: ['test/**/*.test.{ts,tsx}'],
     setupFiles: ['test/setup.ts'],
+    // rendering whole react-admin lists in jsdom takes seconds on a busy 2-core machine: not a speed test
+    testTimeout: 20_000,
   },
 });

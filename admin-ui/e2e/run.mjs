@@ -97,7 +97,8 @@ async function cdrScenario(page) {
   const lines = page.getByTestId('charge-lines');
   await lines.waitFor();
   const total = (await page.getByTestId('charge-total').textContent())?.trim() ?? '';
-  check(total.startsWith('91.68'), `show page total is "${total}", expected 91.68`);
+  // money in the Russian format: 91,68 ₽ (non-breaking space before the sign)
+  check(total === '91,68\u00a0₽', `show page total is "${total}", expected 91,68 ₽`);
   // columns: component (its code, from the row's data-component; the cell shows its name), stage, billedSeconds, rate, amount, note
   const rows = await page
     .getByTestId('charge-line')
@@ -105,8 +106,8 @@ async function cdrScenario(page) {
   const operatorLines = rows.filter((cells) => cells[0] === 'OPERATOR');
   check(operatorLines.length > 0, `no OPERATOR line on the show page: ${JSON.stringify(rows)}`);
   check(
-    operatorLines.some((cells) => cells[4] === '72.00'),
-    `OPERATOR line(s) ${JSON.stringify(operatorLines)}, expected amount 72.00`,
+    operatorLines.some((cells) => cells[4] === '72,00\u00a0₽'),
+    `OPERATOR line(s) ${JSON.stringify(operatorLines)}, expected amount 72,00 ₽`,
   );
   log(`show page: total ${total}, lines ${JSON.stringify(rows.map((c) => `${c[0]} ${c[4]}`))}`);
   await page.screenshot({ path: join(OUT, 'cdr-show-ru.png'), fullPage: true });

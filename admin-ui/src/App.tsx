@@ -27,6 +27,7 @@ import { ApiKeyCreate, ApiKeyIcon, ApiKeyList } from './users/apiKeys';
 import { SignInIcon, SignInList } from './users/signIns';
 import { isClient } from './portal/api';
 import { portalResources } from './portal/resources';
+import { Home } from './layout/Home';
 
 /** What the call centre's staff work with; a client's people see the portal only (`portal/`). */
 const staffResources = () => (
@@ -67,6 +68,7 @@ export const App = () => (
     loginPage={RedirectToLogin}
     disableTelemetry
     requireAuth
+    dashboard={Home}
   >
     {(permissions: string[]) => (isClient(permissions) ? portalResources(permissions) : staffResources())}
   </Admin>

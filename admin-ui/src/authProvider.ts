@@ -96,7 +96,12 @@ export const authProvider: AuthProvider = {
 
   async getIdentity() {
     const user = await me();
-    return { id: user.username, fullName: user.username, mustChangePassword: user.mustChangePassword ?? false };
+    return {
+      id: user.username,
+      fullName: user.username,
+      mustChangePassword: user.mustChangePassword ?? false,
+      abilities: user.abilities ?? [],
+    };
   },
 
   async getPermissions() {

@@ -50,16 +50,16 @@ describe('CdrShow', () => {
     );
     expect(rows).toEqual([
       // components by name, not code (issue 15: no raw codes shown to a user)
-      ['Голосовое меню (IVR)', '0', '35', '1.20', '0.70', 'ivr per minute'],
-      ['Работа оператора', '1', '200', '21.60', '72.00', 'operator MSK'],
-      ['Постобработка', '2', '60', '18.98', '18.98', ''],
+      ['Голосовое меню (IVR)', '1', '35', '1,20', '0,70\u00a0₽', 'ivr per minute'],
+      ['Работа оператора', '2', '200', '21,60', '72,00\u00a0₽', 'operator MSK'],
+      ['Постобработка', '3', '60', '18,98', '18,98\u00a0₽', ''],
     ]);
-    expect(within(table).getByTestId('charge-total').textContent).toBe('91.68 RUB');
+    expect(within(table).getByTestId('charge-total').textContent).toBe('91,68\u00a0₽');
 
     // header fields
     expect(screen.getByText('INBOUND_STD')).toBeTruthy();
     expect(screen.getByText('ACC-800')).toBeTruthy();
-    expect(screen.getByTestId('cdr-total').textContent).toBe('91.68 RUB');
+    expect(screen.getByTestId('cdr-total').textContent).toBe('91,68\u00a0₽');
     expect(screen.getByText('Тарифицирован')).toBeTruthy();
     expect(screen.getByText('Версия тарифа')).toBeTruthy();
   });

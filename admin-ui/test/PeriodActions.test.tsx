@@ -32,6 +32,10 @@ describe('PeriodActions', () => {
     const onChange = renderActions('OPEN');
     expect((screen.getByRole('button', { name: 'Переоткрыть' }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Закрыть по всем счетам' }));
+    // nothing is sent before the person confirms the consequence
+    expect((await screen.findByTestId('confirm-consequence')).textContent).toContain('Будут закрыты все счета за март 2026');
+    expect(seen).toHaveLength(0);
+    fireEvent.click(screen.getByTestId('confirm-action'));
     const done = await screen.findByTestId('job-done');
     expect(done.textContent).toBe('Закрыто счетов: 2');
     expect(seen[0].method).toBe('POST');
@@ -54,12 +58,18 @@ describe('PeriodActions', () => {
     expect(seen[0].body).toEqual({ accounts: ['ACC-1001', 'ACC-1002', 'ACC-7'] });
   });
 
-  it('reopens only with a reason, which it sends', async () => {
-    const seen = mockFetch(() => ({ body: { month: '2026-03', state: 'OPEN', closedAccounts: 0, accounts: 2 } }));
+  it('reopens only with a reason, which it sends, warning first of the documents already issued', async () => {
+    const all = mockFetch((req) =>
+      req.url.pathname === '/api/v1/documents'
+        ? { body: [{ id: 'd1' }, { id: 'd2' }, { id: 'd3' }] }
+        : { body: { month: '2026-03', state: 'OPEN', closedAccounts: 0, accounts: 2 } },
+    );
     const onChange = renderActions('CLOSED');
     expect((screen.getByRole('button', { name: 'Закрыть по всем счетам' }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Переоткрыть' }));
     const input = await screen.findByTestId('dialog-text');
+    expect((await screen.findByTestId('reopen-documents')).textContent).toContain('уже выпущены 3 документа');
+    expect(all[0].url.searchParams.get('month')).toBe('2026-03');
     const buttons = screen.getAllByRole('button', { name: 'Переоткрыть' });
     const confirm = buttons[buttons.length - 1] as HTMLButtonElement;
     expect(confirm.disabled).toBe(true);
@@ -69,6 +79,7 @@ describe('PeriodActions', () => {
     expect(confirm.disabled).toBe(false);
     fireEvent.click(confirm);
     await waitFor(() => expect(onChange).toHaveBeenCalled());
+    const seen = all.filter((r) => r.method === 'POST');
     expect(seen[0].url.pathname).toBe('/api/v1/periods/2026-03/reopen');
     expect(seen[0].body).toEqual({ reason: 'забыли разовую услугу' });
   });

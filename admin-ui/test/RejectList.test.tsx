@@ -98,6 +98,10 @@ describe('the rejects queue', () => {
       expect(seen.some((r) => r.url.pathname === '/api/v1/rejects' && r.url.searchParams.get('reason') === 'UNKNOWN_OPERATOR')).toBe(true),
     );
     fireEvent.click(await screen.findByRole('button', { name: /Перетарифицировать все: Неизвестный оператор/ }));
+    // a mass action asks first, naming how many records it re-rates
+    expect((await screen.findByTestId('confirm-consequence')).textContent).toMatch(/Будут заново протарифицированы \d+ запис/);
+    expect(seen.some((r) => r.method === 'POST')).toBe(false);
+    fireEvent.click(screen.getByTestId('confirm-action'));
 
     const result = await screen.findByTestId('reprocess-result');
     await waitFor(() => expect(within(result).getByTestId('result-still_rejected').textContent).toBe('По-прежнему отклонены100'), {

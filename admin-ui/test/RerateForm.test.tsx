@@ -54,6 +54,7 @@ describe('RerateForm', () => {
     expect(apply.disabled).toBe(true); // another choice needs its own preview
     fireEvent.change(screen.getByTestId('rerate-version'), { target: { value: '2' } });
     fireEvent.click(apply);
+    fireEvent.click(await screen.findByTestId('confirm-action'));
     expect(await screen.findByText('Корректировок проведено: 2, в периоде 2026-11.')).toBeTruthy();
     expect(seen[1].body).toEqual({ account: 'ACC-1001', tariffVersion: 2, apply: true });
     expect(onApplied).toHaveBeenCalled();

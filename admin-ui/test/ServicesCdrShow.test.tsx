@@ -63,11 +63,11 @@ describe('CdrShow of the other services', () => {
       'Компонент', 'Этап', 'Участник', 'Оплачено, с', 'Тариф', 'Сумма', 'Примечание',
     ]);
     expect(cells(within(lines).getAllByTestId('charge-line'))).toEqual([
-      ['Порт конференции (участник-минута)', '', '1. 74951112233', '600', '1.20', '12.00', ''],
-      ['Порт конференции (участник-минута)', '', '2. 79161234567', '540', '1.20', '10.80', ''],
-      ['Вызов участнику конференции', '', '2. 79161234567', '540', '0.91', '8.16', ''],
+      ['Порт конференции (участник-минута)', '', '1. 74951112233', '600', '1,20', '12,00\u00a0₽', ''],
+      ['Порт конференции (участник-минута)', '', '2. 79161234567', '540', '1,20', '10,80\u00a0₽', ''],
+      ['Вызов участнику конференции', '', '2. 79161234567', '540', '0,91', '8,16\u00a0₽', ''],
     ]);
-    expect(within(lines).getByTestId('charge-total').textContent).toBe('30.96 RUB');
+    expect(within(lines).getByTestId('charge-total').textContent).toBe('30,96\u00a0₽');
     expect(screen.getByText('Аудиоконференция')).toBeTruthy();
     expect(screen.queryByText('CONFERENCE')).toBeNull();
     expect(screen.queryByText('CONFERENCE_PORT')).toBeNull();

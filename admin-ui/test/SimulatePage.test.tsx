@@ -51,8 +51,8 @@ describe('SimulatePage', () => {
 
     expect(within(results).getAllByText('Тарифицирован')).toHaveLength(2); // outcome and status
     const line = within(results).getByTestId('charge-line');
-    expect(within(line).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Работа оператора', '1', '200', '21.60', '72.00', '']);
-    expect(within(results).getByTestId('charge-total').textContent).toBe('91.68 RUB');
+    expect(within(line).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Работа оператора', '2', '200', '21,60', '72,00\u00a0₽', '']);
+    expect(within(results).getByTestId('charge-total').textContent).toBe('91,68\u00a0₽');
   });
 
   it('shows a problem+json answer with title, detail and each field error', async () => {

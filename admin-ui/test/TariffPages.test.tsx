@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { EditorView } from '@codemirror/view';
-import { AdminContext } from 'react-admin';
+import { AdminContext, type AuthProvider } from 'react-admin';
 import { dataProvider } from '../src/dataProvider';
 import { i18nProvider } from '../src/i18n/i18nProvider';
 import { SimulationResult, TariffSimulationPage, EXAMPLE_RECORDS } from '../src/tariffs/TariffSimulationPage';
@@ -13,10 +13,30 @@ import { mockFetch } from './fetchMock';
 const CODE = 'CC-STANDARD-2026';
 const BASE = `/api/v1/tariffs/${CODE}`;
 
-const renderAt = (path: string, pattern: string, element: React.ReactElement) =>
+const MANAGER = ['tariffs.read', 'tariffs.edit', 'tariffs.editStandard', 'tariffs.publish', 'simulate'];
+const SALES = ['tariffs.read', 'tariffs.create', 'tariffs.edit', 'simulate'];
+
+/** signed in with these abilities (GET /api/v1/me) */
+const signedIn = (abilities: string[]): AuthProvider => ({
+  login: async () => undefined,
+  logout: async () => undefined,
+  checkAuth: async () => undefined,
+  checkError: async () => undefined,
+  getPermissions: async () => [],
+  getIdentity: async () => ({ id: 'someone', abilities }),
+});
+
+/** GET /api/v1/tariffs: the standard tariff and one client tariff */
+const TARIFFS = [
+  { code: CODE, name: 'Стандартный', standard: true, versionInForce: 3, latestVersion: 5 },
+  { code: 'CC-ROMASHKA', name: 'Ромашка', standard: false, versionInForce: 1, latestVersion: 2 },
+];
+const isTariffList = (url: URL) => url.pathname === '/api/v1/tariffs';
+
+const renderAt = (path: string, pattern: string, element: React.ReactElement, abilities: string[] = MANAGER) =>
   render(
     <MemoryRouter initialEntries={[path]}>
-      <AdminContext dataProvider={dataProvider} i18nProvider={i18nProvider}>
+      <AdminContext dataProvider={dataProvider} i18nProvider={i18nProvider} authProvider={signedIn(abilities)}>
         <Routes>
           <Route path={pattern} element={element} />
         </Routes>
@@ -138,12 +158,12 @@ describe('tariff simulation', () => {
       within(tr).getAllByRole('cell').map((c) => c.textContent),
     );
     expect(totals).toEqual([
-      ['ACC-1001', 'NETWORK', '14.50', '15.50', '+1.00'],
-      ['ACC-1002', 'OPERATOR', '18.00', '17.50', '-0.50'],
+      ['ACC-1001', 'Сетевая минута', '14,50\u00a0₽', '15,50\u00a0₽', '+1,00\u00a0₽'],
+      ['ACC-1002', 'Работа оператора', '18,00\u00a0₽', '17,50\u00a0₽', '−0,50\u00a0₽'],
     ]);
-    expect(screen.getByTestId('simulation-delta').textContent).toBe('+1.00');
+    expect(screen.getByTestId('simulation-delta').textContent).toBe('+1,00\u00a0₽');
     const candidate = within(screen.getByTestId('candidate-lines')).getByTestId('charge-line');
-    expect(within(candidate).getAllByRole('cell')[3].textContent).toBe('3.10');
+    expect(within(candidate).getAllByRole('cell')[3].textContent).toBe('3,10');
     expect(within(screen.getByTestId('record-difference')).getByText(/v3/)).toBeTruthy();
   });
 });
@@ -153,6 +173,7 @@ describe('TariffVersionPage', () => {
 
   it('opens a published version read-only: no save, no publish, and validates on request', async () => {
     const seen = mockFetch(({ url }) => {
+      if (isTariffList(url)) return { body: TARIFFS };
       if (url.pathname.endsWith('/validate')) {
         return {
           body: {
@@ -194,8 +215,10 @@ describe('TariffVersionPage', () => {
 
   it('keeps unsaved DRL edits across a re-mount and saves them with PUT', async () => {
     document.cookie = 'XSRF-TOKEN=save-tok; path=/';
-    const seen = mockFetch(({ method, body }) =>
-      method === 'PUT'
+    const seen = mockFetch(({ method, body, url }) =>
+      isTariffList(url)
+        ? { body: TARIFFS }
+        : method === 'PUT'
         ? { body: { name: 'call-lines.drl', ...(body as object) } }
         : {
             body: {
@@ -227,5 +250,73 @@ describe('TariffVersionPage', () => {
     expect(put.url.pathname).toBe(`${BASE}/versions/5/models/call-lines.drl`);
     expect(put.body).toEqual({ kind: 'DRL', content: `// edited\n${drl}` });
     expect(put.headers.get('X-XSRF-TOKEN')).toBe('save-tok');
+  });
+
+  it('shows sales a draft of the standard tariff read-only, and lets them edit a client tariff but not publish it', async () => {
+    const draft = (tariff: string) => ({
+      tariff,
+      version: 5,
+      state: 'DRAFT',
+      basedOn: 3,
+      models: [{ name: 'call-lines.drl', kind: 'DRL', content: drl }],
+    });
+    mockFetch(({ url }) =>
+      isTariffList(url) ? { body: TARIFFS } : { body: draft(url.pathname.includes('ROMASHKA') ? 'CC-ROMASHKA' : CODE) },
+    );
+    const standard = renderAt(`/tariffs/${CODE}/versions/5`, '/tariffs/:code/versions/:version', <TariffVersionPage />, SALES);
+    const notYours = await screen.findByTestId('read-only');
+    expect(notYours.textContent).toContain('менеджер по тарифам');
+    expect(screen.queryByTestId('save-model')).toBeNull();
+    expect(screen.queryByTestId('publish')).toBeNull();
+    expect(screen.queryByTestId('new-draft')).toBeNull();
+    standard.unmount();
+
+    renderAt('/tariffs/CC-ROMASHKA/versions/5', '/tariffs/:code/versions/:version', <TariffVersionPage />, SALES);
+    await screen.findByTestId('save-model');
+    expect(screen.queryByTestId('read-only')).toBeNull();
+    expect(screen.queryByTestId('publish')).toBeNull();
+    expect(screen.getByTestId('new-draft')).toBeTruthy();
+  });
+
+  it('opens on the decision tables, named by what they price, with the rules last', async () => {
+    mockFetch(({ url }) =>
+      isTariffList(url)
+        ? { body: TARIFFS }
+        : {
+            body: {
+              tariff: CODE,
+              version: 3,
+              state: 'PUBLISHED',
+              models: [
+                { name: 'call-lines.drl', kind: 'DRL', content: drl },
+                { name: 'operator-minute.dmn', kind: 'DMN', content: '<definitions/>' },
+                { name: 'network-minute.dmn', kind: 'DMN', content: '<definitions/>' },
+              ],
+            },
+          },
+    );
+    renderAt(`/tariffs/${CODE}/versions/3`, '/tariffs/:code/versions/:version', <TariffVersionPage />);
+    await screen.findByTestId('model-tab-network-minute.dmn');
+    const tabs = screen.getAllByRole('tab');
+    expect(tabs.map((t) => t.querySelector('span[title]')?.textContent)).toEqual(['Минута сети 8-800', 'Работа операторов', 'Правила: строки звонка']);
+    expect(tabs[0].getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('deletes a draft after saying what goes', async () => {
+    document.cookie = 'XSRF-TOKEN=del; path=/';
+    const seen = mockFetch(({ url, method }) =>
+      isTariffList(url)
+        ? { body: TARIFFS }
+        : method === 'DELETE'
+        ? { status: 204 }
+        : { body: { tariff: CODE, version: 5, state: 'DRAFT', basedOn: 3, models: [{ name: 'call-lines.drl', kind: 'DRL', content: drl }] } },
+    );
+    renderAt(`/tariffs/${CODE}/versions/5`, '/tariffs/:code/versions/:version', <TariffVersionPage />);
+    fireEvent.click(await screen.findByTestId('delete-draft'));
+    expect((await screen.findByTestId('confirm-consequence')).textContent).toContain('Черновик 5 тарифа CC-STANDARD-2026');
+    expect(seen.some((r) => r.method === 'DELETE')).toBe(false);
+    fireEvent.click(screen.getByTestId('confirm-action'));
+    await waitFor(() => expect(seen.some((r) => r.method === 'DELETE')).toBe(true));
+    expect(seen.find((r) => r.method === 'DELETE')!.url.pathname).toBe(`${BASE}/versions/5`);
   });
 });

@@ -31,8 +31,13 @@ describe('authProvider', () => {
   });
 
   it('identity and permissions come from /api/v1/me', async () => {
-    mockFetch(() => ({ body: { username: 'anna', roles: ['SALES', 'FINANCE'] } }));
-    await expect(authProvider.getIdentity!()).resolves.toEqual({ id: 'anna', fullName: 'anna', mustChangePassword: false });
+    mockFetch(() => ({ body: { username: 'anna', roles: ['SALES', 'FINANCE'], abilities: ['tariffs.edit'] } }));
+    await expect(authProvider.getIdentity!()).resolves.toEqual({
+      id: 'anna',
+      fullName: 'anna',
+      mustChangePassword: false,
+      abilities: ['tariffs.edit'],
+    });
     await expect(authProvider.getPermissions!({})).resolves.toEqual(['SALES', 'FINANCE']);
   });
 

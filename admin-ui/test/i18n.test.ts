@@ -47,3 +47,11 @@ describe('translations', () => {
     await i18nProvider.changeLocale('ru');
   });
 });
+
+describe('empty lists', () => {
+  it('name what is missing in the right Russian case', () => {
+    i18nProvider.changeLocale('ru');
+    const name = i18nProvider.translate('resources.cdrs.forcedCaseName', { smart_count: 0 });
+    expect(i18nProvider.translate('ra.page.empty', { name })).toBe('Нет записей CDR.');
+  });
+});

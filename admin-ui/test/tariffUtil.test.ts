@@ -146,3 +146,15 @@ describe('DMN validation marks', () => {
     expect(flaggedCss('s1', [])).toBe('');
   });
 });
+
+describe('versionStanding', () => {
+  const now = new Date('2026-12-04T12:00:00Z');
+  it('names each version with one word that cannot contradict itself', async () => {
+    const { versionStanding } = await import('../src/tariffs/chips');
+    expect(versionStanding({ version: 5, state: 'DRAFT' }, 3, now)).toBe('DRAFT');
+    // the server marks 3 SUPERSEDED when 4 is published for a later date; until then 3 is the one in force
+    expect(versionStanding({ version: 3, state: 'SUPERSEDED', effectiveFrom: '2026-01-01T00:00:00+03:00' }, 3, now)).toBe('IN_FORCE');
+    expect(versionStanding({ version: 4, state: 'PUBLISHED', effectiveFrom: '2027-01-01T00:00:00+03:00' }, 3, now)).toBe('SCHEDULED');
+    expect(versionStanding({ version: 2, state: 'SUPERSEDED', effectiveFrom: '2025-01-01T00:00:00+03:00' }, 3, now)).toBe('SUPERSEDED');
+  });
+});

@@ -6,6 +6,7 @@ import {
   DataTable,
   DateInput,
   Edit,
+  CreateButton,
   EditButton,
   List,
   SearchInput,
@@ -19,7 +20,6 @@ import {
   regex,
   required,
   useRecordContext,
-  usePermissions,
   useRefresh,
   useTranslate,
 } from 'react-admin';
@@ -27,15 +27,30 @@ import type { AccountDetails } from './dataProvider';
 import { AccountLedger } from '../ledger/AccountLedger';
 import { AccountUsagePanel } from '../ledger/AccountUsage';
 import { LocalDateField } from '../shared/LocalDateField';
+import { useAbilities } from '../shared/abilities';
+import { validateInn } from '../shared/requisites';
+import { useTariffs } from '../tariffs/queries';
 import { NumberAssignForm, NumbersTable } from './Numbers';
+import { DedicatedOperatorForm } from './DedicatedOperators';
 
 /** Client accounts (лицевые счета) with their client's legal details, ledger and usage. id = account. */
 export const AccountIcon = AccountBalanceIcon;
 
 const accountFilters = [<SearchInput key="q" source="q" alwaysOn />];
 
+const AccountListActions = () => {
+  const { can } = useAbilities();
+  return <TopToolbar>{can('accounts.create') && <CreateButton />}</TopToolbar>;
+};
+
 export const AccountList = () => (
-  <List filters={accountFilters} sort={{ field: 'account', order: 'ASC' }} perPage={25} exporter={false}>
+  <List
+    filters={accountFilters}
+    sort={{ field: 'account', order: 'ASC' }}
+    perPage={25}
+    exporter={false}
+    actions={<AccountListActions />}
+  >
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="account" />
       <DataTable.Col source="client" />
@@ -58,27 +73,27 @@ const AccountTitle = () => {
   return <>{record ? `${record.account} — ${record.client}` : ''}</>;
 };
 
-const MONEY_ROLES = ['FINANCE', 'ADMIN'];
-/** who may assign numbers (POST /api/v1/accounts/{account}/numbers) */
-const NUMBER_ROLES = ['SALES', 'FINANCE', 'ADMIN'];
-
+/** Details and numbers for all staff; editing, the ledger (and entering into it) and usage as the abilities allow. */
 export const AccountShow = () => {
-  const { permissions } = usePermissions<string[]>();
-  const canEnter = (permissions ?? []).some((r) => MONEY_ROLES.includes(r));
-  const canAssign = (permissions ?? []).some((r) => NUMBER_ROLES.includes(r));
+  const { can } = useAbilities();
   return (
-    <Show title={<AccountTitle />} actions={<TopToolbar><EditButton /></TopToolbar>}>
+    <Show title={<AccountTitle />} actions={<TopToolbar>{can('accounts.edit') && <EditButton />}</TopToolbar>}>
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="app.account.details">
           <AccountDetailsView />
-          <AccountNumbers canAssign={canAssign} />
+          <AccountNumbers canAssign={can('accounts.numbers')} />
+          {can('accounts.numbers') && <AccountOperators />}
         </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="app.ledger.title" path="ledger">
-          <WithAccount render={(account) => <AccountLedger account={account} canEnter={canEnter} />} />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="app.usage.title" path="usage">
-          <WithAccount render={(account) => <AccountUsagePanel account={account} />} />
-        </TabbedShowLayout.Tab>
+        {can('ledger.read') && (
+          <TabbedShowLayout.Tab label="app.ledger.title" path="ledger">
+            <WithAccount render={(account) => <AccountLedger account={account} canEnter={can('ledger.post')} />} />
+          </TabbedShowLayout.Tab>
+        )}
+        {can('ledger.read') && (
+          <TabbedShowLayout.Tab label="app.usage.title" path="usage">
+            <WithAccount render={(account) => <AccountUsagePanel account={account} />} />
+          </TabbedShowLayout.Tab>
+        )}
       </TabbedShowLayout>
     </Show>
   );
@@ -155,6 +170,13 @@ const AccountNumbers = ({ canAssign }: { canAssign: boolean }) => {
   );
 };
 
+/** For sales and finance: dedicate an operator to the account (the dedicated ones are listed in the details above). */
+const AccountOperators = () => {
+  const record = useRecordContext<AccountDetails>();
+  const refresh = useRefresh();
+  return record ? <DedicatedOperatorForm account={record.account} onAdded={() => refresh()} /> : null;
+};
+
 const DeliveryInput = () => {
   const translate = useTranslate();
   const choices = ['PORTAL', 'EMAIL', 'POST', 'COURIER'].map((id) => ({ id, name: translate(`app.delivery.${id}`) }));
@@ -165,12 +187,22 @@ const optionalRegex = (pattern: RegExp) => (value: unknown) =>
   value === undefined || value === null || value === '' ? undefined : regex(pattern, 'ra.validation.regex')(value, {});
 
 /** The client's legal details and the account's tariffs, as the API takes them. */
+/** The tariff of a period: one of the tariffs that exist (code — name), never free text. */
+const TariffPicker = (_props: { source?: string }) => {
+  const { data } = useTariffs();
+  const choices = (Array.isArray(data) ? data : []).map((t) => ({ id: t.code, name: `${t.code} — ${t.name}` }));
+  return (
+    <SelectInput source="tariff" label="app.account.tariff" choices={choices} validate={required()}
+      isLoading={!data} sx={{ minWidth: 320 }} />
+  );
+};
+
 const AccountInputs = ({ isNew }: { isNew?: boolean }) => (
   <>
     <TextInput source="account" validate={[required(), regex(/^[A-Za-z0-9_-]{1,32}$/, 'ra.validation.regex')]}
       readOnly={!isNew} />
     <TextInput source="client" validate={required()} fullWidth />
-    <TextInput source="inn" validate={optionalRegex(/^([0-9]{10}|[0-9]{12})$/)} />
+    <TextInput source="inn" validate={validateInn} />
     <TextInput source="kpp" validate={optionalRegex(/^[0-9]{9}$/)} />
     <TextInput source="legalAddress.postalCode" label="app.account.legal_postal_code" validate={optionalRegex(/^[0-9]{6}$/)} />
     <TextInput source="legalAddress.address" label="app.account.legal_address" fullWidth />
@@ -188,7 +220,7 @@ const AccountInputs = ({ isNew }: { isNew?: boolean }) => (
     </ArrayInput>
     <ArrayInput source="tariffs" label="app.account.tariffs">
       <SimpleFormIterator inline>
-        <TextInput source="tariff" label="app.account.tariff" validate={required()} />
+        <TariffPicker />
         <DateInput source="validFrom" label="app.account.valid_from" validate={required()} />
         <DateInput source="validTo" label="app.account.valid_to" />
       </SimpleFormIterator>

@@ -20,6 +20,8 @@ import { LocalDateField } from '../shared/LocalDateField';
 import { StatusField } from '../shared/StatusChip';
 import { CallTypeField } from '../shared/CallTypeField';
 import { codeLabel } from '../shared/codes';
+import { MoneyField } from '../shared/MoneyField';
+import { useFormat } from '../shared/format';
 
 export const CdrIcon = PhoneInTalkIcon;
 
@@ -51,7 +53,7 @@ export const CdrList = () => (
       <DataTable.Col source="called" disableSort />
       <DataTable.Col source="account" disableSort />
       <DataTable.Col source="status" disableSort field={StatusField} />
-      <DataTable.NumberCol source="total" disableSort />
+      <DataTable.Col source="total" disableSort align="right" field={MoneyField} />
       <DataTable.Col source="reason" disableSort />
     </DataTable>
   </List>
@@ -243,10 +245,11 @@ export const CdrShow = (props: Omit<ShowProps, 'children'>) => (
 
 const TotalWithCurrency = (_props: { source?: string }) => {
   const record = useRecordContext<CdrRecordWithId>();
+  const fmt = useFormat();
   if (!record?.total) return <>—</>;
   return (
     <Typography variant="body2" data-testid="cdr-total">
-      {record.total} {record.currency}
+      {fmt.money(record.total)}
     </Typography>
   );
 };

@@ -13,6 +13,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { LocalDateField } from '../shared/LocalDateField';
+import { MoneyField, MonthField, VatRateField } from '../shared/MoneyField';
 
 /** Issued documents (invoices, acts, VAT invoices, UPDs, corrections): filters, preview and PDF download. id = document id. */
 export const DocumentIcon = DescriptionIcon;
@@ -107,11 +108,11 @@ export const DocumentShow = () => (
       <LocalDateField source="date" />
       <TextField source="account" />
       <TextField source="clientName" />
-      <TextField source="month" />
-      <TextField source="net" />
-      <TextField source="vat" />
-      <TextField source="gross" />
-      <TextField source="vatRate" />
+      <MonthField source="month" label="resources.documents.fields.month" />
+      <MoneyField source="net" label="resources.documents.fields.net" />
+      <MoneyField source="vat" label="resources.documents.fields.vat" />
+      <MoneyField source="gross" label="resources.documents.fields.gross" />
+      <VatRateField source="vatRate" label="resources.documents.fields.vatRate" />
       <TextField source="delivery" />
       <TextField source="sha256" />
       <Preview label={false} />

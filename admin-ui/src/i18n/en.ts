@@ -129,6 +129,70 @@ export const en = {
       DIAL_IN: 'Dial-in',
       DIAL_OUT: 'Dial-out',
     },
+    unit: {
+      SEC: 's',
+      MIN: 'min',
+      CALL: 'call',
+      MESSAGE: 'msg',
+      PAGE: 'page',
+      DAY: 'day',
+      MONTH: 'mo',
+      PIECE: 'pc',
+    },
+    model: {
+      'network-minute': '8-800 network minute',
+      'ivr-minute': 'IVR',
+      'operator-minute': 'Operator work',
+      'post-processing-fee': 'Post-processing',
+      'outbound-minute': 'Outbound and forwarding',
+      'marking-fee': 'Call marking',
+      'virtual-office-minute': 'Virtual office',
+      'conference-port-minute': 'Audio conferences',
+      'survey-completed-fee': 'Phone surveys',
+      'informing-attempt-fee': 'Automatic informing',
+      'one-time-services': 'One-time services (SMS, e-mail, fax)',
+      'monthly-fees': 'Monthly fees',
+      'included-quantities': 'Included quantities',
+      'volume-coefficient': 'Volume discount',
+      'call-lines': 'Rules: call lines',
+      'service-lines': 'Rules: service lines',
+    },
+    validation: {
+      inn: 'A mistyped INN: 10 digits for a company, 12 for an entrepreneur, with matching check digits',
+    },
+    cockpit: {
+      title: 'Month close',
+      heading: 'Month: %{month}',
+      month: 'Month',
+      home: 'Home',
+      done: 'done',
+      todo: 'to do',
+      who: 'Who did what',
+      rejects_count: '%{smart_count} rejected record |||| %{smart_count} rejected records',
+      closed_accounts: '%{closed} of %{all} accounts closed',
+      documents_count: '%{smart_count} document issued |||| %{smart_count} documents issued',
+      delivery_text: 'Delivery lists, envelopes and printing by delivery method',
+      step: { rejects: 'Rejects', close: 'Close', documents: 'Documents', delivery: 'Delivery' },
+      go: {
+        rejects: 'Work the rejects',
+        close: 'Open the period',
+        documents: 'Issue documents',
+        delivery: 'Delivery lists',
+      },
+      next: {
+        rejects: "First work this month's rejects: rejected records are not billed.",
+        close: 'No rejects left: close the month.',
+        documents: 'The month is closed: issue the documents.',
+        delivery: 'Documents issued: send them by the delivery lists.',
+      },
+      shortcut: {
+        tariffs: 'Tariffs',
+        rejects: 'Rejects',
+        accounts: 'Accounts',
+        simulate: 'Rate a call',
+        cdrs: 'CDRs',
+      },
+    },
     numberKind: {
       TOLL_FREE_800: '8-800',
       VIRTUAL_OFFICE: 'Virtual office',
@@ -136,6 +200,16 @@ export const en = {
     rejects: {
       all: 'All',
       reprocess_selected: 'Reprocess',
+      fix: {
+        column: 'Fix',
+        UNKNOWN_ACCOUNT: 'Assign %{number} to an account',
+        UNKNOWN_OPERATOR: 'Add the operator',
+        UNKNOWN_TRUNK: 'Add the trunk',
+        NO_TARIFF: 'Give the account a tariff',
+        NO_RATE: 'Add the rate to the tariff',
+      },
+      reprocess_consequence:
+        '%{smart_count} rejected record will be rated again with the tariffs and reference data in force. |||| %{smart_count} rejected records will be rated again with the tariffs and reference data in force.',
       reprocess_all: 'Reprocess all listed (%{count})',
       reprocess_reason: 'Reprocess all: %{reason} (%{count})',
       running: 'Reprocessing…',
@@ -191,6 +265,10 @@ export const en = {
       save_model: 'Save model',
       saved: 'Model saved |||| %{smart_count} models saved',
       save_failed: '%{model} was not saved: %{error}',
+      delete_draft: 'Delete the draft',
+      delete_draft_consequence: 'Draft %{version} of %{code} and its models will be deleted. The audit keeps a record of it; the version number is not used again.',
+      draft_deleted: 'Draft %{version} deleted',
+      not_yours: 'You may view this draft only: this tariff is changed by tariff managers.',
       read_only: 'This version is %{state}: it cannot be changed. Start a new draft from it to make changes.',
       unsaved: 'Unsaved changes in %{models}; Validate and Publish save them first.',
       simulate: 'Simulate',
@@ -198,6 +276,8 @@ export const en = {
         DRAFT: 'Draft',
         PUBLISHED: 'Published',
         SUPERSEDED: 'Superseded',
+        IN_FORCE: 'In force',
+        SCHEDULED: 'Scheduled',
       },
       change: {
         ADDED: 'Added',
@@ -216,6 +296,7 @@ export const en = {
         VALIDATED: 'Validated',
         PUBLISHED: 'Published',
         SUPERSEDED: 'Superseded',
+        DELETED: 'Deleted',
       },
       version_fields: {
         version: 'Version',
@@ -397,6 +478,10 @@ export const en = {
       state: { OPEN: 'Open', PARTIALLY_CLOSED: 'Partially closed', CLOSED: 'Closed' },
       close: 'Close',
       close_all: 'Close for all accounts',
+      close_all_consequence:
+        'All accounts will be closed for %{month}: monthly fees, volume discounts and top-ups are booked; calls of this month arriving later become corrections.',
+      reopen_documents:
+        '%{smart_count} document was already issued for %{month}; it will not change: after closing again, correction documents are needed. |||| %{smart_count} documents were already issued for %{month}; they will not change: after closing again, correction documents are needed.',
       partial_close: 'Close for some accounts',
       partial_accounts: 'Accounts',
       partial_hint: 'Account codes separated by spaces, commas or new lines. The others stay open and can be closed later.',
@@ -448,6 +533,10 @@ export const en = {
       version: 'Version',
       version_hint: 'empty: the one in force',
       preview: 'Preview',
+      confirm_open:
+        'The new prices will be written into %{smart_count} record of %{account} for %{month}; the month is open and its close takes them in. |||| The new prices will be written into %{smart_count} records of %{account} for %{month}; the month is open and its close takes them in.',
+      confirm_closed:
+        '%{month} is closed for %{account}: the differences of %{smart_count} record are entered as corrections and go into correction documents. |||| %{month} is closed for %{account}: the differences of %{smart_count} records are entered as corrections and go into correction documents.',
       apply: 'Apply',
       refused: 'Re-rating refused',
       preview_closed: 'Preview of %{records} record(s); the month is closed: differences will become corrections.',
@@ -471,6 +560,8 @@ export const en = {
       entry_form: 'Enter a charge or a payment',
       entry_kind: 'What',
       amount: 'Amount, RUB',
+      amount_wrong: 'Type an amount in digits, e.g. 100000.50',
+      confirm: '%{kind} of %{amount} will be entered on %{account}. An entry cannot be deleted: it is corrected only by a reversal.',
       amount_hint: 'without VAT; positive',
       date: 'Date',
       reference: 'Payment order',
@@ -504,6 +595,10 @@ export const en = {
       postal_address: 'Postal address',
       postal_postal_code: 'Postal address: postal code',
       contacts: 'Contacts',
+      add_operator: 'Dedicate an operator',
+      operator: 'Operator',
+      operator_added: 'Operator %{operator} dedicated to the account',
+      operator_refused: 'The operator was not dedicated',
       contact_name: 'Name',
       contact_role: 'Position',
       contact_phone: 'Phone',
@@ -665,6 +760,7 @@ export const en = {
     'portal-colleagues': { name: 'Colleagues |||| Colleagues' },
     users: {
       name: 'User |||| Users',
+      forcedCaseName: 'users',
       fields: {
         username: 'Username',
         password: 'Password',
@@ -680,6 +776,7 @@ export const en = {
     },
     'api-keys': {
       name: 'API key |||| API keys',
+      forcedCaseName: 'API keys',
       fields: {
         name: 'Name',
         roles: 'Roles',
@@ -692,6 +789,7 @@ export const en = {
     },
     'sign-ins': {
       name: 'Sign-in |||| Sign-ins',
+      forcedCaseName: 'sign-ins',
       fields: {
         at: 'When',
         username: 'User',
@@ -703,6 +801,7 @@ export const en = {
     },
     tariffs: {
       name: 'Tariff |||| Tariffs',
+      forcedCaseName: 'tariffs',
       fields: {
         code: 'Code',
         name: 'Name',
@@ -712,6 +811,7 @@ export const en = {
     },
     documents: {
       name: 'Document |||| Documents',
+      forcedCaseName: 'documents',
       fields: {
         month: 'Month',
         account: 'Account',
@@ -731,6 +831,7 @@ export const en = {
     },
     cdrs: {
       name: 'CDR |||| CDRs',
+      forcedCaseName: 'CDRs',
       fields: {
         startTime: 'Start time',
         source: 'Source',
@@ -757,6 +858,7 @@ export const en = {
     },
     rejects: {
       name: 'Rejected CDR |||| Rejects',
+      forcedCaseName: 'rejected records',
       fields: {
         startTime: 'Start time',
         source: 'Source',
@@ -774,6 +876,7 @@ export const en = {
     },
     destinations: {
       name: 'Destination |||| Destinations',
+      forcedCaseName: 'destinations',
       fields: {
         prefix: 'Prefix',
         destinationClass: 'Destination class',
@@ -782,6 +885,7 @@ export const en = {
     },
     origins: {
       name: 'Origin |||| Origins',
+      forcedCaseName: 'origins',
       fields: {
         prefix: 'Prefix',
         origin: 'Origin class',
@@ -790,6 +894,7 @@ export const en = {
     },
     holidays: {
       name: 'Holiday |||| Holidays',
+      forcedCaseName: 'holidays',
       fields: {
         date: 'Date',
         name: 'Name',
@@ -798,6 +903,7 @@ export const en = {
     },
     operators: {
       name: 'Operator |||| Operators',
+      forcedCaseName: 'operators',
       fields: {
         operatorId: 'Operator ID',
         site: 'Site',
@@ -807,6 +913,7 @@ export const en = {
     },
     trunks: {
       name: 'Trunk |||| Trunks',
+      forcedCaseName: 'trunks',
       fields: {
         trunk: 'Trunk',
         description: 'Description',
@@ -815,6 +922,7 @@ export const en = {
     },
     jobs: {
       name: 'Job |||| Jobs',
+      forcedCaseName: 'jobs',
       fields: {
         startedAt: 'Started at',
         finishedAt: 'Finished at',
@@ -829,6 +937,7 @@ export const en = {
     },
     'cdr-mappings': {
       name: 'CDR mapping |||| CDR mappings',
+      forcedCaseName: 'CDR mappings',
       fields: {
         name: 'Name',
         format: 'Format',
@@ -840,6 +949,7 @@ export const en = {
     },
     accounts: {
       name: 'Account |||| Accounts',
+      forcedCaseName: 'accounts',
       fields: {
         account: 'Account',
         client: 'Client',
@@ -855,6 +965,7 @@ export const en = {
     },
     periods: {
       name: 'Period |||| Periods',
+      forcedCaseName: 'periods',
       fields: {
         month: 'Month',
         state: 'State',

@@ -131,6 +131,70 @@ export const ru: AppMessages = {
       DIAL_IN: 'Входящий',
       DIAL_OUT: 'Исходящий',
     },
+    unit: {
+      SEC: 'сек',
+      MIN: 'мин',
+      CALL: 'вызов',
+      MESSAGE: 'сообщ.',
+      PAGE: 'стр.',
+      DAY: 'дн.',
+      MONTH: 'мес.',
+      PIECE: 'шт.',
+    },
+    model: {
+      'network-minute': 'Минута сети 8-800',
+      'ivr-minute': 'Голосовое меню (IVR)',
+      'operator-minute': 'Работа операторов',
+      'post-processing-fee': 'Постобработка',
+      'outbound-minute': 'Исходящие и переадресация',
+      'marking-fee': 'Маркировка вызова',
+      'virtual-office-minute': 'Виртуальный офис',
+      'conference-port-minute': 'Аудиоконференции',
+      'survey-completed-fee': 'Телефонные опросы',
+      'informing-attempt-fee': 'Автоинформирование',
+      'one-time-services': 'Разовые услуги (SMS, e-mail, факс)',
+      'monthly-fees': 'Ежемесячные платежи',
+      'included-quantities': 'Включённые объёмы',
+      'volume-coefficient': 'Объёмная скидка',
+      'call-lines': 'Правила: строки звонка',
+      'service-lines': 'Правила: строки услуг',
+    },
+    validation: {
+      inn: 'ИНН с ошибкой: 10 цифр у организации, 12 у ИП, и контрольные цифры должны совпасть',
+    },
+    cockpit: {
+      title: 'Закрытие месяца',
+      heading: 'Месяц: %{month}',
+      month: 'Месяц',
+      home: 'Главная',
+      done: 'готово',
+      todo: 'не сделано',
+      who: 'Кто что делал',
+      rejects_count: 'В отсеве %{smart_count} запись |||| В отсеве %{smart_count} записи |||| В отсеве %{smart_count} записей',
+      closed_accounts: 'закрыто счетов %{closed} из %{all}',
+      documents_count: 'Выпущен %{smart_count} документ |||| Выпущено %{smart_count} документа |||| Выпущено %{smart_count} документов',
+      delivery_text: 'Списки доставки, конверты и печать по способам доставки',
+      step: { rejects: 'Отсев', close: 'Закрытие', documents: 'Документы', delivery: 'Доставка' },
+      go: {
+        rejects: 'Разобрать отсев',
+        close: 'Открыть период',
+        documents: 'Выпустить документы',
+        delivery: 'Списки доставки',
+      },
+      next: {
+        rejects: 'Сначала разберите отсев этого месяца: записи в отсеве не попадут в счета.',
+        close: 'Отсев пуст: закройте месяц.',
+        documents: 'Месяц закрыт: выпустите документы.',
+        delivery: 'Документы выпущены: отправьте их по спискам доставки.',
+      },
+      shortcut: {
+        tariffs: 'Тарифы',
+        rejects: 'Отсев',
+        accounts: 'Лицевые счета',
+        simulate: 'Проверить расчёт звонка',
+        cdrs: 'Записи CDR',
+      },
+    },
     numberKind: {
       TOLL_FREE_800: '8-800',
       VIRTUAL_OFFICE: 'Виртуальный офис',
@@ -138,6 +202,16 @@ export const ru: AppMessages = {
     rejects: {
       all: 'Все',
       reprocess_selected: 'Перетарифицировать',
+      fix: {
+        column: 'Исправить',
+        UNKNOWN_ACCOUNT: 'Назначить номер %{number} счёту',
+        UNKNOWN_OPERATOR: 'Добавить оператора',
+        UNKNOWN_TRUNK: 'Добавить транк',
+        NO_TARIFF: 'Назначить тариф счёту',
+        NO_RATE: 'Дополнить тариф',
+      },
+      reprocess_consequence:
+        'Будет заново протарифицирована %{smart_count} запись из отсева по действующим тарифам и справочникам. |||| Будут заново протарифицированы %{smart_count} записи из отсева по действующим тарифам и справочникам. |||| Будут заново протарифицированы %{smart_count} записей из отсева по действующим тарифам и справочникам.',
       reprocess_all: 'Перетарифицировать все в списке (%{count})',
       reprocess_reason: 'Перетарифицировать все: %{reason} (%{count})',
       running: 'Перетарификация…',
@@ -193,6 +267,10 @@ export const ru: AppMessages = {
       save_model: 'Сохранить модель',
       saved: 'Сохранена %{smart_count} модель |||| Сохранены %{smart_count} модели |||| Сохранено %{smart_count} моделей',
       save_failed: 'Модель %{model} не сохранена: %{error}',
+      delete_draft: 'Удалить черновик',
+      delete_draft_consequence: 'Черновик %{version} тарифа %{code} и его модели будут удалены. В журнале останется запись об удалении; номер версии больше не используется.',
+      draft_deleted: 'Черновик %{version} удалён',
+      not_yours: 'Черновик можно только просматривать: изменять этот тариф может менеджер по тарифам.',
       read_only: 'Версия в состоянии «%{state}» и не может быть изменена. Чтобы внести изменения, создайте из неё новый черновик.',
       unsaved: 'Несохранённые изменения: %{models}. «Проверить» и «Опубликовать» сначала сохранят их.',
       simulate: 'Симуляция',
@@ -200,6 +278,8 @@ export const ru: AppMessages = {
         DRAFT: 'Черновик',
         PUBLISHED: 'Опубликована',
         SUPERSEDED: 'Заменена',
+        IN_FORCE: 'Действует',
+        SCHEDULED: 'Вступит в силу',
       },
       change: {
         ADDED: 'Добавлено',
@@ -218,6 +298,7 @@ export const ru: AppMessages = {
         VALIDATED: 'Проверена',
         PUBLISHED: 'Опубликована',
         SUPERSEDED: 'Заменена',
+        DELETED: 'Удалена',
       },
       version_fields: {
         version: 'Версия',
@@ -399,6 +480,10 @@ export const ru: AppMessages = {
       state: { OPEN: 'Открыт', PARTIALLY_CLOSED: 'Закрыт частично', CLOSED: 'Закрыт' },
       close: 'Закрыть',
       close_all: 'Закрыть по всем счетам',
+      close_all_consequence:
+        'Будут закрыты все счета за %{month}: начислены абонентские платы, объёмные скидки и доплаты; звонки этого месяца после закрытия попадут в корректировки.',
+      reopen_documents:
+        'За %{month} уже выпущен %{smart_count} документ: он не изменится, после повторного закрытия понадобятся корректировочные документы. |||| За %{month} уже выпущены %{smart_count} документа: они не изменятся, после повторного закрытия понадобятся корректировочные документы. |||| За %{month} уже выпущено %{smart_count} документов: они не изменятся, после повторного закрытия понадобятся корректировочные документы.',
       partial_close: 'Закрыть по части счетов',
       partial_accounts: 'Лицевые счета',
       partial_hint: 'Коды счетов через пробел, запятую или с новой строки. Остальные останутся открытыми, их можно закрыть позже.',
@@ -450,6 +535,10 @@ export const ru: AppMessages = {
       version: 'Версия',
       version_hint: 'пусто: действующая',
       preview: 'Предпросмотр',
+      confirm_open:
+        'Новые цены будут записаны в %{smart_count} записи счёта %{account} за %{month}; месяц открыт, закрытие учтёт их. |||| Новые цены будут записаны в %{smart_count} записи счёта %{account} за %{month}; месяц открыт, закрытие учтёт их. |||| Новые цены будут записаны в %{smart_count} записей счёта %{account} за %{month}; месяц открыт, закрытие учтёт их.',
+      confirm_closed:
+        'Месяц %{month} закрыт для счёта %{account}: разницы по %{smart_count} записи будут проведены корректировками и попадут в корректировочные документы. |||| Месяц %{month} закрыт для счёта %{account}: разницы по %{smart_count} записям будут проведены корректировками и попадут в корректировочные документы. |||| Месяц %{month} закрыт для счёта %{account}: разницы по %{smart_count} записям будут проведены корректировками и попадут в корректировочные документы.',
       apply: 'Применить',
       refused: 'Перетарификация отклонена',
       preview_closed: 'Предпросмотр по записям: %{records}; месяц закрыт — разница станет корректировками.',
@@ -473,6 +562,8 @@ export const ru: AppMessages = {
       entry_form: 'Начисление, вычет или оплата',
       entry_kind: 'Что',
       amount: 'Сумма, руб.',
+      amount_wrong: 'Введите сумму цифрами, например 100 000,50',
+      confirm: '%{kind} на %{amount} будет проведена по счёту %{account}. Проводку нельзя удалить: исправляется она только сторнированием.',
       amount_hint: 'без НДС; положительная',
       date: 'Дата',
       reference: 'Платёжное поручение',
@@ -506,6 +597,10 @@ export const ru: AppMessages = {
       postal_address: 'Почтовый адрес',
       postal_postal_code: 'Почтовый адрес: индекс',
       contacts: 'Контакты',
+      add_operator: 'Закрепить оператора',
+      operator: 'Оператор',
+      operator_added: 'Оператор %{operator} закреплён за счётом',
+      operator_refused: 'Оператор не закреплён',
       contact_name: 'ФИО',
       contact_role: 'Должность',
       contact_phone: 'Телефон',
@@ -667,6 +762,7 @@ export const ru: AppMessages = {
     'portal-colleagues': { name: 'Сотрудники |||| Сотрудники' },
     users: {
       name: 'Пользователь |||| Пользователи |||| Пользователей',
+      forcedCaseName: 'пользователей',
       fields: {
         username: 'Имя пользователя',
         password: 'Пароль',
@@ -682,6 +778,7 @@ export const ru: AppMessages = {
     },
     'api-keys': {
       name: 'API-ключ |||| API-ключи |||| API-ключей',
+      forcedCaseName: 'API-ключей',
       fields: {
         name: 'Название',
         roles: 'Роли',
@@ -694,6 +791,7 @@ export const ru: AppMessages = {
     },
     'sign-ins': {
       name: 'Вход |||| Журнал входов |||| Входов',
+      forcedCaseName: 'входов',
       fields: {
         at: 'Когда',
         username: 'Пользователь',
@@ -705,6 +803,7 @@ export const ru: AppMessages = {
     },
     tariffs: {
       name: 'Тариф |||| Тарифы |||| Тарифов',
+      forcedCaseName: 'тарифов',
       fields: {
         code: 'Код',
         name: 'Название',
@@ -713,7 +812,8 @@ export const ru: AppMessages = {
       },
     },
     documents: {
-      name: 'Документ |||| Документы',
+      name: 'Документ |||| Документы |||| Документов',
+      forcedCaseName: 'документов',
       fields: {
         month: 'Месяц',
         account: 'Лицевой счёт',
@@ -732,7 +832,8 @@ export const ru: AppMessages = {
       },
     },
     cdrs: {
-      name: 'Запись CDR |||| Записи CDR |||| Записи CDR',
+      name: 'Запись CDR |||| Записи CDR |||| Записей CDR',
+      forcedCaseName: 'записей CDR',
       fields: {
         startTime: 'Начало',
         source: 'Источник',
@@ -759,6 +860,7 @@ export const ru: AppMessages = {
     },
     rejects: {
       name: 'Отсев |||| Отсев |||| Отсев',
+      forcedCaseName: 'записей в отсеве',
       fields: {
         startTime: 'Начало',
         source: 'Источник',
@@ -776,6 +878,7 @@ export const ru: AppMessages = {
     },
     destinations: {
       name: 'Направление |||| Направления |||| Направлений',
+      forcedCaseName: 'направлений',
       fields: {
         prefix: 'Префикс',
         destinationClass: 'Класс направления',
@@ -784,6 +887,7 @@ export const ru: AppMessages = {
     },
     origins: {
       name: 'Происхождение |||| Происхождения |||| Происхождений',
+      forcedCaseName: 'происхождений',
       fields: {
         prefix: 'Префикс',
         origin: 'Класс происхождения',
@@ -792,6 +896,7 @@ export const ru: AppMessages = {
     },
     holidays: {
       name: 'Праздник |||| Праздники |||| Праздников',
+      forcedCaseName: 'праздников',
       fields: {
         date: 'Дата',
         name: 'Название',
@@ -800,6 +905,7 @@ export const ru: AppMessages = {
     },
     operators: {
       name: 'Оператор |||| Операторы |||| Операторов',
+      forcedCaseName: 'операторов',
       fields: {
         operatorId: 'ID оператора',
         site: 'Площадка',
@@ -809,6 +915,7 @@ export const ru: AppMessages = {
     },
     trunks: {
       name: 'Транк |||| Транки |||| Транков',
+      forcedCaseName: 'транков',
       fields: {
         trunk: 'Транк',
         description: 'Описание',
@@ -816,7 +923,8 @@ export const ru: AppMessages = {
       },
     },
     jobs: {
-      name: 'Задание |||| Задания',
+      name: 'Задание |||| Задания |||| Заданий',
+      forcedCaseName: 'заданий',
       fields: {
         startedAt: 'Начато',
         finishedAt: 'Закончено',
@@ -830,7 +938,8 @@ export const ru: AppMessages = {
       },
     },
     'cdr-mappings': {
-      name: 'Маппинг CDR |||| Маппинги CDR',
+      name: 'Маппинг CDR |||| Маппинги CDR |||| Маппингов CDR',
+      forcedCaseName: 'маппингов CDR',
       fields: {
         name: 'Имя',
         format: 'Формат',
@@ -842,6 +951,7 @@ export const ru: AppMessages = {
     },
     accounts: {
       name: 'Лицевой счёт |||| Лицевые счета |||| Лицевых счетов',
+      forcedCaseName: 'лицевых счетов',
       fields: {
         account: 'Лицевой счёт',
         client: 'Клиент',
@@ -857,6 +967,7 @@ export const ru: AppMessages = {
     },
     periods: {
       name: 'Период |||| Периоды |||| Периодов',
+      forcedCaseName: 'периодов',
       fields: {
         month: 'Месяц',
         state: 'Состояние',

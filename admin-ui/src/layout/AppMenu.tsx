@@ -7,19 +7,24 @@ import ScienceIcon from '@mui/icons-material/Science';
 import PrintIcon from '@mui/icons-material/Print';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Menu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
+import { useAbilities } from '../shared/abilities';
 import { isClient } from '../portal/api';
 import { PORTAL_RESOURCES } from '../portal/resources';
 
 export const REFERENCE_RESOURCES = ['destinations', 'origins', 'holidays', 'operators', 'trunks'];
 
-/** A client's people: the portal's pages only. Staff: CDRs, the rejects queue, Tariffs, Simulate, Import, Jobs, CDR mappings, Accounts, Periods, Documents and Document runs (finance and admin only), Users, API keys and Sign-ins (admin only), then the collapsible "Reference data" group. */
+/**
+ * A client's people (CLIENT, CLIENT_ADMIN): the portal's pages only (colleagues for CLIENT_ADMIN).
+ * Staff: CDRs, the rejects queue, Tariffs, Simulate, Import, Jobs, CDR mappings, Accounts, Periods, Documents,
+ * Document runs, Users, API keys and Sign-ins, then the collapsible "Reference data" group: each only when the
+ * signed-in person's abilities (the server's role matrix) allow reading it.
+ */
 export const AppMenu = () => {
   const translate = useTranslate();
   const [sidebarOpen] = useSidebarState();
   const [referenceOpen, setReferenceOpen] = useState(true);
   const { permissions } = usePermissions<string[]>();
-  const finance = (permissions ?? []).some((role) => role === 'FINANCE' || role === 'ADMIN');
-  const admin = (permissions ?? []).includes('ADMIN');
+  const { can } = useAbilities();
   if (isClient(permissions)) {
     return (
       <Menu>
@@ -30,20 +35,25 @@ export const AppMenu = () => {
   }
   return (
     <Menu>
-      <Menu.ResourceItem name="cdrs" />
-      <Menu.ResourceItem name="rejects" />
-      <Menu.ResourceItem name="tariffs" />
-      <Menu.Item to="/simulate" primaryText={translate('app.menu.simulate')} leftIcon={<ScienceIcon />} />
-      <Menu.Item to="/import" primaryText={translate('app.menu.import')} leftIcon={<UploadFileIcon />} />
-      <Menu.ResourceItem name="jobs" />
-      <Menu.ResourceItem name="cdr-mappings" />
-      <Menu.ResourceItem name="accounts" />
-      {finance && <Menu.ResourceItem name="periods" />}
-      <Menu.ResourceItem name="documents" />
-      <Menu.Item to="/document-runs" primaryText={translate('app.menu.document_runs')} leftIcon={<PrintIcon />} />
-      {admin && <Menu.ResourceItem name="users" />}
-      {admin && <Menu.ResourceItem name="api-keys" />}
-      {admin && <Menu.ResourceItem name="sign-ins" />}
+      <Menu.DashboardItem />
+      {can('cdrs.read') && <Menu.ResourceItem name="cdrs" />}
+      {can('rejects.read') && <Menu.ResourceItem name="rejects" />}
+      {can('tariffs.read') && <Menu.ResourceItem name="tariffs" />}
+      {can('simulate') && <Menu.Item to="/simulate" primaryText={translate('app.menu.simulate')} leftIcon={<ScienceIcon />} />}
+      {can('cdrs.import') && <Menu.Item to="/import" primaryText={translate('app.menu.import')} leftIcon={<UploadFileIcon />} />}
+      {can('jobs.read') && <Menu.ResourceItem name="jobs" />}
+      {can('mappings.read') && <Menu.ResourceItem name="cdr-mappings" />}
+      {can('accounts.read') && <Menu.ResourceItem name="accounts" />}
+      {can('periods.read') && <Menu.ResourceItem name="periods" />}
+      {can('documents.read') && <Menu.ResourceItem name="documents" />}
+      {can('documents.issue') && (
+        <Menu.Item to="/document-runs" primaryText={translate('app.menu.document_runs')} leftIcon={<PrintIcon />} />
+      )}
+      {can('users.manage') && <Menu.ResourceItem name="users" />}
+      {can('users.manage') && <Menu.ResourceItem name="api-keys" />}
+      {can('users.manage') && <Menu.ResourceItem name="sign-ins" />}
+      {can('reference.read') && (
+        <>
       <ListItemButton
         onClick={() => setReferenceOpen(!referenceOpen)}
         aria-expanded={referenceOpen}
@@ -63,6 +73,8 @@ export const AppMenu = () => {
           ))}
         </List>
       </Collapse>
+        </>
+      )}
     </Menu>
   );
 };

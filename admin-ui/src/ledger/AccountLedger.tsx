@@ -19,6 +19,7 @@ import type { components } from '../api/schema';
 import { EntryForm } from './EntryForm';
 import { ProblemAlert } from '../shared/ProblemAlert';
 import { codeLabel } from '../shared/codes';
+import { useFormat } from '../shared/format';
 
 type LedgerPage = components['schemas']['LedgerPage'];
 type LedgerEntry = components['schemas']['LedgerEntry'];
@@ -26,6 +27,7 @@ type LedgerEntry = components['schemas']['LedgerEntry'];
 /** An account's balance and its ledger entries (newest first), and the form finance enters charges with. */
 export const AccountLedger = ({ account, canEnter }: { account: string; canEnter: boolean }) => {
   const translate = useTranslate();
+  const fmt = useFormat();
   const [page, setPage] = useState<LedgerPage | undefined>();
   const [problem, setProblem] = useState<Problem | undefined>();
   const load = useCallback(async () => {
@@ -51,7 +53,7 @@ export const AccountLedger = ({ account, canEnter }: { account: string; canEnter
               <CardContent>
                 <Typography variant="caption">{translate(`app.ledger.${k}`)}</Typography>
                 <Typography variant="h6" data-testid={`balance-${k}`}>
-                  {b[k]} {b.currency}
+                  {fmt.money(b[k])}
                 </Typography>
               </CardContent>
             </Card>
@@ -76,6 +78,7 @@ export const AccountLedger = ({ account, canEnter }: { account: string; canEnter
 
 const EntriesTable = ({ entries }: { entries: LedgerEntry[] }) => {
   const translate = useTranslate();
+  const fmt = useFormat();
   if (!entries.length) return <Typography variant="body2">{translate('app.ledger.no_entries')}</Typography>;
   return (
     <Table size="small" data-testid="ledger-entries">
@@ -104,12 +107,14 @@ const EntriesTable = ({ entries }: { entries: LedgerEntry[] }) => {
             <TableCell>{[codeLabel(translate, 'service', e.service), codeLabel(translate, 'component', e.component), e.reference, e.counterparty]
                 .filter(Boolean)
                 .join(' · ')}</TableCell>
-            <TableCell align="right">{e.quantity ? `${e.quantity} ${e.unit ?? ''}` : ''}</TableCell>
             <TableCell align="right">
-              {e.oldAmount !== undefined ? `${e.oldAmount} → ${e.newAmount}: ` : ''}
-              {e.amount}
+              {e.quantity ? `${fmt.decimal(e.quantity, 0)} ${codeLabel(translate, 'unit', e.unit)}` : ''}
             </TableCell>
-            <TableCell align="right">{e.vatRate ? `${e.vat} (${e.vatRate}%)` : ''}</TableCell>
+            <TableCell align="right">
+              {e.oldAmount !== undefined ? `${fmt.money(e.oldAmount)} → ${fmt.money(e.newAmount)}: ` : ''}
+              {fmt.money(e.amount)}
+            </TableCell>
+            <TableCell align="right">{e.vatRate ? `${fmt.money(e.vat)} (${fmt.vatRate(e.vatRate)})` : ''}</TableCell>
             <TableCell>{e.reason ?? ''}</TableCell>
           </TableRow>
         ))}

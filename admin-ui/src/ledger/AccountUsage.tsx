@@ -7,6 +7,7 @@ import type { Problem } from '../api/problem';
 import type { components } from '../api/schema';
 import { ProblemAlert } from '../shared/ProblemAlert';
 import { codeLabel } from '../shared/codes';
+import { useFormat } from '../shared/format';
 
 type AccountUsage = components['schemas']['AccountUsage'];
 
@@ -20,6 +21,7 @@ const previousMonth = () => {
 /** An account's usage in a month by service and component (by name); frozen figures once the month is closed. */
 export const AccountUsagePanel = ({ account }: { account: string }) => {
   const translate = useTranslate();
+  const fmt = useFormat();
   const [month, setMonth] = useState(previousMonth);
   const [usage, setUsage] = useState<AccountUsage | undefined>();
   const [problem, setProblem] = useState<Problem | undefined>();
@@ -63,8 +65,10 @@ export const AccountUsagePanel = ({ account }: { account: string }) => {
                 <TableRow key={`${l.service}/${l.component}`} data-testid="usage-line">
                   <TableCell>{codeLabel(translate, 'service', l.service)}</TableCell>
                   <TableCell>{codeLabel(translate, 'component', l.component)}</TableCell>
-                  <TableCell align="right">{l.quantity ? `${l.quantity} ${l.unit ?? ''}` : ''}</TableCell>
-                  <TableCell align="right">{l.amount}</TableCell>
+                  <TableCell align="right">
+                    {l.quantity ? `${fmt.decimal(l.quantity, 0)} ${codeLabel(translate, 'unit', l.unit)}` : ''}
+                  </TableCell>
+                  <TableCell align="right">{fmt.money(l.amount)}</TableCell>
                 </TableRow>
               ))}
               <TableRow>
@@ -72,7 +76,7 @@ export const AccountUsagePanel = ({ account }: { account: string }) => {
                   <b>{translate('app.usage.total')}</b>
                 </TableCell>
                 <TableCell align="right">
-                  <b>{usage.total}</b>
+                  <b>{fmt.money(usage.total)}</b>
                 </TableCell>
               </TableRow>
             </TableBody>

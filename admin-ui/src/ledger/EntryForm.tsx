@@ -5,6 +5,8 @@ import { attempt } from '../api/action';
 import { api } from '../api/client';
 import type { Problem } from '../api/problem';
 import { ProblemAlert } from '../shared/ProblemAlert';
+import { ConfirmDialog } from '../shared/ConfirmDialog';
+import { parseAmount, useFormat } from '../shared/format';
 
 export const ENTRY_KINDS = ['ONE_TIME_CHARGE', 'DEDUCTION', 'ADJUSTMENT', 'PAYMENT'] as const;
 type EntryKind = (typeof ENTRY_KINDS)[number];
@@ -23,9 +25,16 @@ export const EntryForm = ({ account, onSaved }: { account: string; onSaved: () =
   const [problem, setProblem] = useState<Problem | undefined>();
   const [saved, setSaved] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const fmt = useFormat();
   const path = { params: { path: { account } } };
+  // "100 000,50" as typed -> "100000.50" as the API takes it; undefined while it is not an amount
+  const value = parseAmount(amount);
+  const amountWrong = amount.trim() !== '' && value === undefined;
 
   const save = async () => {
+    if (value === undefined) return;
+    setConfirming(false);
     setBusy(true);
     setProblem(undefined);
     setSaved(undefined);
@@ -34,19 +43,19 @@ export const EntryForm = ({ account, onSaved }: { account: string; onSaved: () =
       kind === 'PAYMENT'
         ? await attempt(api.POST('/api/v1/accounts/{account}/payments', {
             ...path,
-            body: { amount: amount.trim(), ...day, ...(reference.trim() ? { reference: reference.trim() } : {}),
+            body: { amount: value, ...day, ...(reference.trim() ? { reference: reference.trim() } : {}),
               ...(reason.trim() ? { reason: reason.trim() } : {}) },
           }))
         : await attempt(api.POST('/api/v1/accounts/{account}/charges', {
             ...path,
-            body: { kind, amount: amount.trim(), reason, ...day },
+            body: { kind, amount: value, reason, ...day },
           }));
     setBusy(false);
     if (outcome.problem) {
       setProblem(outcome.problem);
       return;
     }
-    setSaved(translate('app.ledger.saved', { id: outcome.data.id, amount: outcome.data.amount }));
+    setSaved(translate('app.ledger.saved', { id: outcome.data.id, amount: fmt.money(outcome.data.amount) }));
     setAmount('');
     setReason('');
     setReference('');
@@ -66,7 +75,8 @@ export const EntryForm = ({ account, onSaved }: { account: string; onSaved: () =
           ))}
         </TextField>
         <TextField label={translate('app.ledger.amount')} value={amount} size="small"
-          onChange={(e) => setAmount(e.target.value)} helperText={translate('app.ledger.amount_hint')}
+          onChange={(e) => setAmount(e.target.value)} error={amountWrong}
+          helperText={translate(amountWrong ? 'app.ledger.amount_wrong' : 'app.ledger.amount_hint')}
           slotProps={{ htmlInput: { inputMode: 'decimal', 'data-testid': 'entry-amount' } }} />
         <TextField label={translate('app.ledger.date')} value={date} type="date" size="small"
           onChange={(e) => setDate(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
@@ -79,13 +89,26 @@ export const EntryForm = ({ account, onSaved }: { account: string; onSaved: () =
         required={kind !== 'PAYMENT'} onChange={(e) => setReason(e.target.value)}
         slotProps={{ htmlInput: { 'data-testid': 'entry-reason' } }} />
       <Stack direction="row">
-        <Button variant="contained" disabled={busy || !amount.trim() || (kind !== 'PAYMENT' && !reason.trim())}
-          onClick={save}>
+        <Button variant="contained" disabled={busy || value === undefined || (kind !== 'PAYMENT' && !reason.trim())}
+          onClick={() => setConfirming(true)} data-testid="entry-save">
           {translate('app.ledger.save')}
         </Button>
       </Stack>
       {problem && <ProblemAlert problem={problem} fallbackTitle={translate('app.ledger.refused')} />}
       {saved && <Alert severity="success">{saved}</Alert>}
+      <ConfirmDialog
+        open={confirming}
+        title={translate(`app.kind.${kind}`)}
+        consequence={translate('app.ledger.confirm', {
+          kind: translate(`app.kind.${kind}`),
+          amount: fmt.money(value),
+          account,
+        })}
+        confirm={translate('app.ledger.save')}
+        busy={busy}
+        onCancel={() => setConfirming(false)}
+        onConfirm={save}
+      />
     </Stack>
   );
 };

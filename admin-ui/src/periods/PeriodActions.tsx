@@ -20,13 +20,17 @@ import { api } from '../api/client';
 import type { Problem } from '../api/problem';
 import type { components } from '../api/schema';
 import { ProblemAlert } from '../shared/ProblemAlert';
+import { ConfirmDialog } from '../shared/ConfirmDialog';
+import { useFormat } from '../shared/format';
 
 type Job = components['schemas']['Job'];
 
 /** Close (all, or chosen accounts) and reopen (with a reason) a period; follows the close job to its end. */
 export const PeriodActions = ({ month, state, onChange }: { month: string; state: string; onChange: () => void }) => {
   const translate = useTranslate();
-  const [dialog, setDialog] = useState<'partial' | 'reopen' | undefined>();
+  const [dialog, setDialog] = useState<'all' | 'partial' | 'reopen' | undefined>();
+  const documents = useIssuedDocuments(month, dialog === 'reopen');
+  const fmt = useFormat();
   const [problem, setProblem] = useState<Problem | undefined>();
   const [job, setJob] = useState<Job | undefined>();
   const [busy, setBusy] = useState(false);
@@ -64,7 +68,7 @@ export const PeriodActions = ({ month, state, onChange }: { month: string; state
   return (
     <Stack spacing={2} sx={{ my: 2 }}>
       <Stack direction="row" spacing={2}>
-        <Button variant="contained" startIcon={<LockIcon />} disabled={busy || state === 'CLOSED'} onClick={() => close()}>
+        <Button variant="contained" startIcon={<LockIcon />} disabled={busy || state === 'CLOSED'} onClick={() => setDialog('all')}>
           {translate('app.period.close_all')}
         </Button>
         <Button startIcon={<PlaylistAddCheckIcon />} disabled={busy || state === 'CLOSED'} onClick={() => setDialog('partial')}>
@@ -76,6 +80,17 @@ export const PeriodActions = ({ month, state, onChange }: { month: string; state
       </Stack>
       {problem && <ProblemAlert problem={problem} fallbackTitle={translate('app.period.refused')} />}
       {job && <JobFollower id={job.id} onDone={onChange} />}
+      <ConfirmDialog
+        open={dialog === 'all'}
+        title={translate('app.period.close_all')}
+        consequence={translate('app.period.close_all_consequence', { month: fmt.month(month) })}
+        confirm={translate('app.period.close')}
+        busy={busy}
+        onCancel={() => setDialog(undefined)}
+        onConfirm={async () => {
+          if (await close()) setDialog(undefined);
+        }}
+      />
       <TextDialog
         open={dialog === 'partial'}
         title={translate('app.period.partial_close')}
@@ -93,6 +108,7 @@ export const PeriodActions = ({ month, state, onChange }: { month: string; state
         title={translate('app.period.reopen')}
         label={translate('app.period.reopen_reason')}
         hint={translate('app.period.reopen_hint')}
+        warning={documents ? translate('app.period.reopen_documents', { smart_count: documents, month: fmt.month(month) }) : undefined}
         confirm={translate('app.period.reopen')}
         onCancel={() => setDialog(undefined)}
         onConfirm={async (text) => {
@@ -103,12 +119,29 @@ export const PeriodActions = ({ month, state, onChange }: { month: string; state
   );
 };
 
+/** How many documents were issued for the month (asked when the reopen dialog opens); undefined until known. */
+function useIssuedDocuments(month: string, asked: boolean): number | undefined {
+  const [count, setCount] = useState<number>();
+  useEffect(() => {
+    if (!asked) return;
+    let stopped = false;
+    void attempt(api.GET('/api/v1/documents', { params: { query: { month, limit: 5000 } } })).then((outcome) => {
+      if (!stopped) setCount(outcome.data?.length);
+    });
+    return () => {
+      stopped = true;
+    };
+  }, [month, asked]);
+  return count;
+}
+
 /** A dialog asking for one text (accounts, a reason); confirm stays disabled while it is blank. */
 const TextDialog = (props: {
   open: boolean;
   title: string;
   label: string;
   hint: string;
+  warning?: string;
   confirm: string;
   onCancel: () => void;
   onConfirm: (text: string) => void;
@@ -122,6 +155,11 @@ const TextDialog = (props: {
     <Dialog open={props.open} onClose={props.onCancel} fullWidth maxWidth="sm">
       <DialogTitle>{props.title}</DialogTitle>
       <DialogContent>
+        {props.warning && (
+          <Alert severity="warning" sx={{ mb: 2 }} data-testid="reopen-documents">
+            {props.warning}
+          </Alert>
+        )}
         <Typography variant="body2" sx={{ mb: 2 }}>
           {props.hint}
         </Typography>

@@ -19,6 +19,8 @@ import type { Problem } from '../api/problem';
 import type { components } from '../api/schema';
 import { ProblemAlert } from '../shared/ProblemAlert';
 import { codeLabel } from '../shared/codes';
+import { ConfirmDialog } from '../shared/ConfirmDialog';
+import { useFormat } from '../shared/format';
 
 type RerateResult = components['schemas']['RerateResult'];
 
@@ -39,6 +41,8 @@ export const RerateForm = ({ month, onApplied }: { month: string; onApplied?: ()
   const [previewed, setPreviewed] = useState<string | undefined>();
   const [problem, setProblem] = useState<Problem | undefined>();
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const fmt = useFormat();
 
   const request = (apply: boolean): RerateRequest => ({
     account: account.trim(),
@@ -81,12 +85,28 @@ export const RerateForm = ({ month, onApplied }: { month: string; onApplied?: ()
         <Button variant="outlined" disabled={busy || !account.trim()} onClick={() => send(false)} sx={BUTTON}>
           {translate('app.rerate.preview')}
         </Button>
-        <Button variant="contained" color="warning" disabled={busy || !canApply} onClick={() => send(true)} sx={BUTTON}>
+        <Button variant="contained" color="warning" disabled={busy || !canApply} onClick={() => setConfirming(true)} sx={BUTTON}>
           {translate('app.rerate.apply')}
         </Button>
       </Stack>
       {problem && <ProblemAlert problem={problem} fallbackTitle={translate('app.rerate.refused')} />}
       {result && <RerateDifferences result={result} />}
+      <ConfirmDialog
+        open={confirming}
+        title={translate('app.rerate.apply')}
+        consequence={translate(result?.closed ? 'app.rerate.confirm_closed' : 'app.rerate.confirm_open', {
+          account: account.trim(),
+          month: fmt.month(month),
+          smart_count: result?.records ?? 0,
+        })}
+        confirm={translate('app.rerate.apply')}
+        busy={busy}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          void send(true);
+        }}
+      />
     </Box>
   );
 };

@@ -21,6 +21,7 @@ import { LocalDateField, useDateTimeText } from '../shared/LocalDateField';
 import { PeriodActions } from './PeriodActions';
 import { PeriodStateField } from './PeriodStateChip';
 import { RerateForm } from './RerateForm';
+import { useFormat } from '../shared/format';
 
 type AuditEntry = components['schemas']['PeriodAuditEntry'];
 
@@ -68,6 +69,7 @@ const Section = ({ title, children }: { title: string; children: React.ReactNode
 const PeriodDetail = () => {
   const record = useRecordContext<FinancialPeriod>();
   const translate = useTranslate();
+  const fmt = useFormat();
   const refresh = useRefresh();
   const [auditVersion, setAuditVersion] = useState(0);
   if (!record) return null;
@@ -99,7 +101,7 @@ const PeriodDetail = () => {
               {(record.totals ?? []).map((t) => (
                 <TableRow key={t.kind}>
                   <TableCell>{translate(`app.kind.${t.kind}`)}</TableCell>
-                  <TableCell align="right">{t.amount}</TableCell>
+                  <TableCell align="right">{fmt.money(t.amount)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -25,6 +25,7 @@ import { ChargeLinesTable } from '../shared/ChargeLinesTable';
 import { FieldErrorList, ProblemAlert } from '../shared/ProblemAlert';
 import { StatusChip } from '../shared/StatusChip';
 import { buildRecord, CallForm, exampleCall, type CallFormState } from './CallForm';
+import { useFormat } from '../shared/format';
 
 /** A simulation result: shaped like a stored record, plus `outcome` and `errors`. */
 type SimulatedCdr = components['schemas']['RatedCdr'];
@@ -184,6 +185,7 @@ type Participants = SimulationRequest['records'][number]['participants'];
 
 const ResultRows = ({ result, participants }: { result: SimulatedCdr; participants?: Participants }) => {
   const translate = useTranslate();
+  const fmt = useFormat();
   return (
   <>
     <TableRow>
@@ -197,7 +199,7 @@ const ResultRows = ({ result, participants }: { result: SimulatedCdr; participan
         <StatusChip value={result.status} />
       </TableCell>
       <TableCell align="right">
-        {result.total ?? '—'} {result.total ? (result.currency ?? '') : ''}
+        {result.total ? fmt.money(result.total) : '—'}
       </TableCell>
       <TableCell>
         {result.reason ? translate(`app.reason.${result.reason}`, { _: result.reason }) : ''}

@@ -8,9 +8,12 @@ import {
   SearchInput,
   SimpleForm,
   Toolbar,
+  TopToolbar,
+  CreateButton,
   regex,
   required,
 } from 'react-admin';
+import { useAbilities } from '../shared/abilities';
 
 /** Building blocks shared by the reference-data resources (plain arrays paged in the browser). */
 
@@ -24,13 +27,24 @@ export const ReferenceList = ({
   sortField: string;
   deletable: boolean;
   children: ReactNode;
-}) => (
-  <List filters={searchFilter} sort={{ field: sortField, order: 'ASC' }} perPage={25} exporter={false}>
-    <DataTable rowClick="edit" bulkActionButtons={deletable ? undefined : false}>
-      {children}
-    </DataTable>
-  </List>
-);
+}) => {
+  // who may not change reference data (sales, finance) reads it: no "Create", no row opening a form, no bulk delete
+  const { can } = useAbilities();
+  const editable = can('reference.edit');
+  return (
+    <List
+      filters={searchFilter}
+      sort={{ field: sortField, order: 'ASC' }}
+      perPage={25}
+      exporter={false}
+      actions={<TopToolbar>{editable && <CreateButton />}</TopToolbar>}
+    >
+      <DataTable rowClick={editable ? 'edit' : false} bulkActionButtons={deletable && editable ? undefined : false}>
+        {children}
+      </DataTable>
+    </List>
+  );
+};
 
 const SaveOnlyToolbar = () => (
   <Toolbar>

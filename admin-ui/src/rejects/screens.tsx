@@ -38,6 +38,8 @@ import { parseCdrId } from '../cdrs/dataProvider';
 import { rejectQuery, type RejectReason } from './dataProvider';
 import { LocalDateField } from '../shared/LocalDateField';
 import { CallTypeField } from '../shared/CallTypeField';
+import { ConfirmDialog } from '../shared/ConfirmDialog';
+import { FixLink } from './FixLink';
 
 export const RejectIcon = ReportProblemIcon;
 
@@ -130,6 +132,11 @@ const RejectTable = () => {
         render={(record: { reason?: string }) => translate(`app.reason.${record.reason}`, { _: record.reason ?? '' })}
       />
       <DataTable.Col source="reasonDetail" disableSort />
+      <DataTable.Col
+        label="app.rejects.fix.column"
+        disableSort
+        render={(record: { reason?: string; account?: string; called?: string }) => <FixLink record={record} />}
+      />
       <DataTable.Col source="reprocessedAt" disableSort>
         <LocalDateField source="reprocessedAt" showTime emptyText="—" />
       </DataTable.Col>
@@ -212,25 +219,33 @@ const ReprocessListedButton = () => {
   const f = filterValues as Record<string, unknown>;
   const text = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : String(v));
   const reason = text(f.reason) as RejectReason | undefined;
+  const [asking, setAsking] = useState(false);
   const label = reason
     ? translate('app.rejects.reprocess_reason', { reason: translate(`app.reason.${reason}`), count: total ?? 0 })
     : translate('app.rejects.reprocess_all', { count: total ?? 0 });
   return (
-    <Button
-      label={label}
-      disabled={!total}
-      onClick={() =>
-        run({
-          ...(reason ? { reason } : { all: true }),
-          source: text(f.source),
-          account: text(f.account),
-          from: iso(f.from),
-          to: iso(f.to),
-        })
-      }
-    >
-      <ReplayIcon />
-    </Button>
+    <>
+      <Button label={label} disabled={!total} onClick={() => setAsking(true)} data-testid="reprocess-listed">
+        <ReplayIcon />
+      </Button>
+      <ConfirmDialog
+        open={asking}
+        title={label}
+        consequence={translate('app.rejects.reprocess_consequence', { smart_count: total ?? 0 })}
+        confirm={translate('app.rejects.reprocess_selected')}
+        onCancel={() => setAsking(false)}
+        onConfirm={() => {
+          setAsking(false);
+          run({
+            ...(reason ? { reason } : { all: true }),
+            source: text(f.source),
+            account: text(f.account),
+            from: iso(f.from),
+            to: iso(f.to),
+          });
+        }}
+      />
+    </>
   );
 };
 

@@ -2,6 +2,7 @@ import { Table, TableBody, TableCell, TableFooter, TableHead, TableRow, Typograp
 import { useTranslate } from 'react-admin';
 import type { components } from '../api/schema';
 import { codeLabel } from './codes';
+import { useFormat } from './format';
 
 export type ChargeLine = components['schemas']['ChargeLine'];
 export type Participant = components['schemas']['Participant'];
@@ -9,6 +10,7 @@ export type Participant = components['schemas']['Participant'];
 interface Props {
   lines?: ChargeLine[];
   total?: string;
+  /** always roubles; kept for callers that pass the record's currency */
   currency?: string;
   /** the record's conference participants, to name the participant a line prices */
   participants?: Participant[];
@@ -20,8 +22,9 @@ const NUMERIC = new Set<string>(['stage', 'billedSeconds', 'rate', 'amount']);
  * The priced lines of one call and their total. Components show by name (the code stays in the row's
  * `data-component`); the participant column appears only when a line prices a conference participant.
  */
-export const ChargeLinesTable = ({ lines = [], total, currency, participants }: Props) => {
+export const ChargeLinesTable = ({ lines = [], total, participants }: Props) => {
   const translate = useTranslate();
+  const fmt = useFormat();
   if (!lines.length && total === undefined) {
     return <Typography variant="body2">{translate('app.cdr.no_lines')}</Typography>;
   }
@@ -49,11 +52,12 @@ export const ChargeLinesTable = ({ lines = [], total, currency, participants }: 
         {lines.map((line, i) => (
           <TableRow key={i} data-testid="charge-line" data-component={line.component}>
             <TableCell>{codeLabel(translate, 'component', line.component)}</TableCell>
-            <TableCell align="right">{line.stage ?? ''}</TableCell>
+            {/* stages count from 1 for people; the API's index is 0-based */}
+            <TableCell align="right">{line.stage === undefined || line.stage === null ? '' : line.stage + 1}</TableCell>
             {withParticipant && <TableCell data-testid="line-participant">{participantText(line.participant)}</TableCell>}
             <TableCell align="right">{line.billedSeconds}</TableCell>
-            <TableCell align="right">{line.rate ?? ''}</TableCell>
-            <TableCell align="right">{line.amount}</TableCell>
+            <TableCell align="right">{fmt.decimal(line.rate)}</TableCell>
+            <TableCell align="right">{fmt.money(line.amount)}</TableCell>
             <TableCell>{line.note ?? ''}</TableCell>
           </TableRow>
         ))}
@@ -65,9 +69,7 @@ export const ChargeLinesTable = ({ lines = [], total, currency, participants }: 
               <strong>{translate('app.cdr.total')}</strong>
             </TableCell>
             <TableCell align="right" data-testid="charge-total">
-              <strong>
-                {total} {currency ?? ''}
-              </strong>
+              <strong>{fmt.money(total)}</strong>
             </TableCell>
             <TableCell />
           </TableRow>

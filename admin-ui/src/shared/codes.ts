@@ -64,7 +64,7 @@ export const OTHER_COMPONENTS = [
 /** Services of usage and ledger lines: the call types plus one-time services and monthly fees. */
 export const SERVICES = [...CALL_TYPES, 'ONE_TIME', 'MONTHLY'] as const;
 
-export type CodeGroup = 'callType' | 'component' | 'service' | 'stageType' | 'direction' | 'numberKind';
+export type CodeGroup = 'callType' | 'component' | 'service' | 'stageType' | 'direction' | 'numberKind' | 'unit';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 

@@ -35,6 +35,8 @@ import { DeltaText } from './chips';
 import { moscowIso, moscowLocal } from './moscowTime';
 import { tariffPaths } from './paths';
 import { ErrorAlert } from './problems';
+import { useFormat } from '../shared/format';
+import { codeLabel } from '../shared/codes';
 
 type CdrRecord = components['schemas']['CdrRecord'];
 
@@ -237,6 +239,7 @@ export const TariffSimulationPage = () => {
 
 const Summary = ({ result }: { result: ChangeSimulation }) => {
   const translate = useTranslate();
+  const fmt = useFormat();
   const item = (label: string, value: React.ReactNode, testId: string) => (
     <Grid size={{ xs: 6, sm: 4, md: 2 }}>
       <Typography variant="caption" color="text.secondary" component="div">
@@ -251,8 +254,8 @@ const Summary = ({ result }: { result: ChangeSimulation }) => {
     <Grid container spacing={2} sx={{ mb: 2 }} data-testid="simulation-summary">
       {item('record_count', result.recordCount, 'simulation-record-count')}
       {item('changed_count', result.changedCount, 'simulation-changed-count')}
-      {item('current_total', result.currentTotal, 'simulation-current-total')}
-      {item('candidate_total', result.candidateTotal, 'simulation-candidate-total')}
+      {item('current_total', fmt.money(result.currentTotal), 'simulation-current-total')}
+      {item('candidate_total', fmt.money(result.candidateTotal), 'simulation-candidate-total')}
       {item('delta', <DeltaText value={result.delta} bold />, 'simulation-delta')}
     </Grid>
   );
@@ -260,6 +263,7 @@ const Summary = ({ result }: { result: ChangeSimulation }) => {
 
 export const SimulationResult = ({ result }: { result: ChangeSimulation }) => {
   const translate = useTranslate();
+  const fmt = useFormat();
   return (
     <Box data-testid="simulation-result">
       <Summary result={result} />
@@ -280,9 +284,9 @@ export const SimulationResult = ({ result }: { result: ChangeSimulation }) => {
           {result.totals.map((t, i) => (
             <TableRow key={i} data-testid="simulation-total" data-component={t.component}>
               <TableCell>{t.account}</TableCell>
-              <TableCell>{t.component}</TableCell>
-              <TableCell align="right">{t.current}</TableCell>
-              <TableCell align="right">{t.candidate}</TableCell>
+              <TableCell>{codeLabel(translate, 'component', t.component)}</TableCell>
+              <TableCell align="right">{fmt.money(t.current)}</TableCell>
+              <TableCell align="right">{fmt.money(t.candidate)}</TableCell>
               <TableCell align="right">
                 <DeltaText value={t.delta} />
               </TableCell>
@@ -295,7 +299,7 @@ export const SimulationResult = ({ result }: { result: ChangeSimulation }) => {
               <strong>{translate('app.cdr.total')}</strong>
             </TableCell>
             <TableCell align="right">
-              <strong>{result.currentTotal}</strong>
+              <strong>{fmt.money(result.currentTotal)}</strong>
             </TableCell>
             <TableCell align="right">
               <strong>{result.candidateTotal}</strong>

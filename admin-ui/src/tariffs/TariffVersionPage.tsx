@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Alert,
   Badge,
@@ -25,16 +25,19 @@ import ScienceIcon from '@mui/icons-material/Science';
 import TableChartIcon from '@mui/icons-material/TableChart';
 import { useQueryClient } from '@tanstack/react-query';
 import { Title, useLocaleState, useNotify, useTranslate } from 'react-admin';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { tariffApi, type TariffModel, type TariffVersion, type Validation, type ValidationMessage } from './api';
 import { DmnModelEditor } from './DmnModelEditor';
-import { TariffChip } from './chips';
+import { TariffChip, versionStanding } from './chips';
 import type { ModelEditorHandle, ModelEditorProps } from './editorTypes';
 import { formatMoscow } from './moscowTime';
 import { tariffPaths } from './paths';
 import { PublishDialog } from './PublishDialog';
 import { ErrorAlert, problemOf } from './problems';
-import { tariffKeys, useTariffVersion } from './queries';
+import { tariffKeys, useTariffEditability, useTariffs, useTariffVersion } from './queries';
+import { useAbilities } from '../shared/abilities';
+import { ConfirmDialog } from '../shared/ConfirmDialog';
+import DeleteIcon from '@mui/icons-material/Delete';
 import { useNewDraft } from './useNewDraft';
 import { unsavedEdits } from './unsavedEdits';
 import { ValidationPanel, ModelMessages } from './ValidationPanel';
@@ -49,24 +52,28 @@ export const TariffVersionPage = () => {
   const version = Number(params.version);
   const translate = useTranslate();
   const { data, error, isPending } = useTariffVersion(code, version);
+  const { editable, known } = useTariffEditability(code);
 
   return (
     <Box sx={{ mt: 2, width: 0, minWidth: '100%' }}>
       <Title title={translate('app.tariff.version_title', { code, version })} />
-      {isPending && <LinearProgress />}
+      {(isPending || !known) && <LinearProgress />}
       {error && <ErrorAlert error={error} />}
-      {data && <VersionWorkspace key={`${code}/${version}/${data.state}`} code={code} tariffVersion={data} />}
+      {data && known && (
+        <VersionWorkspace key={`${code}/${version}/${data.state}/${editable}`} code={code} tariffVersion={data} editable={editable} />
+      )}
     </Box>
   );
 };
 
-const VersionWorkspace = ({ code, tariffVersion }: { code: string; tariffVersion: TariffVersion }) => {
+const VersionWorkspace = ({ code, tariffVersion, editable }: { code: string; tariffVersion: TariffVersion; editable: boolean }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const queryClient = useQueryClient();
   const version = tariffVersion.version;
-  const models = tariffVersion.models ?? [];
-  const readOnly = tariffVersion.state !== 'DRAFT';
+  const models = useMemo(() => orderModels(tariffVersion.models ?? []), [tariffVersion.models]);
+  const { can } = useAbilities();
+  const readOnly = tariffVersion.state !== 'DRAFT' || !editable;
 
   const [tab, setTab] = useState(0);
   const [opened, setOpened] = useState<Set<number>>(() => new Set([0]));
@@ -85,6 +92,24 @@ const VersionWorkspace = ({ code, tariffVersion }: { code: string; tariffVersion
   const [publishOpen, setPublishOpen] = useState(false);
   const editors = useRef(new Map<string, ModelEditorHandle>());
   const { create: newDraft, creating } = useNewDraft(code);
+  const [deleteAsked, setDeleteAsked] = useState(false);
+  const navigate = useNavigate();
+
+  const deleteDraft = async () => {
+    try {
+      await tariffApi.deleteDraft(code, version);
+      for (const m of models) unsavedEdits.drop(code, version, m.name);
+      notify('app.tariff.draft_deleted', { type: 'success', messageArgs: { version } });
+      void queryClient.invalidateQueries({ queryKey: tariffKeys.tariff(code) });
+      void queryClient.invalidateQueries({ queryKey: ['tariff-api', 'list'] });
+      navigate(tariffPaths.tariff(code));
+    } catch (e) {
+      const p = problemOf(e);
+      notify(p?.detail || p?.title || String(e), { type: 'error' });
+    } finally {
+      setDeleteAsked(false);
+    }
+  };
 
   const showTab = (index: number) => {
     setTab(index);
@@ -211,7 +236,7 @@ const VersionWorkspace = ({ code, tariffVersion }: { code: string; tariffVersion
         <Button variant="outlined" startIcon={<FactCheckIcon />} onClick={validate} disabled={validating || saving} data-testid="validate">
           {translate(validating ? 'app.tariff.validation.running' : 'app.tariff.validation.run')}
         </Button>
-        {!readOnly && (
+        {!readOnly && can('tariffs.publish') && (
           <Button variant="contained" startIcon={<PublishIcon />} onClick={() => setPublishOpen(true)} data-testid="publish">
             {translate('app.tariff.publish.button')}
           </Button>
@@ -222,13 +247,30 @@ const VersionWorkspace = ({ code, tariffVersion }: { code: string; tariffVersion
         <Button component={Link} to={tariffPaths.diff(code, version)} startIcon={<CompareArrowsIcon />} data-testid="diff-link">
           {translate('app.tariff.diff.link')}
         </Button>
-        <Button startIcon={<AddIcon />} onClick={() => newDraft(version)} disabled={creating !== undefined} data-testid="new-draft">
-          {translate('app.tariff.new_draft')}
-        </Button>
+        {!readOnly && (
+          <Button color="warning" startIcon={<DeleteIcon />} onClick={() => setDeleteAsked(true)} data-testid="delete-draft">
+            {translate('app.tariff.delete_draft')}
+          </Button>
+        )}
+        {editable && (
+          <Button startIcon={<AddIcon />} onClick={() => newDraft(version)} disabled={creating !== undefined} data-testid="new-draft">
+            {translate('app.tariff.new_draft')}
+          </Button>
+        )}
       </Stack>
+      <ConfirmDialog
+        open={deleteAsked}
+        title={translate('app.tariff.delete_draft')}
+        consequence={translate('app.tariff.delete_draft_consequence', { version, code })}
+        confirm={translate('app.tariff.delete_draft')}
+        onCancel={() => setDeleteAsked(false)}
+        onConfirm={deleteDraft}
+      />
       {readOnly && (
         <Alert severity="info" sx={{ mb: 2 }} data-testid="read-only">
-          {translate('app.tariff.read_only', { state: translate(`app.tariff.state.${tariffVersion.state}`) })}
+          {tariffVersion.state === 'DRAFT'
+            ? translate('app.tariff.not_yours')
+            : translate('app.tariff.read_only', { state: translate(`app.tariff.state.${tariffVersion.state}`) })}
         </Alert>
       )}
       {anyDirty && (
@@ -294,7 +336,37 @@ const ModelEditor = ({
   );
 };
 
+/**
+ * The order a person reads a tariff in: the decision tables first, in the order of the tariff sheet (a model the
+ * list does not know comes after them, by name), the rules (DRL) last. The version opens on the first table.
+ */
+const MODEL_ORDER = [
+  'network-minute.dmn',
+  'ivr-minute.dmn',
+  'operator-minute.dmn',
+  'post-processing-fee.dmn',
+  'outbound-minute.dmn',
+  'marking-fee.dmn',
+  'virtual-office-minute.dmn',
+  'conference-port-minute.dmn',
+  'survey-completed-fee.dmn',
+  'informing-attempt-fee.dmn',
+  'one-time-services.dmn',
+  'monthly-fees.dmn',
+  'included-quantities.dmn',
+  'volume-coefficient.dmn',
+];
+
+export function orderModels(models: TariffModel[]): TariffModel[] {
+  const rank = (m: TariffModel) => {
+    const known = MODEL_ORDER.indexOf(m.name);
+    return (m.kind === 'DRL' ? 2000 : 0) + (known >= 0 ? known : 1000);
+  };
+  return [...models].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+}
+
 const ModelTabLabel = ({ model, messages, dirty }: { model: TariffModel; messages: ValidationMessage[]; dirty: boolean }) => {
+  const translate = useTranslate();
   const errors = messages.filter((m) => m.severity === 'ERROR').length;
   const icon = model.kind === 'DMN' ? <TableChartIcon fontSize="small" /> : <CodeIcon fontSize="small" />;
   return (
@@ -306,8 +378,8 @@ const ModelTabLabel = ({ model, messages, dirty }: { model: TariffModel; message
         invisible={!messages.length}
         data-testid={`model-tab-badge-${model.name}`}
       >
-        <span style={{ paddingRight: messages.length ? 10 : 0, textTransform: 'none' }}>
-          {model.name}
+        <span style={{ paddingRight: messages.length ? 10 : 0, textTransform: 'none' }} title={model.name}>
+          {translate(`app.model.${model.name.replace(/\.(dmn|drl)$/, '')}`, { _: model.name })}
           {dirty ? ' •' : ''}
         </span>
       </Badge>
@@ -317,6 +389,8 @@ const ModelTabLabel = ({ model, messages, dirty }: { model: TariffModel; message
 
 const VersionHeader = ({ code, tariffVersion: v }: { code: string; tariffVersion: TariffVersion }) => {
   const translate = useTranslate();
+  const { data: tariffs } = useTariffs();
+  const inForce = Array.isArray(tariffs) ? tariffs.find((t) => t.code === code)?.versionInForce : undefined;
   const [locale] = useLocaleState();
   const field = (label: string, value: React.ReactNode, testId?: string) => (
     <Grid size={{ xs: 6, sm: 4, md: 3 }}>
@@ -335,7 +409,7 @@ const VersionHeader = ({ code, tariffVersion: v }: { code: string; tariffVersion
           <Typography variant="h5" data-testid="version-heading">
             {translate('app.tariff.version_title', { code, version: v.version })}
           </Typography>
-          <TariffChip kind="state" value={v.state} />
+          <TariffChip kind="state" value={versionStanding(v, inForce)} />
         </Stack>
         <Grid container spacing={2}>
           {field('effectiveFrom', formatMoscow(v.effectiveFrom, locale), 'effective-from-value')}

@@ -4,11 +4,11 @@ import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import type { TariffVersion } from './api';
-import { TariffChip } from './chips';
+import { TariffChip, versionStanding } from './chips';
 import { formatMoscow } from './moscowTime';
 import { tariffPaths } from './paths';
 import { ErrorAlert } from './problems';
-import { useTariffVersions } from './queries';
+import { useTariffEditable, useTariffVersions } from './queries';
 import { useNewDraft } from './useNewDraft';
 
 const COLUMNS = ['version', 'state', 'effectiveFrom', 'basedOn', 'createdBy', 'createdAt', 'publishedBy', 'publishedAt'] as const;
@@ -19,6 +19,7 @@ export const TariffVersionsTable = ({ code, versionInForce }: { code: string; ve
   const [locale] = useLocaleState();
   const { data, error, isPending } = useTariffVersions(code);
   const { create, creating } = useNewDraft(code);
+  const editable = useTariffEditable(code);
 
   if (isPending) return <CircularProgress size={24} />;
   if (error) return <ErrorAlert error={error} />;
@@ -30,11 +31,10 @@ export const TariffVersionsTable = ({ code, versionInForce }: { code: string; ve
         return (
           <Link to={tariffPaths.version(code, v.version)}>
             {v.version}
-            {v.version === versionInForce ? ` (${translate('app.tariff.in_force')})` : ''}
           </Link>
         );
       case 'state':
-        return <TariffChip kind="state" value={v.state} />;
+        return <TariffChip kind="state" value={versionStanding(v, versionInForce)} />;
       case 'effectiveFrom':
       case 'createdAt':
       case 'publishedAt':
@@ -71,15 +71,17 @@ export const TariffVersionsTable = ({ code, versionInForce }: { code: string; ve
                 <Button size="small" component={Link} to={tariffPaths.version(code, v.version)} startIcon={<OpenInNewIcon />}>
                   {translate('app.tariff.open')}
                 </Button>
-                <Button
-                  size="small"
-                  startIcon={<AddIcon />}
-                  onClick={() => create(v.version)}
-                  disabled={creating !== undefined}
-                  data-testid={`new-draft-${v.version}`}
-                >
-                  {translate('app.tariff.new_draft')}
-                </Button>
+                {editable && (
+                  <Button
+                    size="small"
+                    startIcon={<AddIcon />}
+                    onClick={() => create(v.version)}
+                    disabled={creating !== undefined}
+                    data-testid={`new-draft-${v.version}`}
+                  >
+                    {translate('app.tariff.new_draft')}
+                  </Button>
+                )}
               </Stack>
             </TableCell>
           </TableRow>

@@ -48,6 +48,11 @@ export const tariffApi = {
       }),
     ),
 
+  /** Deletes a draft (the server refuses a published version with 409). */
+  deleteDraft: async (code: string, version: number): Promise<void> => {
+    await unwrap(api.DELETE('/api/v1/tariffs/{code}/versions/{version}', { params: versionPath(code, version) }));
+  },
+
   deleteModel: async (code: string, version: number, name: string): Promise<void> => {
     await unwrap(
       api.DELETE('/api/v1/tariffs/{code}/versions/{version}/models/{name}', {

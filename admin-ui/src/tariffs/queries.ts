@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { canEditTariff, useAbilities } from '../shared/abilities';
 import { tariffApi } from './api';
 
 /** react-query keys of the tariff pages, so a change can refresh what it affects. */
@@ -33,3 +34,22 @@ export const useTariffDiff = (code: string, version: number, against?: number) =
     queryFn: () => tariffApi.diff(code, version, against),
     enabled: !!code && version > 0,
   });
+
+/** The tariffs (code, name, whether standard): shared by the pages that need one tariff's facts. */
+export const useTariffs = () => useQuery({ queryKey: ['tariff-api', 'list'], queryFn: () => tariffApi.list() });
+
+/**
+ * May the signed-in person draft and edit versions of this tariff? Tariff managers and admins: every tariff;
+ * sales: client tariffs only (the server's role matrix decides both, see shared/abilities).
+ */
+export function useTariffEditable(code: string): boolean {
+  return useTariffEditability(code).editable;
+}
+
+/** Like useTariffEditable, and whether the answer is known yet (the tariffs and the abilities have loaded). */
+export function useTariffEditability(code: string): { editable: boolean; known: boolean } {
+  const { can, loaded } = useAbilities();
+  const { data, isPending } = useTariffs();
+  const tariff = Array.isArray(data) ? data.find((t) => t.code === code) : undefined;
+  return { editable: tariff !== undefined && canEditTariff(can, tariff.standard), known: loaded && !isPending };
+}

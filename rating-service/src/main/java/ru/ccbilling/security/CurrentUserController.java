@@ -18,11 +18,14 @@ class CurrentUserController implements SessionApi {
     private final UserAdministration administration;
     private final SignInThrottle throttle;
     private final HttpServletRequest request;
+    private final Abilities abilities;
 
-    CurrentUserController(UserAdministration administration, SignInThrottle throttle, HttpServletRequest request) {
+    CurrentUserController(UserAdministration administration, SignInThrottle throttle, HttpServletRequest request,
+                          Abilities abilities) {
         this.administration = administration;
         this.throttle = throttle;
         this.request = request;
+        this.abilities = abilities;
     }
 
     @Override
@@ -33,6 +36,7 @@ class CurrentUserController implements SessionApi {
         if (auth.getPrincipal() instanceof Person person) {
             user.setMustChangePassword(person.mustChangePassword());
         }
+        user.setAbilities(abilities.of(auth));
         return ResponseEntity.ok(user);
     }
 

@@ -73,7 +73,8 @@ final class RoleMatrix implements
             .requestMatchers(POST, "/api/v1/tariffs/{code}/versions", "/api/v1/tariffs/{code}/versions/*/validate",
                     "/api/v1/tariffs/{code}/versions/*/simulate").access(clientTariffsOnly)
             .requestMatchers(PUT, "/api/v1/tariffs/{code}/versions/*/models/*").access(clientTariffsOnly)
-            .requestMatchers(DELETE, "/api/v1/tariffs/{code}/versions/*/models/*").access(clientTariffsOnly)
+            .requestMatchers(DELETE, "/api/v1/tariffs/{code}/versions/*/models/*", "/api/v1/tariffs/{code}/versions/*")
+                .access(clientTariffsOnly)
             .requestMatchers(GET, "/api/v1/reference/**").hasAnyRole(STAFF)
             .requestMatchers(PUT, "/api/v1/reference/**").hasAnyRole(TM, ADMIN)
             .requestMatchers(POST, "/api/v1/reference/**").hasAnyRole(TM, ADMIN)

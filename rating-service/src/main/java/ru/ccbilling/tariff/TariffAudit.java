@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TariffAudit {
 
-    public enum Action { CREATED, CHANGED, VALIDATED, PUBLISHED, SUPERSEDED }
+    public enum Action { CREATED, CHANGED, VALIDATED, PUBLISHED, SUPERSEDED, DELETED }
 
     public record Entry(Integer version, Action action, String actor, OffsetDateTime at, String detail) { }
 

@@ -81,6 +81,11 @@ public class TariffCatalog implements TariffVersions, StandardTariffs {
                 rs -> rs.next() ? rs.getBoolean(1) : null, code));
     }
 
+    @Override
+    public String standardCode() {
+        return ShippedTariff.CODE;
+    }
+
     @EventListener(ApplicationStartedEvent.class)
     public void installShippedTariff() {
         tx.executeWithoutResult(status -> {

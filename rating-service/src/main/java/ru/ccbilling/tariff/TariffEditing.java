@@ -51,9 +51,10 @@ public class TariffEditing implements TariffCodes {
     public List<TariffSummary> tariffs() {
         Instant now = clock.instant();
         return jdbc.query("""
-                select t.code, t.name, max(v.version) from tariff t left join tariff_version v on v.tariff_code = t.code
-                group by t.code, t.name order by t.code
-                """, (rs, i) -> new TariffSummary(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), null))
+                select t.code, t.name, t.standard, max(v.version) from tariff t left join tariff_version v on v.tariff_code = t.code
+                group by t.code, t.name, t.standard order by t.code
+                """, (rs, i) -> new TariffSummary(rs.getString(1), rs.getString(2), rs.getBoolean(3), (Integer) rs.getObject(4),
+                        null))
                 .stream().map(t -> t.inForce(catalog.inForce(t.code(), now).map(TariffVersionRef::version).orElse(null)))
                 .toList();
     }
@@ -81,7 +82,7 @@ public class TariffEditing implements TariffCodes {
         jdbc.update("insert into tariff_model (tariff_code, version, name, kind, content) "
                 + "select ?, 1, name, kind, content from tariff_model where tariff_code = ? and version = ?",
                 code, copyOf, copyOfVersion);
-        audit.record(code, 1, TariffAudit.Action.CREATED, actor, "new tariff, a copy of " + copyOf + " version " + copyOfVersion);
+        audit.record(code, 1, TariffAudit.Action.CREATED, actor, "новый тариф, копия версии " + copyOfVersion + " тарифа " + copyOf);
         return find(code, 1, false);
     }
 
@@ -90,8 +91,11 @@ public class TariffEditing implements TariffCodes {
         requireTariff(tariff);
         jdbc.queryForObject("select code from tariff where code = ? for update", String.class, tariff);
         find(tariff, basedOn, false);
-        Integer next = jdbc.queryForObject("select coalesce(max(version), 0) + 1 from tariff_version where tariff_code = ?",
-                Integer.class, tariff);
+        // above every version the audit knows, deleted drafts included: a number means one version for ever
+        Integer next = jdbc.queryForObject("""
+                select greatest((select coalesce(max(version), 0) from tariff_version where tariff_code = ?),
+                                (select coalesce(max(version), 0) from tariff_audit where tariff_code = ?)) + 1
+                """, Integer.class, tariff, tariff);
         jdbc.update("""
                 insert into tariff_version (tariff_code, version, state, based_on, created_by, created_at)
                 values (?, ?, 'DRAFT', ?, ?, ?)
@@ -100,7 +104,7 @@ public class TariffEditing implements TariffCodes {
                 insert into tariff_model (tariff_code, version, name, kind, content)
                 select tariff_code, ?, name, kind, content from tariff_model where tariff_code = ? and version = ?
                 """, next, tariff, basedOn);
-        audit.record(tariff, next, TariffAudit.Action.CREATED, actor, "draft copied from version " + basedOn);
+        audit.record(tariff, next, TariffAudit.Action.CREATED, actor, "черновик из версии " + basedOn);
         return find(tariff, next, false);
     }
 
@@ -112,7 +116,7 @@ public class TariffEditing implements TariffCodes {
                 on conflict (tariff_code, version, name) do update set kind = excluded.kind, content = excluded.content
                 """, tariff, version, model.name(), model.kind().name(), model.content());
         jdbc.update("update tariff_version set revision = revision + 1 where tariff_code = ? and version = ?", tariff, version);
-        audit.record(tariff, version, TariffAudit.Action.CHANGED, actor, "model " + model.name() + " replaced (revision "
+        audit.record(tariff, version, TariffAudit.Action.CHANGED, actor, "модель " + model.name() + " сохранена (правка "
                 + (draft.revision() + 1) + ")");
         return model;
     }
@@ -124,7 +128,7 @@ public class TariffEditing implements TariffCodes {
             throw Refusal.notFound("tariff.model.notFound", version, name);
         }
         jdbc.update("update tariff_version set revision = revision + 1 where tariff_code = ? and version = ?", tariff, version);
-        audit.record(tariff, version, TariffAudit.Action.CHANGED, actor, "model " + name + " removed");
+        audit.record(tariff, version, TariffAudit.Action.CHANGED, actor, "модель " + name + " удалена");
     }
 
     /** Every compile error and warning of every model; the compilation is kept for rating and publication. */
@@ -136,7 +140,7 @@ public class TariffEditing implements TariffCodes {
         long millis = (System.nanoTime() - started) / 1_000_000;
         long errors = compilation.messages().stream().filter(m -> m.severity() == ModelMessage.Severity.ERROR).count();
         audit.record(tariff, version, TariffAudit.Action.VALIDATED, actor,
-                compilation.valid() ? "valid" : errors + " error(s)");
+                compilation.valid() ? "ошибок нет" : "ошибок: " + errors);
         return new Validation(compilation.valid(), compilation.messages(), millis);
     }
 
@@ -163,9 +167,9 @@ public class TariffEditing implements TariffCodes {
                 where tariff_code = ? and state = 'PUBLISHED' and version <> ? and effective_from <= ?
                 returning version
                 """, Integer.class, tariff, version, effectiveFrom);
-        audit.record(tariff, version, TariffAudit.Action.PUBLISHED, actor, "in force from " + effectiveFrom);
+        audit.record(tariff, version, TariffAudit.Action.PUBLISHED, actor, "действует с " + moscow(effectiveFrom));
         for (Integer old : superseded) {
-            audit.record(tariff, old, TariffAudit.Action.SUPERSEDED, actor, "by version " + version + " from " + effectiveFrom);
+            audit.record(tariff, old, TariffAudit.Action.SUPERSEDED, actor, "заменяется версией " + version + " с " + moscow(effectiveFrom));
         }
         changes.announce(TariffCatalog.TOPIC);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -180,6 +184,27 @@ public class TariffEditing implements TariffCodes {
     /** the clock's time as PostgreSQL keeps it, in microseconds */
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static final java.time.format.DateTimeFormatter MOSCOW_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm 'МСК'");
+
+    /** an instant as Moscow wall-clock time, as the audit trail's readers (Russian tariff managers) read it */
+    private static String moscow(OffsetDateTime at) {
+        return at.atZoneSameInstant(java.time.ZoneId.of("Europe/Moscow")).format(MOSCOW_TIME);
+    }
+
+    /**
+     * Deletes a draft nobody will publish: its models and the version go, the audit trail keeps that it existed and
+     * who deleted it. Version numbers are never reused (the next draft takes a number above every one the audit
+     * knows). A published or superseded version is history and is never deleted (409).
+     */
+    @Transactional
+    public void deleteDraft(String tariff, int version, String actor) {
+        draftForUpdate(tariff, version);
+        jdbc.update("delete from tariff_model where tariff_code = ? and version = ?", tariff, version);
+        jdbc.update("delete from tariff_version where tariff_code = ? and version = ?", tariff, version);
+        audit.record(tariff, version, TariffAudit.Action.DELETED, actor, "черновик удалён");
     }
 
     private TariffVersionInfo draftForUpdate(String tariff, int version) {

@@ -57,7 +57,7 @@ class AccountApiTest {
         Api finance = Api.as(port, "finance", "finance");
         Api sales = Api.as(port, "sales", "sales");
         String code = Finance.newAccount("ACT");
-        Map<String, Object> body = Map.of("account", code, "client", "ООО «Лютик»", "inn", "7701234567", "kpp", "770101001",
+        Map<String, Object> body = Map.of("account", code, "client", "ООО «Лютик»", "inn", "7701234560", "kpp", "770101001",
                 "legalAddress", Map.of("postalCode", "101000", "address", "г. Москва, ул. Мясницкая, д. 1"),
                 "deliveryMethod", "EMAIL", "email", "docs@lutik.example",
                 "contacts", List.of(Map.of("name", "Сидоров И. И.", "role", "директор")),
@@ -68,7 +68,7 @@ class AccountApiTest {
         assertThat(sales.post("/api/v1/accounts", body).status()).isEqualTo(409);
 
         Api.Response changed = sales.put("/api/v1/accounts/" + code + "/client", Map.of("client", "ООО «Лютик и К»",
-                "inn", "7701234567", "kpp", "770101002", "deliveryMethod", "COURIER",
+                "inn", "7701234560", "kpp", "770101002", "deliveryMethod", "COURIER",
                 "postalAddress", Map.of("postalCode", "101000", "address", "г. Москва, а/я 7")));
         assertThat(changed.status()).as(changed.raw()).isEqualTo(200);
         JsonNode read = finance.get("/api/v1/accounts/" + code).body();
@@ -80,6 +80,12 @@ class AccountApiTest {
         Api.Response badInn = sales.put("/api/v1/accounts/" + code + "/client", Map.of("client", "x", "inn", "12345"));
         assertThat(badInn.status()).isEqualTo(400);
         assertThat(badInn.body().get("errors").findValuesAsText("field")).contains("inn");
+        // well-formed but mistyped: the check digit does not match, and nothing changes
+        Api.Response mistyped = sales.put("/api/v1/accounts/" + code + "/client", Map.of("client", "x", "inn", "7701234567"));
+        assertThat(mistyped.status()).isEqualTo(400);
+        assertThat(mistyped.body().get("detail").asText()).isEqualTo(
+                "inn: ИНН с ошибкой: контрольные цифры не совпадают — проверьте номер");
+        assertThat(finance.get("/api/v1/accounts/" + code).body().get("client").asText()).isEqualTo("ООО «Лютик и К»");
         Api.Response noEmail = sales.put("/api/v1/accounts/" + code + "/client", Map.of("client", "x", "deliveryMethod", "EMAIL"));
         assertThat(noEmail.status()).isEqualTo(400);
         assertThat(noEmail.body().get("errors").findValuesAsText("field")).contains("email");

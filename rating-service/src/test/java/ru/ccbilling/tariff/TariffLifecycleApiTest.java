@@ -8,6 +8,8 @@ import static ru.ccbilling.tariff.TariffFixtures.networkAmount;
 import static ru.ccbilling.tariff.TariffFixtures.put;
 import static ru.ccbilling.tariff.TariffFixtures.withMobilePeakRate;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -152,6 +154,29 @@ class TariffLifecycleApiTest {
         assertThat(put(manager, TARIFF, draft, "x.dmn", "XLS", "").status()).isEqualTo(400);
         assertThat(Api.as(port, "finance", "finance").post("/api/v1/tariffs/" + TARIFF + "/versions",
                 Map.of("basedOn", 1)).status()).as("finance may not draft tariffs").isEqualTo(403);
+    }
+
+    @Test
+    void aDraftNobodyWillPublishIsDeletedButNeverAPublishedVersion() {
+        Api manager = Api.as(port, "manager", "manager");
+        int draft = draftFrom(manager, TARIFF, 1);
+        // sales may not touch the standard tariff's drafts
+        assertThat(Api.as(port, "sales", "sales").send(delete("/api/v1/tariffs/" + TARIFF + "/versions/" + draft)).status())
+                .isEqualTo(403);
+        assertThat(manager.send(delete("/api/v1/tariffs/" + TARIFF + "/versions/" + draft)).status()).isEqualTo(204);
+        assertThat(manager.get("/api/v1/tariffs/" + TARIFF + "/versions/" + draft).status()).isEqualTo(404);
+        // the audit keeps it, in Russian, and its number is never given to another version
+        JsonNode audit = manager.get("/api/v1/tariffs/" + TARIFF + "/audit").body();
+        assertThat(audit.findValuesAsText("detail")).contains("черновик удалён");
+        assertThat(draftFrom(manager, TARIFF, 1)).isGreaterThan(draft);
+
+        Api.Response published = manager.send(delete("/api/v1/tariffs/" + TARIFF + "/versions/1"));
+        assertThat(published.status()).isEqualTo(409);
+        assertThat(manager.get("/api/v1/tariffs/" + TARIFF + "/versions/1").status()).isEqualTo(200);
+    }
+
+    private HttpRequest.Builder delete(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).DELETE();
     }
 
     @Test

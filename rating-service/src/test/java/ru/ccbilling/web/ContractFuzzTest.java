@@ -165,7 +165,7 @@ class ContractFuzzTest {
                  "contacts":[{"name":@contactName@,"phone":@phone@}],
                  "tariffs":[{"tariff":@tariff@,"validFrom":@validFrom@,"validTo":@validTo@}]}""",
                 fields("account", fresh(() -> q("FZ-" + IDS.incrementAndGet())), "client", q("ООО «Фаззинг»"),
-                        "inn", q("7701234567"), "kpp", q("770101001"), "postalCode", q("115114"),
+                        "inn", q("7701234560"), "kpp", q("770101001"), "postalCode", q("115114"),
                         "address", q("г. Москва"), "email", q("a@b.ru"), "contactName", q("Иван"), "phone", q("+7 495"),
                         "tariff", q("CC-STANDARD-2026"), "validFrom", q("2026-01-01"), "validTo", "null"),
                 List.of("account", "account_tariff", "account_contact")));

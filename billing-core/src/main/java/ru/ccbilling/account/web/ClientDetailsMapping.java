@@ -3,6 +3,7 @@ package ru.ccbilling.account.web;
 import java.util.List;
 import java.util.function.Consumer;
 
+import ru.ccbilling.account.Inn;
 import ru.ccbilling.account.LegalDetails;
 import ru.ccbilling.api.model.Address;
 import ru.ccbilling.api.model.Contact;
@@ -16,6 +17,9 @@ final class ClientDetailsMapping {
 
     static LegalDetails legal(String inn, String kpp, Address legalAddress, Address postalAddress,
                               DeliveryMethod delivery, String email, List<Contact> contacts) {
+        if (inn != null && !inn.isBlank() && !Inn.valid(inn)) {
+            throw Refusal.invalid("inn", "account.innChecksum");
+        }
         if (kpp != null && inn != null && inn.length() == 12) {
             throw Refusal.invalid("kpp", "account.entrepreneurHasNoKpp");
         }

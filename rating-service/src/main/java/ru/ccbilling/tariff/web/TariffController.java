@@ -53,14 +53,14 @@ class TariffController implements TariffsApi {
 
     @Override
     public ResponseEntity<List<Tariff>> listTariffs() {
-        return ResponseEntity.ok(editing.tariffs().stream().map(t -> new Tariff(t.code(), t.name())
+        return ResponseEntity.ok(editing.tariffs().stream().map(t -> new Tariff(t.code(), t.name()).standard(t.standard())
                 .latestVersion(t.latestVersion()).versionInForce(t.versionInForce())).toList());
     }
 
     @Override
     public ResponseEntity<Tariff> createTariff(NewTariff body) {
         editing.createTariff(body.getCode(), body.getName(), body.getCopyOf(), body.getCopyOfVersion(), actor());
-        return ResponseEntity.status(HttpStatus.CREATED).body(new Tariff(body.getCode(), body.getName()).latestVersion(1));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Tariff(body.getCode(), body.getName()).standard(false).latestVersion(1));
     }
 
     @Override
@@ -89,6 +89,12 @@ class TariffController implements TariffsApi {
                 body.getContent());
         editing.putModel(code, version, model, actor());
         return ResponseEntity.ok(new TariffModel(name, body.getKind(), body.getContent()));
+    }
+
+    @Override
+    public ResponseEntity<Void> deleteTariffDraft(String code, Integer version) {
+        editing.deleteDraft(code, version, actor());
+        return ResponseEntity.noContent().build();
     }
 
     @Override
