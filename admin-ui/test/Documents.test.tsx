@@ -50,4 +50,49 @@ describe('documents', () => {
     expect(post?.headers.get('X-XSRF-TOKEN')).toBe('run-tok');
     expect(screen.getByTestId('delivery-POST').getAttribute('href')).toBe('/api/v1/documents/runs/2026-03/delivery-lists/POST');
   });
+
+  it('the check lists what blocks the run and offers the run dated the run date; the numbering policy is set per seller', async () => {
+    document.cookie = 'XSRF-TOKEN=run-tok; path=/';
+    const preflight = {
+      month: '2026-04', documentDate: '2026-04-30', accounts: 3, toIssue: 2, alreadyIssued: 0, corrections: 0,
+      canRun: false, canRunOnRunDate: true,
+      problems: [
+        { code: 'NUMBERING_ORDER', blocking: true, effect: 'BLOCKS_RUN', seller: 'CCB', field: 'month',
+          message: 'в единой последовательности счетов-фактур продавца CCB уже есть № 7 от 05.12.2026' },
+        { code: 'CLIENT_DATA', blocking: false, effect: 'SKIPS_ACCOUNT', account: 'ACC-1003', field: 'client.kpp',
+          message: 'лицевой счёт ACC-1003 будет пропущен: не хватает client.kpp' },
+      ],
+    };
+    const job = { id: 'j2', kind: 'DOCUMENT_RUN', state: 'RUNNING', description: 'Документы за 2026-04', done: 0, total: 3, counts: {} };
+    const seen = mockFetch((req) => {
+      if (req.url.pathname === '/api/v1/documents/runs/preflight') return { body: preflight };
+      if (req.url.pathname === '/api/v1/numbering-policies') return { body: [{ seller: 'CCB', sellerName: 'ООО «КЦБ»', policy: 'SINGLE' }] };
+      if (req.url.pathname === '/api/v1/numbering-policies/CCB') return { body: { seller: 'CCB', policy: 'SEPARATE' } };
+      if (req.method === 'POST') return { status: 202, body: job };
+      return { body: [] };
+    });
+    render(
+      <AdminContext i18nProvider={i18nProvider}>
+        <DocumentRunsPage />
+      </AdminContext>,
+    );
+    fireEvent.change(screen.getByTestId('run-month'), { target: { value: '2026-04' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Проверить перед запуском' }));
+    expect(await screen.findByText(/уже есть № 7 от 05.12.2026/)).toBeTruthy();
+    expect(screen.getByText(/ACC-1003 будет пропущен/)).toBeTruthy();
+    expect(screen.getByText('блокирует запуск')).toBeTruthy();
+    expect(screen.getByText(/Запуск будет отклонён/)).toBeTruthy();
+    expect(seen.find((r) => r.url.pathname === '/api/v1/documents/runs/preflight')?.url.searchParams.get('month')).toBe('2026-04');
+    fireEvent.click(screen.getByTestId('run-on-run-date'));
+    await screen.findByText('Документы за 2026-04').catch(() => undefined);
+    const post = seen.find((r) => r.method === 'POST');
+    expect(post?.body).toEqual({ month: '2026-04', documentDate: 'RUN_DATE' });
+
+    const select = await screen.findByTestId('policy-CCB');
+    fireEvent.change(select, { target: { value: 'SEPARATE' } });
+    await new Promise((r) => setTimeout(r, 0));
+    const put = seen.find((r) => r.method === 'PUT');
+    expect(put?.url.pathname).toBe('/api/v1/numbering-policies/CCB');
+    expect(put?.body).toEqual({ policy: 'SEPARATE' });
+  });
 });

@@ -158,3 +158,15 @@ describe('versionStanding', () => {
     expect(versionStanding({ version: 2, state: 'SUPERSEDED', effectiveFrom: '2025-01-01T00:00:00+03:00' }, 3, now)).toBe('SUPERSEDED');
   });
 });
+
+describe('dmn-js in Russian', () => {
+  it('translates the decision-table editor and fills placeholders', async () => {
+    const { dmnTranslator } = await import('../src/tariffs/dmnTranslate');
+    const ru = dmnTranslator('ru');
+    expect(ru('When')).toBe('Если');
+    expect(ru('Hit policy:')).toBe('Политика срабатывания:');
+    expect(ru('Expression language: {expressionLanguageLabel}', { expressionLanguageLabel: 'FEEL' })).toBe('Язык выражений: FEEL');
+    expect(ru('Something new')).toBe('Something new');
+    expect(dmnTranslator('en')('When')).toBe('When');
+  });
+});

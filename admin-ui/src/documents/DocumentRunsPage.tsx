@@ -17,6 +17,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import ReplayIcon from '@mui/icons-material/Replay';
 import { Title, useTranslate } from 'react-admin';
@@ -27,6 +28,8 @@ import { ProblemAlert } from '../shared/ProblemAlert';
 
 type Job = components['schemas']['Job'];
 type Regeneration = components['schemas']['Regeneration'];
+type Preflight = components['schemas']['DocumentRunPreflight'];
+type NumberingPolicy = components['schemas']['NumberingPolicy'];
 
 export const DELIVERY_METHODS = ['PORTAL', 'EMAIL', 'POST', 'COURIER'] as const;
 
@@ -58,10 +61,23 @@ export const DocumentRunsPage = () => {
     return () => clearInterval(timer);
   }, [refresh]);
 
-  const start = async () => {
+  const [preflight, setPreflight] = useState<Preflight | undefined>();
+
+  const start = async (onRunDate = false) => {
     setProblem(undefined);
-    const { data, error, response } = await api.POST('/api/v1/documents/runs', { body: { month } });
-    if (data) await refresh();
+    const body = onRunDate ? { month, documentDate: 'RUN_DATE' as const } : { month };
+    const { data, error, response } = await api.POST('/api/v1/documents/runs', { body });
+    if (data) {
+      setPreflight(undefined);
+      await refresh();
+    } else setProblem(await asProblem(error, response));
+  };
+
+  const check = async () => {
+    setProblem(undefined);
+    setPreflight(undefined);
+    const { data, error, response } = await api.GET('/api/v1/documents/runs/preflight', { params: { query: { month } } });
+    if (data) setPreflight(data);
     else setProblem(await asProblem(error, response));
   };
 
@@ -86,10 +102,14 @@ export const DocumentRunsPage = () => {
               sx={{ width: 200 }}
               slotProps={{ htmlInput: { 'data-testid': 'run-month' } }}
             />
-            <Button variant="contained" startIcon={<PlayArrowIcon />} onClick={start}>
+            <Button variant="outlined" startIcon={<FactCheckIcon />} onClick={check}>
+              {translate('app.runs.check')}
+            </Button>
+            <Button variant="contained" startIcon={<PlayArrowIcon />} onClick={() => start()}>
               {translate('app.runs.start')}
             </Button>
           </Stack>
+          {preflight && <PreflightResult preflight={preflight} onRunDate={() => start(true)} />}
           {problem && (
             <Box sx={{ mt: 2 }}>
               <ProblemAlert problem={problem} fallbackTitle={translate('app.runs.problem')} />
@@ -122,7 +142,109 @@ export const DocumentRunsPage = () => {
         </CardContent>
       </Card>
       <RegenerationCard month={month} />
+      <NumberingPolicyCard />
     </Stack>
+  );
+};
+
+/** What would block the run (refused up front), which accounts it would skip, and the way out when there is one. */
+export const PreflightResult = ({ preflight, onRunDate }: { preflight: Preflight; onRunDate: () => void }) => {
+  const translate = useTranslate();
+  return (
+    <Box sx={{ mt: 2 }} data-testid="preflight">
+      <Alert severity={preflight.canRun ? 'success' : 'error'}>
+        {translate(preflight.canRun ? 'app.runs.preflight_ok' : 'app.runs.preflight_blocked', {
+          toIssue: preflight.toIssue,
+          alreadyIssued: preflight.alreadyIssued,
+          corrections: preflight.corrections,
+          date: preflight.documentDate,
+        })}
+      </Alert>
+      {preflight.problems.length > 0 && (
+        <Table size="small">
+          <TableBody>
+            {preflight.problems.map((p, i) => (
+              <TableRow key={i}>
+                <TableCell>
+                  <Chip size="small" label={translate(`app.runs.effects.${p.effect}`)} color={p.effect === 'BLOCKS_RUN' ? 'error' : 'warning'} />
+                </TableCell>
+                <TableCell>{p.account ?? p.seller ?? ''}</TableCell>
+                <TableCell>{p.message}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {!preflight.canRun && preflight.canRunOnRunDate && (
+        <Button sx={{ mt: 1 }} variant="contained" color="warning" onClick={onRunDate} data-testid="run-on-run-date">
+          {translate('app.runs.start_on_run_date')}
+        </Button>
+      )}
+    </Box>
+  );
+};
+
+/** Per seller: one chronological sequence for VAT invoices, UPDs and corrections, or corrections numbered apart. */
+const NumberingPolicyCard = () => {
+  const translate = useTranslate();
+  const [policies, setPolicies] = useState<NumberingPolicy[]>([]);
+  const [problem, setProblem] = useState<Problem | undefined>();
+
+  useEffect(() => {
+    api.GET('/api/v1/numbering-policies').then(({ data }) => {
+      if (Array.isArray(data)) setPolicies(data.filter((p) => p && p.seller && p.policy));
+    });
+  }, []);
+
+  const change = async (seller: string, policy: NumberingPolicy['policy']) => {
+    setProblem(undefined);
+    const { data, error, response } = await api.PUT('/api/v1/numbering-policies/{seller}', {
+      params: { path: { seller } },
+      body: { policy },
+    });
+    if (data) setPolicies((all) => all.map((p) => (p.seller === seller ? data : p)));
+    else setProblem(await asProblem(error, response));
+  };
+
+  return (
+    <Card>
+      <CardContent>
+        <Typography variant="h6" gutterBottom>
+          {translate('app.runs.numbering')}
+        </Typography>
+        <Typography variant="body2" sx={{ mb: 1 }}>
+          {translate('app.runs.numbering_intro')}
+        </Typography>
+        <Table size="small" data-testid="numbering-policies">
+          <TableBody>
+            {policies.map((p) => (
+              <TableRow key={p.seller}>
+                <TableCell>
+                  {p.seller} {p.sellerName ? `— ${p.sellerName}` : ''}
+                </TableCell>
+                <TableCell>
+                  <TextField
+                    select
+                    size="small"
+                    value={p.policy}
+                    onChange={(e) => change(p.seller, e.target.value as NumberingPolicy['policy'])}
+                    slotProps={{ select: { native: true }, htmlInput: { 'data-testid': `policy-${p.seller}` } }}
+                  >
+                    <option value="SINGLE">{translate('app.runs.policy.SINGLE')}</option>
+                    <option value="SEPARATE">{translate('app.runs.policy.SEPARATE')}</option>
+                  </TextField>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+        {problem && (
+          <Box sx={{ mt: 2 }}>
+            <ProblemAlert problem={problem} fallbackTitle={translate('app.runs.problem')} />
+          </Box>
+        )}
+      </CardContent>
+    </Card>
   );
 };
 

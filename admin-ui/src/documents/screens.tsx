@@ -57,10 +57,12 @@ const PdfLink = () => {
   );
 };
 
-export const DocumentList = () => (
+export const DocumentList = () => {
+  const translate = useTranslate();
+  return (
   <List filters={documentFilters} sort={{ field: 'account', order: 'ASC' }} perPage={25} exporter={false} empty={false}>
     <DataTable bulkActionButtons={false} rowClick="show">
-      <DataTable.Col source="month" />
+      <DataTable.Col source="month" field={MonthField} />
       <DataTable.Col source="account" />
       <DataTable.Col source="clientName" />
       <DataTable.Col source="type">
@@ -70,14 +72,18 @@ export const DocumentList = () => (
       <DataTable.Col source="date">
         <LocalDateField source="date" />
       </DataTable.Col>
-      <DataTable.Col source="gross" align="right" />
-      <DataTable.Col source="delivery" />
+      <DataTable.Col source="gross" align="right" field={MoneyField} />
+      <DataTable.Col
+        source="delivery"
+        render={(record: { delivery?: string }) => (record.delivery ? translate(`app.delivery.${record.delivery}`, { _: record.delivery }) : '')}
+      />
       <DataTable.Col source="pdf" disableSort>
         <PdfLink />
       </DataTable.Col>
     </DataTable>
   </List>
-);
+  );
+};
 
 const Preview = (_: { label?: string | false }) => {
   const record = useRecordContext<{ id?: string; type?: string }>();

@@ -22,6 +22,21 @@ export const en = {
     },
     runs: {
       title: 'Document runs',
+      check: 'Check before running',
+      preflight_ok: 'The run can start: packages to issue — %{toIssue}, already issued — %{alreadyIssued}, corrections — %{corrections}; documents dated %{date}.',
+      preflight_blocked: 'The run would be refused: fix what is marked red (documents dated %{date}).',
+      start_on_run_date: 'Run with documents dated the run date',
+      effects: {
+        BLOCKS_RUN: 'blocks the run',
+        SKIPS_ACCOUNT: 'account skipped',
+        WARNING: 'warning',
+      },
+      numbering: 'Numbering of VAT invoices',
+      numbering_intro: 'One sequence: VAT invoices, UPDs and correction VAT invoices are numbered in one chronological series. Separate: correction VAT invoices have their own series, so a correction dated today does not hold back the run of an earlier month.',
+      policy: {
+        SINGLE: 'One sequence',
+        SEPARATE: 'Corrections apart',
+      },
       generate: 'Generate the documents of a month',
       intro: 'Issues the invoice, act and VAT invoice (or UPD) of every account whose month is closed. Issued packages are kept; running again completes what is missing and issues new corrections.',
       month: 'Month (YYYY-MM)',

@@ -1,9 +1,10 @@
 import { useEffect, useId, useImperativeHandle, useRef, useState } from 'react';
 import { Alert, Box, LinearProgress, ToggleButton, ToggleButtonGroup } from '@mui/material';
-import { useTranslate } from 'react-admin';
+import { useLocaleState, useTranslate } from 'react-admin';
 import type { DmnManager, DmnView } from 'dmn-js-types';
 import type { ModelEditorProps } from './editorTypes';
 import { isElementId } from './validationLocation';
+import { dmnTranslateModule } from './dmnTranslate';
 
 /** Views a tariff manager edits: the tables (and literal expressions), not the diagram. */
 // a tariff decision is a decision table: the server refuses literal expressions (rules/DmnModelCheck)
@@ -56,6 +57,7 @@ export const DmnModelEditor = ({ model, readOnly, messages, onDirtyChange, onCon
   const dirty = useRef(false);
   const snapshotTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const scope = `dmn${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
+  const [locale] = useLocaleState();
 
   useEffect(() => {
     let disposed = false;
@@ -72,7 +74,11 @@ export const DmnModelEditor = ({ model, readOnly, messages, onDirtyChange, onCon
       .then(async ({ DmnModeler, DmnViewer }) => {
         if (disposed || !container.current) return;
         const Editor = readOnly ? DmnViewer : DmnModeler;
-        created = new Editor({ container: container.current });
+        // every view of dmn-js (the decision table, the DRD) speaks the UI's language
+        created = new Editor({
+          container: container.current,
+          common: { additionalModules: [dmnTranslateModule(locale)] },
+        });
         instance.current = created;
         // every view (one per decision) gets its own viewer; any edit in any of them is unsaved work
         // (commands only: rendering a table also fires elements.changed)

@@ -1,5 +1,6 @@
 package ru.ccbilling.document;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +27,15 @@ import ru.ccbilling.refusal.Text;
 @Service
 public class DocumentRun implements JobHandler<DocumentRun.Params, DocumentRun.Report> {
 
-    /** what a run is started with: the month and its closed accounts, in order */
-    public record Params(YearMonth month, List<String> accounts) { }
+    /**
+     * what a run is started with: the month and its closed accounts, in order, and the date of its documents (null:
+     * the month's last day; else the day the run was started, fixed at the start so a resumed run keeps it)
+     */
+    public record Params(YearMonth month, List<String> accounts, LocalDate documentDate) {
+        public Params(YearMonth month, List<String> accounts) {
+            this(month, accounts, null);
+        }
+    }
 
     /** what a run answers: packages issued now and before, accounts skipped (the first 200, with why), corrections */
     public record Report(YearMonth month, int accounts, long issued, long alreadyIssued, long failed, long corrections,
@@ -39,23 +47,39 @@ public class DocumentRun implements JobHandler<DocumentRun.Params, DocumentRun.R
     private static final int MAX_REPORTED_FAILURES = 200;
 
     private final PackageIssue issue;
+    private final RunPreflight preflight;
     private final CorrectionInvoicing corrections;
     private final DocumentStore store;
     private final Jobs jobs;
     private final int batchSize;
 
-    DocumentRun(PackageIssue issue, CorrectionInvoicing corrections, DocumentStore store, Jobs jobs,
+    DocumentRun(PackageIssue issue, RunPreflight preflight, CorrectionInvoicing corrections, DocumentStore store, Jobs jobs,
                 @Value("${ccbilling.documents.batch-size:100}") int batchSize) {
         this.issue = issue;
+        this.preflight = preflight;
         this.corrections = corrections;
         this.store = store;
         this.jobs = jobs;
         this.batchSize = batchSize;
     }
 
-    /** starts the run of a month; refused at once when no account has that month closed */
+    /** starts the run of a month dated at its end; refused at once when the pre-flight check finds a blocking problem */
     public UUID start(YearMonth month, String startedBy) {
-        return jobs.start(this, new Params(month, accounts(issue.source(), month)), "Документы за " + month, startedBy);
+        return start(month, RunPreflight.DocumentDate.MONTH_END, startedBy);
+    }
+
+    /**
+     * starts the run of a month, its documents dated as {@code date} says; refused at once (409 naming each conflict)
+     * when the pre-flight check finds a blocking problem, so a run never ends with nothing issued for a reason known
+     * before it started
+     */
+    public UUID start(YearMonth month, RunPreflight.DocumentDate date, String startedBy) {
+        RunPreflight.Result check = preflight.check(month, date);
+        check.requireRunnable();
+        List<String> accounts = preflight.accounts(month);
+        LocalDate documentDate = date == RunPreflight.DocumentDate.RUN_DATE ? check.documentDate() : null;
+        return jobs.start(this, new Params(month, accounts, documentDate), "Документы за " + month
+                + (documentDate == null ? "" : " (датой запуска " + documentDate + ")"), startedBy);
     }
 
     /** the same on the calling thread (the benchmark, tests that wait) */
@@ -94,6 +118,7 @@ public class DocumentRun implements JobHandler<DocumentRun.Params, DocumentRun.R
         List<String> accounts = params.accounts();
         progress.total(accounts.size());
         Set<String> issued = store.monthlyAccounts(month);
+        Set<String> withPackage = new java.util.LinkedHashSet<>();
         List<Failure> failures = new ArrayList<>();
         long newPackages = 0;
         long correctionCount = 0;
@@ -103,32 +128,37 @@ public class DocumentRun implements JobHandler<DocumentRun.Params, DocumentRun.R
             List<Statement> ready = new ArrayList<>();
             for (String account : chunk) {
                 if (issued.contains(account)) {
+                    withPackage.add(account);
                     progress.advance(1, "ALREADY_ISSUED");
                     continue;
                 }
                 Optional<Statement> statement = source.statement(account, month);
                 List<StatementCheck.Gap> missing = statement.map(StatementCheck::missing)
                         .orElse(List.of(new StatementCheck.Gap("statement", Text.of("document.need.statement"))));
-                if (missing.isEmpty()) {
+                String reason = missing.isEmpty() ? RunPreflight.unbalanced(statement.get(),
+                        issue.rateOn(statement.get().shipmentDate())).map(why -> Text.of("document.preflight.unbalanced",
+                        account, why).russian()).orElse(null) : StatementCheck.missingInRussian(missing);
+                if (reason == null) {
                     ready.add(statement.get());
                 } else {
                     failed++;
                     if (failures.size() < MAX_REPORTED_FAILURES) {
-                        failures.add(new Failure(account, StatementCheck.missingInRussian(missing)));
+                        failures.add(new Failure(account, reason));
                     }
                     progress.advance(1, "FAILED");
                 }
             }
             if (!ready.isEmpty()) {
-                issue.issueAll(ready, PackageKind.MONTHLY);
+                issue.issueAll(ready, PackageKind.MONTHLY, params.documentDate());
                 newPackages += ready.size();
+                ready.forEach(s -> withPackage.add(s.account()));
                 progress.advance(ready.size(), "ISSUED");
             }
-            for (String account : chunk) {
-                if (issued.contains(account) || ready.stream().anyMatch(s -> s.account().equals(account))) {
-                    correctionCount += corrections.issue(account, month).size();
-                }
-            }
+        }
+        // corrections after every package: in one chronological sequence a correction dated after the month's
+        // documents would otherwise hold back the next batch's VAT invoices
+        for (String account : withPackage) {
+            correctionCount += corrections.issue(account, month).size();
         }
         return new Report(month, accounts.size(), newPackages, accounts.size() - newPackages - failed, failed,
                 correctionCount, failures);

@@ -2,7 +2,8 @@ package ru.ccbilling.document;
 
 /**
  * The documents finance issues. Each is numbered from a sequence: VAT invoices, correction VAT invoices and
- * UPDs (status 1, which is a VAT invoice) share one chronological sequence, as the Decree 1137 practice requires.
+ * UPDs (status 1, which is a VAT invoice) share one chronological sequence, as the Decree 1137 practice requires;
+ * under a seller's SEPARATE numbering policy correction VAT invoices have their own ({@link InvoiceNumbering#sequence}).
  */
 public enum DocumentType {
     /** счёт на оплату: the consolidated invoice over all services of the month */

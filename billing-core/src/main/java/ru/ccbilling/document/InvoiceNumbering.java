@@ -82,6 +82,81 @@ public class InvoiceNumbering {
                 """, t.seller(), t.type().name(), t.template(), t.division(), t.reset().name());
     }
 
+    /**
+     * How a seller numbers its VAT documents: {@code SINGLE} = VAT invoices, UPDs and correction VAT invoices in one
+     * chronological sequence (VAT_INVOICE); {@code SEPARATE} = correction VAT invoices in their own sequence.
+     */
+    public enum Policy { SINGLE, SEPARATE }
+
+    /** the policy of a seller; 404 for an unknown seller */
+    public Policy policy(String seller) {
+        return jdbc.queryForList("select numbering_policy from seller where code = ?", String.class, seller).stream()
+                .findFirst().map(Policy::valueOf)
+                .orElseThrow(() -> Refusal.notFound("document.unknownSeller", seller).at("seller"));
+    }
+
+    /**
+     * Sets the policy of a seller. Going back from SEPARATE to SINGLE is refused while corrections numbered apart
+     * exist in a counter period still in use (this year's, or the never-reset one): the VAT invoice sequence would
+     * give numbers those corrections already have.
+     */
+    @Transactional
+    public Policy setPolicy(String seller, Policy policy, LocalDate today) {
+        Policy now = policy(seller);
+        if (now == Policy.SEPARATE && policy == Policy.SINGLE) {
+            int period = template(seller, DocumentType.VAT_INVOICE).period(today);
+            Long taken = jdbc.queryForList("select last_value from numbering_counter where seller = ? and sequence = ? "
+                    + "and period = ?", Long.class, seller, DocumentType.CORRECTION_VAT_INVOICE.name(), period)
+                    .stream().findFirst().orElse(0L);
+            if (taken > 0) {
+                throw Refusal.conflict("document.policyBackToSingle", seller, taken).at("policy");
+            }
+        }
+        jdbc.update("update seller set numbering_policy = ? where code = ?", policy.name(), seller);
+        return policy;
+    }
+
+    /** the counter a seller's documents of {@code type} take their numbers from, under its policy */
+    public String sequence(String seller, DocumentType type) {
+        if (type == DocumentType.CORRECTION_VAT_INVOICE && policy(seller) == Policy.SEPARATE) {
+            return DocumentType.CORRECTION_VAT_INVOICE.name();
+        }
+        return type.sequence();
+    }
+
+    /** the last number taken from a sequence in the counter period of {@code date}, when it is dated after {@code date} */
+    public java.util.Optional<Later> laterThan(String seller, DocumentType type, LocalDate date) {
+        String sequence = sequence(seller, type);
+        int period = template(seller, type.sequenceOwner()).period(date);
+        return jdbc.query("select last_value, last_date from numbering_counter where seller = ? and sequence = ? "
+                + "and period = ? and last_date > ?", (rs, i) -> new Later(seller, sequence, rs.getLong("last_value"),
+                rs.getObject("last_date", LocalDate.class)), seller, sequence, period, date).stream().findFirst()
+                .map(l -> l.withNumber(lastNumber(seller, sequence, l.date())));
+    }
+
+    /**
+     * The sequence of a seller that already holds a number dated after a document to be numbered.
+     *
+     * @param number the number as printed (of the latest document of the sequence), null when none is stored
+     */
+    public record Later(String seller, String sequence, long value, LocalDate date, String number) {
+        Later(String seller, String sequence, long value, LocalDate date) {
+            this(seller, sequence, value, date, null);
+        }
+
+        Later withNumber(String printed) {
+            return new Later(seller, sequence, value, date, printed);
+        }
+    }
+
+    private String lastNumber(String seller, String sequence, LocalDate date) {
+        List<String> types = java.util.Arrays.stream(DocumentType.values()).filter(t -> sequence(seller, t).equals(sequence))
+                .map(Enum::name).toList();
+        return jdbc.queryForList("select number from document where seller = ? and document_date = ? and type = any(?) "
+                        + "order by created_at desc limit 1", String.class, seller, date, types.toArray(String[]::new))
+                .stream().findFirst().orElse(null);
+    }
+
     /** one number for a document of that type and date, inside the caller's transaction */
     @Transactional(propagation = Propagation.MANDATORY)
     public String take(String seller, DocumentType type, LocalDate date) {
@@ -97,17 +172,18 @@ public class InvoiceNumbering {
         }
         NumberingTemplate template = template(seller, type);
         int period = template(seller, type.sequenceOwner()).period(date);
+        String sequence = sequence(seller, type);
         jdbc.update("insert into numbering_counter (seller, sequence, period) values (?, ?, ?) on conflict do nothing",
-                seller, type.sequence(), period);
+                seller, sequence, period);
         List<Long> last = jdbc.queryForList("""
                 update numbering_counter set last_value = last_value + ?, last_date = ?
                 where seller = ? and sequence = ? and period = ? and (last_date is null or last_date <= ?)
                 returning last_value
-                """, Long.class, count, date, seller, type.sequence(), period, date);
+                """, Long.class, count, date, seller, sequence, period, date);
         if (last.isEmpty()) {
             Map<String, Object> row = jdbc.queryForMap("select last_value, last_date from numbering_counter "
-                    + "where seller = ? and sequence = ? and period = ?", seller, type.sequence(), period);
-            throw Refusal.conflict("document.numbersFollowDates", type.sequence(), seller, row.get("last_value"),
+                    + "where seller = ? and sequence = ? and period = ?", seller, sequence, period);
+            throw Refusal.conflict("document.numbersFollowDates", sequence, seller, row.get("last_value"),
                     row.get("last_date"), date).at("date");
         }
         long first = last.get(0) - count + 1;

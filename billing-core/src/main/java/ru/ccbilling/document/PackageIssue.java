@@ -60,6 +60,11 @@ public class PackageIssue {
         return source;
     }
 
+    /** the VAT rate of a shipment date */
+    BigDecimal rateOn(LocalDate shipment) {
+        return vat.rateOn(shipment);
+    }
+
     /** the monthly package of one account; issued once, answered as stored afterwards */
     public UUID issue(String account, YearMonth month) {
         StatementSource source = source();
@@ -84,10 +89,18 @@ public class PackageIssue {
      * in account order. All statements of a batch share their shipment date.
      */
     public List<UUID> issueAll(List<Statement> statements, PackageKind kind) {
-        return tx.execute(status -> issueInTransaction(statements, kind));
+        return issueAll(statements, kind, null);
     }
 
-    private List<UUID> issueInTransaction(List<Statement> statements, PackageKind kind) {
+    /**
+     * The same, the documents dated {@code documentDate} instead of the shipment date (the mass run's way out when a
+     * sequence already holds a later number: the services stay the month's, VAT at the shipment date's rate).
+     */
+    public List<UUID> issueAll(List<Statement> statements, PackageKind kind, LocalDate documentDate) {
+        return tx.execute(status -> issueInTransaction(statements, kind, documentDate));
+    }
+
+    private List<UUID> issueInTransaction(List<Statement> statements, PackageKind kind, LocalDate documentDate) {
         List<Statement> sorted = new ArrayList<>(statements);
         sorted.sort(Comparator.comparing(Statement::account));
         Map<String, List<Statement>> bySeller = new LinkedHashMap<>();
@@ -96,20 +109,22 @@ public class PackageIssue {
         }
         List<DocumentStore.NewPackage> packages = new ArrayList<>();
         for (Map.Entry<String, List<Statement>> group : bySeller.entrySet()) {
-            packages.addAll(packagesOf(group.getKey(), group.getValue(), kind));
+            packages.addAll(packagesOf(group.getKey(), group.getValue(), kind, documentDate));
         }
         store.insert(packages, OffsetDateTime.now(clock));
         return packages.stream().map(DocumentStore.NewPackage::id).toList();
     }
 
-    private List<DocumentStore.NewPackage> packagesOf(String seller, List<Statement> statements, PackageKind kind) {
+    private List<DocumentStore.NewPackage> packagesOf(String seller, List<Statement> statements, PackageKind kind,
+                                                      LocalDate documentDate) {
         Map<DocumentType, Integer> counts = new EnumMap<>(DocumentType.class);
         for (Statement s : statements) {
             for (DocumentType type : typesOf(s)) {
                 counts.merge(type, 1, Integer::sum);
             }
         }
-        LocalDate date = statements.get(0).shipmentDate();
+        LocalDate shipment = statements.get(0).shipmentDate();
+        LocalDate date = documentDate == null ? shipment : documentDate;
         Map<DocumentType, Iterator<String>> numbers = new EnumMap<>(DocumentType.class);
         for (DocumentType type : List.of(DocumentType.INVOICE, DocumentType.ACT, DocumentType.VAT_INVOICE, DocumentType.UPD)) {
             numbers.put(type, numbering.take(seller, type, date, counts.getOrDefault(type, 0)).iterator());
@@ -117,10 +132,10 @@ public class PackageIssue {
         List<DocumentContent> contents = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
         for (Statement s : statements) {
-            if (!s.shipmentDate().equals(date)) {
+            if (!s.shipmentDate().equals(shipment)) {
                 throw new IllegalArgumentException("a batch shares one shipment date: " + s.account() + " has " + s.shipmentDate());
             }
-            List<DocumentContent> own = contentsOf(s, vat.rateOn(date), numbers);
+            List<DocumentContent> own = contentsOf(s, date, vat.rateOn(shipment), numbers);
             contents.addAll(own);
             sizes.add(own.size());
         }
@@ -141,8 +156,8 @@ public class PackageIssue {
                 : List.of(DocumentType.INVOICE, DocumentType.ACT, DocumentType.VAT_INVOICE);
     }
 
-    private static List<DocumentContent> contentsOf(Statement s, BigDecimal rate, Map<DocumentType, Iterator<String>> numbers) {
-        LocalDate date = s.shipmentDate();
+    private static List<DocumentContent> contentsOf(Statement s, LocalDate date, BigDecimal rate,
+                                                    Map<DocumentType, Iterator<String>> numbers) {
         List<DocumentContent> out = new ArrayList<>();
         out.add(new DocumentContent(DocumentType.INVOICE, numbers.get(DocumentType.INVOICE).next(), date, rate, s, null, null));
         if (s.client().documents() == Statement.DocumentKind.UPD) {

@@ -152,7 +152,9 @@ public class Jobs {
             } catch (RuntimeException ignored) {
                 // the failure below is what matters
             }
-            end(id, attempt, "FAILED", null, FAILED + id + ")");
+            // a refusal's text is written for the user (in Russian, naming the conflict): that one is kept
+            end(id, attempt, "FAILED", null, e instanceof ru.ccbilling.refusal.Refusal refusal ? refusal.getMessage()
+                    : FAILED + id + ")");
         } finally {
             held.remove(id, attempt);
         }

@@ -66,6 +66,34 @@ class FormsTest {
     }
 
     @Test
+    void aVatInvoiceOfTwoPagesRepeatsTheColumnHeaderOnPageTwoAndWritesAmountsTheRussianWay() throws IOException {
+        Statement april = SampleStatements.romashka(APRIL);
+        java.util.List<Statement.Line> many = new java.util.ArrayList<>();
+        for (int i = 1; i <= 60; i++) {
+            many.add(new Statement.Line(Statement.Service.ONE_TIME, "Разовая услуга № " + i, "796", "шт",
+                    BigDecimal.valueOf(1000 + i), new BigDecimal("1234.50"),
+                    ru.ccbilling.money.Money.of(new BigDecimal("1234.50").multiply(BigDecimal.valueOf(1000 + i)))));
+        }
+        Statement longOne = new Statement(april.account(), APRIL, null, april.seller(), april.client(), april.contract(), many);
+        DocumentContent c = content(DocumentType.VAT_INVOICE, longOne);
+        byte[] pdf = render(c);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertThat(doc.getNumberOfPages()).as("long enough for two pages").isGreaterThanOrEqualTo(2);
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setStartPage(2);
+            stripper.setEndPage(2);
+            String page2 = stripper.getText(doc).replaceAll("\\s+", " ");
+            assertThat(page2).as("the column header on page 2").contains("Наименование товара", "Количество (объём)",
+                    "Сумма налога, предъявляемая покупателю");
+            assertThat(page2).as("lines continue on page 2").contains("Разовая услуга №");
+        }
+        String text = text(pdf);
+        // 1 001 × 1 234,50 = 1 235 734,50 (grouped with a no-break space); the rate as "22%"
+        assertThat(Forms.html(c)).contains("1\u00a0235\u00a0734,50", "1\u00a0234,50", ">22%<");
+        assertThat(text).contains("1 235 734,50");
+    }
+
+    @Test
     void beforeApril2026TheFormHasNoRow5b() throws IOException {
         DocumentContent c = content(DocumentType.VAT_INVOICE, SampleStatements.romashka(YearMonth.of(2026, 3)));
         assertThat(text(PDF.pdf(Forms.html(c), c.date()))).contains("(5а)").doesNotContain("(5б)");

@@ -54,6 +54,43 @@ class VolumeDiscountLinesTest {
     }
 
     @Test
+    void deductionsLowerEveryPositiveLineAfterTheDiscountAndAreNoLineOfTheirOwn() {
+        List<Statement.Line> lines = new java.util.ArrayList<>(LINES);
+        lines.add(new Statement.Line(Statement.Service.ONE_TIME, "Компенсация простоя 12.11", "796", "шт", BigDecimal.ONE,
+                new BigDecimal("-500.00"), Money.of("-500.00"), "DEDUCTION#5"));
+        lines.add(new Statement.Line(Statement.Service.ONE_TIME, "Вычет по претензии", "796", "шт", BigDecimal.ONE,
+                new BigDecimal("-0.03"), Money.of("-0.03"), "DEDUCTION#6"));
+        TaxedLines taxed = TaxedLines.of(lines, RATE);
+        assertThat(taxed.lines()).as("the four service lines, nothing negative").hasSize(4);
+        assertThat(taxed.lines()).allSatisfy(l -> {
+            assertThat(l.line().net().amount().signum()).isPositive();
+            assertThat(l.line().quantity().multiply(l.line().price())).as(l.line().toString()).isEqualByComparingTo(l.line().net().amount());
+            assertThat(l.line().name()).contains("с учётом вычета");
+        });
+        assertThat(taxed.net()).isEqualTo(Money.of("19827.36"));             // 20,327.39 − 500.00 − 0.03
+        assertThat(taxed.discount()).isEqualTo(Money.of("-1060.31"));
+        assertThat(taxed.deductions()).isEqualTo(Money.of("-500.03"));
+        Money ledgerVat = lines.stream().map(l -> VatRates.vatOf(l.net(), RATE)).reduce(Money.ZERO, Money::plus);
+        assertThat(taxed.vat()).as("VAT of the ledger's entries, one per deduction").isEqualTo(ledgerVat);
+        // the operators' 180.00 takes its share: 500.03 × 18,000 / 2,032,739 kopecks = 4.43 (floor 442 + a kopeck or not)
+        assertThat(taxed.lines().get(3).line().net().amount()).isBetween(new BigDecimal("175.56"), new BigDecimal("175.58"));
+    }
+
+    @Test
+    void aDeductionLargerThanTheMonthStaysANegativeLine() {
+        List<Statement.Line> lines = List.of(
+                new Statement.Line(Statement.Service.MONTHLY_FEE, "Аренда номера 8-800", "362", "мес", BigDecimal.ONE,
+                        new BigDecimal("1500.00"), Money.of("1500.00"), "MONTHLY_FEE|null|NUMBER_RENTAL|null"),
+                new Statement.Line(Statement.Service.ONE_TIME, "Компенсация", "796", "шт", BigDecimal.ONE,
+                        new BigDecimal("-2000.00"), Money.of("-2000.00"), "DEDUCTION#1"));
+        TaxedLines taxed = TaxedLines.of(lines, RATE);
+        assertThat(taxed.lines()).hasSize(2);
+        assertThat(taxed.net()).isEqualTo(Money.of("-500.00"));
+        assertThat(RunPreflight.negativeLine(new Statement("ACC-1", java.time.YearMonth.of(2026, 4), null, null, null, null,
+                lines), RATE)).hasValueSatisfying(why -> assertThat(why).contains("Компенсация", "-2000.00"));
+    }
+
+    @Test
     void aStatementStoredBeforeLinesHadKeysPrintsItsDiscountAsItWasIssued() {
         List<Statement.Line> stored = LINES.stream().map(l -> l.keyed(null)).toList();
         TaxedLines taxed = TaxedLines.of(stored, RATE);

@@ -31,6 +31,9 @@ class CountingJob implements JobHandler<CountingJob.Count, CountingJob.Sum> {
         long sum = 0;
         for (int i = 0; i < count.upTo(); i++) {
             if (count.failure() != null && i == count.upTo() / 2) {
+                if (count.failure().startsWith("refused:")) {
+                    throw ru.ccbilling.refusal.Refusal.conflict("document.noClosedMonth", count.failure().substring(8));
+                }
                 throw new IllegalStateException(count.failure());
             }
             progress.advance(1, i % 2 == 0 ? "EVEN" : "ODD");

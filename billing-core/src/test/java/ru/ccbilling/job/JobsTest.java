@@ -44,6 +44,14 @@ class JobsTest {
     }
 
     @Test
+    void aJobRefusedOnTheWayRecordsTheRefusalsRussianText() throws Exception {
+        Job job = jobs.runHere(counting, new CountingJob.Count(6, "refused:2099-01"), "refused", "tester");
+        assertThat(job.state()).isEqualTo(Job.State.FAILED);
+        // a refusal is written for the user: it names the conflict, in Russian
+        assertThat(job.error()).contains("2099-01", "не закрыт");
+    }
+
+    @Test
     void aJobsResultIsTheRecordItsHandlerAnswered() throws Exception {
         UUID id = jobs.start(counting, new CountingJob.Count(4, null), "counting", "tester");
         await(id);

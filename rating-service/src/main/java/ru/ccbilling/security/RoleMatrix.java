@@ -92,7 +92,8 @@ final class RoleMatrix implements
                     "/api/v1/accounts/*/dedicated-operators").hasAnyRole(SALES, FINANCE, ADMIN)
             .requestMatchers(PUT, "/api/v1/accounts/*", "/api/v1/accounts/*/client").hasAnyRole(SALES, FINANCE, ADMIN)
             .requestMatchers("/api/v1/periods", "/api/v1/periods/**").hasAnyRole(FINANCE, ADMIN)
-            .requestMatchers("/api/v1/documents", "/api/v1/documents/**", "/api/v1/numbering-templates")
+            .requestMatchers("/api/v1/documents", "/api/v1/documents/**", "/api/v1/numbering-templates",
+                    "/api/v1/numbering-policies", "/api/v1/numbering-policies/*")
                 .hasAnyRole(FINANCE, ADMIN)
             // anything else of the API (a new route without a row here) is the admin's until it gets one
             .requestMatchers("/api/**").hasRole(ADMIN)

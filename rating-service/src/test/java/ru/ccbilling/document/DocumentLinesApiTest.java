@@ -96,7 +96,7 @@ class DocumentLinesApiTest {
                 .anyMatch(n -> n.contains("с мобильных номеров, час пик"))
                 .noneMatch(n -> n.startsWith("Скидка"));
 
-        int corrected = correctedVersion();
+        int corrected = correctedVersion(jdbc);
         int ksfLines = 0;
         for (String account : List.of("ACC-1001", "ACC-1002")) {
             Api.Response rerate = f.finance.post("/api/v1/periods/" + MARCH + "/rerate", Map.of("account", account,
@@ -136,9 +136,9 @@ class DocumentLinesApiTest {
         assertThat(ksfLines).as("ACC-1001's mobile peak minutes changed").isPositive();
     }
 
-    private void postCalls(Finance f) throws Exception {
+    static void postCalls(Finance f) throws Exception {
         List<JsonNode> march = new ArrayList<>();
-        try (InputStream in = getClass().getResourceAsStream("/golden-cdrs.json")) {
+        try (InputStream in = DocumentLinesApiTest.class.getResourceAsStream("/golden-cdrs.json")) {
             Api.json().readTree(in).forEach(g -> {
                 if (g.get("cdr").get("startTime").asText().startsWith(MARCH)) {
                     march.add(g.get("cdr"));
@@ -169,14 +169,14 @@ class DocumentLinesApiTest {
                  "caller":"74950000001","called":"79261234567","accountCode":"ACC-1001","trunk":"TRUNK-A",
                  "stages":[{"type":"OPERATOR","durationSec":47,"operatorId":"OP-102"}]}
                 """));
-        Api.Response r = Api.as(port, "admin", "admin").post("/api/v1/cdrs", Map.of("records", records));
+        Api.Response r = f.as("admin").post("/api/v1/cdrs", Map.of("records", records));
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
         for (JsonNode result : r.body().get("results")) {
             assertThat(result.get("outcome").asText()).as(result.toString()).isIn("RATED", "REJECTED");
         }
     }
 
-    private static String inbound(String id, String start, String caller, String stages) {
+    static String inbound(String id, String start, String caller, String stages) {
         return """
                 {"source":"doc-lines","cdrId":"%s","callType":"INBOUND_800","startTime":"%s","caller":"%s",
                  "called":"78005553535","stages":%s}
@@ -184,7 +184,7 @@ class DocumentLinesApiTest {
     }
 
     /** a draft of the standard tariff whose mobile peak minute costs 2.50 instead of 2.90 */
-    private int correctedVersion() {
+    static int correctedVersion(JdbcTemplate jdbc) {
         int version = jdbc.queryForObject("select max(version) + 1 from tariff_version where tariff_code = 'CC-STANDARD-2026'",
                 Integer.class);
         jdbc.update("insert into tariff_version (tariff_code, version, state, based_on, created_by) values ('CC-STANDARD-2026', ?, 'DRAFT', 1, 'test')",
@@ -202,7 +202,7 @@ class DocumentLinesApiTest {
         return version;
     }
 
-    private static String invoiceNumber(Finance f, String account) {
+    static String invoiceNumber(Finance f, String account) {
         for (JsonNode d : f.finance.get("/api/v1/documents?month=" + MARCH + "&account=" + account).body()) {
             if (List.of("VAT_INVOICE", "UPD").contains(d.get("type").asText())) {
                 return d.get("number").asText();
@@ -211,14 +211,14 @@ class DocumentLinesApiTest {
         throw new AssertionError("no VAT invoice of " + account);
     }
 
-    private static String html(Finance f, JsonNode document) {
+    static String html(Finance f, JsonNode document) {
         Api.Response r = f.finance.get("/api/v1/documents/" + document.get("id").asText() + "/html");
         assertThat(r.status()).isEqualTo(200);
         return r.raw();
     }
 
     /** the line rows of a form's table, read from its XHTML */
-    private static List<Printed> lines(String html, String type) throws Exception {
+    static List<Printed> lines(String html, String type) throws Exception {
         List<Printed> out = new ArrayList<>();
         for (List<String> cells : rows(html)) {
             if (cells.isEmpty() || !cells.get(0).matches("\\d+") || cells.contains("1а")) {   // the column numbers
@@ -245,7 +245,7 @@ class DocumentLinesApiTest {
     }
 
     /** rows А and Б of each line of a correction VAT invoice */
-    private static List<Printed[]> correctionRows(String html) throws Exception {
+    static List<Printed[]> correctionRows(String html) throws Exception {
         List<Printed[]> out = new ArrayList<>();
         List<List<String>> rows = rows(html);
         for (int i = 0; i < rows.size(); i++) {
@@ -262,7 +262,7 @@ class DocumentLinesApiTest {
         return out;
     }
 
-    private static List<List<String>> rows(String html) throws Exception {
+    static List<List<String>> rows(String html) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         org.w3c.dom.Document doc = factory.newDocumentBuilder()
@@ -283,12 +283,12 @@ class DocumentLinesApiTest {
     }
 
     /** "1 234,5600" → 1234.56; "—" → null */
-    private static BigDecimal number(String text) {
+    static BigDecimal number(String text) {
         String t = text.replace(" ", "").replace(',', '.').replace('−', '-');
         return t.isEmpty() || t.equals("—") || t.equals("X") ? null : new BigDecimal(t);
     }
 
-    private static BigDecimal sum(List<Printed> lines, java.util.function.Function<Printed, BigDecimal> f) {
+    static BigDecimal sum(List<Printed> lines, java.util.function.Function<Printed, BigDecimal> f) {
         return lines.stream().map(f).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 }

@@ -31,6 +31,14 @@ public class TestStatements implements StatementSource {
     /** generated accounts closed per month */
     final Map<YearMonth, Integer> generated = new ConcurrentHashMap<>(Map.of(MARCH, 40, APRIL, 30));
     final Map<String, List<Correction>> corrections = new ConcurrentHashMap<>();
+    /** the months ACC-3001 (seller CCB-SPB) has closed */
+    final Set<YearMonth> spbMonths = ConcurrentHashMap.newKeySet();
+    /** whether the statements of CCB-SPB come without its bank details (a seller's missing requisites) */
+    volatile boolean spbWithoutBank;
+
+    TestStatements() {
+        spbMonths.add(FEBRUARY);
+    }
 
     /** the test implementation as the application's only StatementSource, and the second seller it uses */
     @TestConfiguration
@@ -58,7 +66,7 @@ public class TestStatements implements StatementSource {
             case "ACC-1001" -> SampleStatements.romashka(month);
             case "ACC-1002" -> SampleStatements.vector(month);
             case "ACC-1003" -> withoutKpp(SampleStatements.romashka(month));
-            case "ACC-3001" -> spb(SampleStatements.generated(3001, month));
+            case "ACC-3001" -> spb(SampleStatements.generated(3001, month), spbWithoutBank);
             default -> SampleStatements.generated(Integer.parseInt(account.substring(5)), month);
         });
     }
@@ -69,7 +77,7 @@ public class TestStatements implements StatementSource {
         if (month.equals(MARCH) || month.equals(APRIL)) {
             out.addAll(List.of("ACC-1001", "ACC-1002", "ACC-1003"));
         }
-        if (month.equals(FEBRUARY)) {
+        if (spbMonths.contains(month)) {
             out.add("ACC-3001");
         }
         for (int n = 1; n <= generated.getOrDefault(month, 0); n++) {
@@ -98,11 +106,11 @@ public class TestStatements implements StatementSource {
                 c.legalAddress(), c.postalAddress(), c.delivery(), c.email(), c.documents(), null), s.contract(), s.lines());
     }
 
-    private static Statement spb(Statement s) {
+    private static Statement spb(Statement s, boolean withoutBank) {
         Statement.Seller ccb = SampleStatements.seller();
         Statement.Seller spb = new Statement.Seller("CCB-SPB", "ООО «Контакт-Центр Северо-Запад»", "7842123456", "784201001",
                 "191186, г. Санкт-Петербург, Невский пр., д. 28", "Орлов Игорь Сергеевич", "Белова Анна Игоревна",
-                new Statement.Bank("ПАО «Банк Санкт-Петербург»", "044030790", "30101810900000000790", "40702810190000004321"),
+                withoutBank ? null : new Statement.Bank("ПАО «Банк Санкт-Петербург»", "044030790", "30101810900000000790", "40702810190000004321"),
                 ccb.phone());
         return new Statement("ACC-3001", s.month(), null, spb, s.client(), "№ 7/26 от 01.02.2026", s.lines());
     }

@@ -84,7 +84,7 @@ class PortalIsolationApiTest {
                 Map.entry("cdrId", "g07"), Map.entry("month", "2026-03"), Map.entry("username", "vector"),
                 Map.entry("code", "CC-STANDARD-2026"), Map.entry("version", "1"), Map.entry("name", "demo"),
                 Map.entry("entry", "1"), Map.entry("method", "POST"), Map.entry("prefix", "7800"),
-                Map.entry("date", "2026-01-01"), Map.entry("token", "x"));
+                Map.entry("date", "2026-01-01"), Map.entry("token", "x"), Map.entry("seller", "CCB"));
         List<String> wrong = new ArrayList<>();
         int tried = 0;
         for (String operation : operations()) {

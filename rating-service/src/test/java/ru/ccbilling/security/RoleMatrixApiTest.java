@@ -102,7 +102,8 @@ class RoleMatrixApiTest {
             "POST /api/v1/documents/one-time-invoices", "POST /api/v1/documents/runs",
             "GET /api/v1/documents/runs/{month}/delivery-lists/{method}", "GET /api/v1/documents/runs/{month}/labels.pdf",
             "GET /api/v1/documents/runs/{month}/print.pdf", "GET /api/v1/numbering-templates",
-            "PUT /api/v1/numbering-templates"),
+            "PUT /api/v1/numbering-templates", "GET /api/v1/documents/runs/preflight", "GET /api/v1/numbering-policies",
+            "PUT /api/v1/numbering-policies/{seller}"),
         row("electronic documents, ФНС XML", "FA", "GET /api/v1/documents/{id}/xml", "GET /api/v1/documents/xml.zip"));
 
     /** path parameters that reach nothing, so that an allowed request changes nothing (404 or 400) */
@@ -111,7 +112,8 @@ class RoleMatrixApiTest {
             Map.entry("name", "no-such-name"), Map.entry("code", "NO-SUCH-TARIFF"), Map.entry("version", "999"),
             Map.entry("prefix", "00000"), Map.entry("date", "2099-01-01"), Map.entry("account", "ACC-NO-SUCH"),
             Map.entry("entry", "999999999"), Map.entry("month", "2099-13"), Map.entry("method", "POST"),
-            Map.entry("username", "no-such-user"), Map.entry("token", "no-such-token"));
+            Map.entry("username", "no-such-user"), Map.entry("token", "no-such-token"),
+            Map.entry("seller", "NO-SUCH-SELLER"));
 
     private static final Map<Character, String[]> CALLERS = new LinkedHashMap<>();
     static {

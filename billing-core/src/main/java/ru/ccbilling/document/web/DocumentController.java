@@ -8,10 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.InputStreamResource;
@@ -31,7 +35,12 @@ import ru.ccbilling.api.model.AccountMonth;
 import ru.ccbilling.api.model.DeliveryMethod;
 import ru.ccbilling.api.model.Document;
 import ru.ccbilling.api.model.DocumentPackage;
+import ru.ccbilling.api.model.DocumentRunPreflight;
+import ru.ccbilling.api.model.DocumentRunPreflightProblemsInner;
 import ru.ccbilling.api.model.DocumentRunRequest;
+import ru.ccbilling.api.model.NumberingPolicy;
+import ru.ccbilling.api.model.NumberingPolicyChange;
+import ru.ccbilling.api.model.RunDocumentDate;
 import ru.ccbilling.api.model.DocumentType;
 import ru.ccbilling.api.model.NumberingTemplate;
 import ru.ccbilling.api.model.OneTimeInvoiceRequest;
@@ -42,7 +51,10 @@ import ru.ccbilling.document.Delivery;
 import ru.ccbilling.document.DocumentRun;
 import ru.ccbilling.document.Documents;
 import ru.ccbilling.document.OneTimeInvoicing;
+import ru.ccbilling.document.InvoiceNumbering;
 import ru.ccbilling.document.PackageIssue;
+import ru.ccbilling.document.RunPreflight;
+import ru.ccbilling.document.Sellers;
 import ru.ccbilling.document.Statement;
 import ru.ccbilling.document.edo.EdoFile;
 import ru.ccbilling.document.edo.ElectronicDocuments;
@@ -64,10 +76,19 @@ class DocumentController implements DocumentsApi {
     private final Jobs jobs;
     private final NumberingTemplates numbering;
     private final ElectronicDocuments electronic;
+    private final RunPreflight preflight;
+    private final InvoiceNumbering numberingPolicies;
+    private final Sellers sellers;
+    private final Clock clock;
 
     DocumentController(Documents documents, PackageIssue issue, CorrectionInvoicing corrections, OneTimeInvoicing oneTime,
                        DocumentRun run, Delivery delivery, Jobs jobs, NumberingTemplates numbering,
-                       ElectronicDocuments electronic, ObjectMapper json) {
+                       ElectronicDocuments electronic, ObjectMapper json, RunPreflight preflight,
+                       InvoiceNumbering numberingPolicies, Sellers sellers, Clock clock) {
+        this.preflight = preflight;
+        this.numberingPolicies = numberingPolicies;
+        this.sellers = sellers;
+        this.clock = clock;
         this.electronic = electronic;
         this.json = json;
         this.documents = documents;
@@ -175,10 +196,47 @@ class DocumentController implements DocumentsApi {
 
     @Override
     public ResponseEntity<ru.ccbilling.api.model.Job> startDocumentRun(DocumentRunRequest request) {
-        UUID id = run.start(DocumentViews.month("month", request.getMonth()),
+        UUID id = run.start(DocumentViews.month("month", request.getMonth()), dateChoice(request.getDocumentDate()),
                 SecurityContextHolder.getContext().getAuthentication().getName());
         var job = jobs.find(id).orElseThrow();
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(JobView.of(job, json));
+    }
+
+    @Override
+    public ResponseEntity<DocumentRunPreflight> getDocumentRunPreflight(String month, RunDocumentDate documentDate) {
+        RunPreflight.Result r = preflight.check(DocumentViews.month("month", month), dateChoice(documentDate));
+        Locale locale = LocaleContextHolder.getLocale();
+        return ResponseEntity.ok(new DocumentRunPreflight().month(r.month().toString()).documentDate(r.documentDate())
+                .accounts(r.accounts()).toIssue(r.toIssue()).alreadyIssued(r.alreadyIssued()).corrections(r.corrections())
+                .canRun(r.canRun()).canRunOnRunDate(r.canRunOnRunDate())
+                .problems(r.problems().stream().map(p -> new DocumentRunPreflightProblemsInner()
+                        .code(DocumentRunPreflightProblemsInner.CodeEnum.fromValue(p.code().name())).blocking(p.blocking())
+                        .effect(DocumentRunPreflightProblemsInner.EffectEnum.fromValue(p.effect().name()))
+                        .seller(p.seller()).account(p.account()).field(p.field()).message(p.text().in(locale))).toList()));
+    }
+
+    @Override
+    public ResponseEntity<List<NumberingPolicy>> listNumberingPolicies() {
+        return ResponseEntity.ok(sellers.codes().stream().map(this::policyView).toList());
+    }
+
+    @Override
+    public ResponseEntity<NumberingPolicy> putNumberingPolicy(String seller, NumberingPolicyChange change) {
+        if (change == null || change.getPolicy() == null) {
+            throw Refusal.invalid("policy", "value.required");
+        }
+        numberingPolicies.setPolicy(seller, InvoiceNumbering.Policy.valueOf(change.getPolicy().getValue()),
+                LocalDate.now(clock));
+        return ResponseEntity.ok(policyView(seller));
+    }
+
+    private NumberingPolicy policyView(String seller) {
+        return new NumberingPolicy(seller, NumberingPolicy.PolicyEnum.fromValue(numberingPolicies.policy(seller).name()))
+                .sellerName(this.sellers.find(seller).map(Statement.Seller::name).orElse(null));
+    }
+
+    private static RunPreflight.DocumentDate dateChoice(RunDocumentDate date) {
+        return date == null ? RunPreflight.DocumentDate.MONTH_END : RunPreflight.DocumentDate.valueOf(date.getValue());
     }
 
     @Override

@@ -48,8 +48,8 @@ class NumberingTemplates {
         return view(saved);
     }
 
-    private static NumberingTemplate view(ru.ccbilling.document.NumberingTemplate t) {
+    private NumberingTemplate view(ru.ccbilling.document.NumberingTemplate t) {
         return new NumberingTemplate(t.seller(), DocumentType.fromValue(t.type().name()), t.template(),
-                NumberingTemplate.ResetEnum.fromValue(t.reset().name())).division(t.division()).sequence(t.type().sequence());
+                NumberingTemplate.ResetEnum.fromValue(t.reset().name())).division(t.division()).sequence(numbering.sequence(t.seller(), t.type()));
     }
 }
