@@ -44,6 +44,7 @@ describe('portal', () => {
     expect(callsExportUrl({ status: 'RATED' }, 'xlsx')).toBe('/api/v1/portal/calls.xlsx?status=RATED');
     expect(monthZipUrl('2026-03')).toBe('/api/v1/portal/months/2026-03/documents.zip');
     expect(rubles('1234.5', 'ru').replace(/\s/g, ' ')).toBe('1 234,50 ₽');
+    expect(rubles(undefined, 'ru')).toBe('—');
   });
 
   it('shows the balance, the usage to date, the last invoice paid and a bar per day, in Russian', async () => {

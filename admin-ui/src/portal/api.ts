@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useStore } from 'react-admin';
 import { api } from '../api/client';
 import { unwrap } from '../api/unwrap';
+import { formatMoney } from '../shared/format';
 import type { components } from '../api/schema';
 
 type Schemas = components['schemas'];
@@ -116,12 +117,9 @@ export const invite = (email: string, role: string) =>
 export const saveThreshold = (balanceThreshold: string | undefined, account?: string) =>
   api.PUT('/api/v1/portal/settings', { params: { query: { account } }, body: { balanceThreshold } });
 
-/** "1234.50" as "1 234,50 ₽" (Russian) or "1,234.50 RUB" */
+/** an amount in roubles with the app's one money formatter ("1 234,50 ₽"); a dash when there is none */
 export function rubles(amount: string | undefined, locale: string): string {
-  if (amount === undefined || amount === null || amount === '') return '—';
-  const n = Number(amount);
-  if (Number.isNaN(n)) return amount;
-  return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'ru-RU', { style: 'currency', currency: 'RUB' }).format(n);
+  return formatMoney(amount, locale) || '—';
 }
 
 /** an instant as a Moscow date and time, e.g. 10.03.2026 10:15 */
