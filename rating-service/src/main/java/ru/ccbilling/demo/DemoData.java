@@ -98,7 +98,10 @@ class DemoData {
         heldAsVirtualOffice("74951230000", "ACC-1002", 3, "2026-01-01");
         heldAsVirtualOffice("74951230001", "ACC-1001", 2, "2026-01-01");
         number("73833120000", "FREE", null, "2026-01-01");
-        log.info("Demo data is in place: accounts ACC-1001 and ACC-1002, users manager/sales/finance/admin, API key demo-api-key");
+        // the clients' own people in the portal: Romashka's administrator and Vektor's user
+        credentials.saveClientUser("romashka", "romashka", "ACC-1001", "portal@romashka.example", Role.CLIENT_ADMIN);
+        credentials.saveClientUser("vector", "vector", "ACC-1002", "portal@vektor.example", Role.CLIENT);
+        log.info("Demo data is in place: accounts ACC-1001 and ACC-1002, users manager/sales/finance/admin, client users romashka/vector, API key demo-api-key");
     }
 
     private void legalDetailsIfMissing(String code, String client, LegalDetails details) {

@@ -25,8 +25,14 @@ final class RoleMatrix implements
     private static final String FINANCE = "FINANCE";
     private static final String ADMIN = "ADMIN";
     private static final String API = "API_CLIENT";
-    private static final String[] EVERYONE = {TM, SALES, FINANCE, ADMIN, API};
+    private static final String CLIENT = "CLIENT";
+    private static final String CLIENT_ADMIN = "CLIENT_ADMIN";
+    private static final String[] EVERYONE = {TM, SALES, FINANCE, ADMIN, API, CLIENT, CLIENT_ADMIN};
+    /** the call centre's own: its staff and its equipment's API keys (never a client's people) */
+    private static final String[] IN_HOUSE = {TM, SALES, FINANCE, ADMIN, API};
     private static final String[] STAFF = {TM, SALES, FINANCE, ADMIN};
+    private static final String[] PEOPLE = {TM, SALES, FINANCE, ADMIN, CLIENT, CLIENT_ADMIN};
+    private static final String[] CLIENTS = {CLIENT, CLIENT_ADMIN};
 
     private final AuthorizationManager<RequestAuthorizationContext> clientTariffsOnly;
 
@@ -38,18 +44,24 @@ final class RoleMatrix implements
     public void customize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
         auth
             .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error").permitAll()
+            // an invitation is accepted by a person who has no user yet: the token is the credential
+            .requestMatchers("/invitation", "/api/v1/invitations/*").permitAll()
             .requestMatchers(GET, "/api/v1/me").hasAnyRole(EVERYONE)
             // a person's own password; a key has none
-            .requestMatchers(POST, "/api/v1/me/password").hasAnyRole(STAFF)
+            .requestMatchers(POST, "/api/v1/me/password").hasAnyRole(PEOPLE)
+            // the client portal: clients' people only, each scoped to the own client (portal.PortalScope)
+            .requestMatchers("/api/v1/portal/colleagues", "/api/v1/portal/colleagues/**").hasRole(CLIENT_ADMIN)
+            .requestMatchers(GET, "/api/v1/portal/**").hasAnyRole(CLIENTS)
+            .requestMatchers(PUT, "/api/v1/portal/settings").hasRole(CLIENT_ADMIN)
             // users, API keys and the sign-in audit
             .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
             // records of the switches: API keys send and read those of their own sources
             .requestMatchers(POST, "/api/v1/cdrs", "/api/v1/cdrs/import", "/api/v1/service-events").hasAnyRole(API, ADMIN)
-            .requestMatchers(GET, "/api/v1/cdrs", "/api/v1/cdrs/**", "/api/v1/service-events").hasAnyRole(EVERYONE)
-            .requestMatchers(GET, "/api/v1/jobs", "/api/v1/jobs/**").hasAnyRole(EVERYONE)
+            .requestMatchers(GET, "/api/v1/cdrs", "/api/v1/cdrs/**", "/api/v1/service-events").hasAnyRole(IN_HOUSE)
+            .requestMatchers(GET, "/api/v1/jobs", "/api/v1/jobs/**").hasAnyRole(IN_HOUSE)
             .requestMatchers(GET, "/api/v1/rejects").hasAnyRole(TM, FINANCE, ADMIN, API)
             .requestMatchers(POST, "/api/v1/rejects/reprocess").hasAnyRole(TM, FINANCE, ADMIN)
-            .requestMatchers(GET, "/api/v1/cdr-mappings", "/api/v1/cdr-mappings/**").hasAnyRole(EVERYONE)
+            .requestMatchers(GET, "/api/v1/cdr-mappings", "/api/v1/cdr-mappings/**").hasAnyRole(IN_HOUSE)
             .requestMatchers(PUT, "/api/v1/cdr-mappings", "/api/v1/cdr-mappings/**").hasAnyRole(TM, ADMIN)
             .requestMatchers(DELETE, "/api/v1/cdr-mappings/**").hasAnyRole(TM, ADMIN)
             // staff only: a simulation may price with any version, drafts and client tariffs included
@@ -85,6 +97,8 @@ final class RoleMatrix implements
                 .hasAnyRole(FINANCE, ADMIN)
             // anything else of the API (a new route without a row here) is the admin's until it gets one
             .requestMatchers("/api/**").hasRole(ADMIN)
-            .anyRequest().hasAnyRole(STAFF);
+            // the contract, Swagger UI and the rest of actuator are for staff; the UI's files for every person
+            .requestMatchers("/api-spec/**", "/swagger-ui.html", "/swagger-ui/**", "/actuator/**").hasAnyRole(STAFF)
+            .anyRequest().hasAnyRole(PEOPLE);
     }
 }

@@ -12,8 +12,10 @@ import ru.ccbilling.refusal.Refusal;
 final class RoleNames {
 
     /** the roles of people; API_CLIENT is for keys */
-    static final Set<Role> OF_PEOPLE = EnumSet.of(Role.TARIFF_MANAGER, Role.SALES, Role.FINANCE, Role.ADMIN);
-    static final Set<Role> OF_KEYS = EnumSet.allOf(Role.class);
+    static final Set<Role> OF_PEOPLE = EnumSet.of(Role.TARIFF_MANAGER, Role.SALES, Role.FINANCE, Role.ADMIN,
+            Role.CLIENT, Role.CLIENT_ADMIN);
+    static final Set<Role> OF_KEYS = EnumSet.of(Role.TARIFF_MANAGER, Role.SALES, Role.FINANCE, Role.ADMIN,
+            Role.API_CLIENT);
 
     private RoleNames() { }
 
