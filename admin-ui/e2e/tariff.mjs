@@ -145,7 +145,11 @@ export async function tariffScenario(page) {
   await page.getByTestId('simulation-run').click();
   const simulation = page.getByTestId('simulation-result');
   await simulation.waitFor();
-  const candidate = await lineCells(simulation.getByTestId('candidate-lines'));
+  // the page prints rates and money in the UI's format ("3,10", "3,10 ₽"): read them back as decimals
+  const decimal = (text) => (text ?? '').replace(/[\s\u00a0]*₽$/, '').replace(/[\s\u00a0]/g, '').replace(',', '.');
+  const candidate = (await lineCells(simulation.getByTestId('candidate-lines'))).map((cells) =>
+    cells.map((c, i) => (i === 3 || i === 4 ? decimal(c) : c)),
+  );
   const network = candidate.filter((cells) => cells[0] === 'NETWORK');
   check(network.length === 1, `no single NETWORK line under version ${draft}: ${JSON.stringify(candidate)}`);
   check(
@@ -153,7 +157,9 @@ export async function tariffScenario(page) {
     `NETWORK line ${JSON.stringify(network[0])} at ${record.startTime}, expected rate and amount ${newRate}`,
   );
   // the version in force at that moment is the one just published: "current" prices the same
-  const currentLines = await lineCells(simulation.getByTestId('current-lines'));
+  const currentLines = (await lineCells(simulation.getByTestId('current-lines'))).map((cells) =>
+    cells.map((c, i) => (i === 3 || i === 4 ? decimal(c) : c)),
+  );
   const currentNetwork = currentLines.find((cells) => cells[0] === 'NETWORK');
   check(currentNetwork?.[3] === newRate, `the version in force at ${record.startTime} prices NETWORK at ${currentNetwork?.[3]}, expected ${newRate}`);
   log(`simulated ${record.startTime}: NETWORK ${network[0][3]} x ${network[0][2]} s = ${network[0][4]}`);

@@ -25,21 +25,14 @@ import { TrunkCreate, TrunkEdit, TrunkIcon, TrunkList } from './reference/trunks
 import { UserCreate, UserEdit, UserIcon, UserList } from './users/users';
 import { ApiKeyCreate, ApiKeyIcon, ApiKeyList } from './users/apiKeys';
 import { SignInIcon, SignInList } from './users/signIns';
-import { Dashboard } from './cockpit/Dashboard';
+import { isClient } from './portal/api';
+import { portalResources } from './portal/resources';
+import { Home } from './layout/Home';
 import { CapacityPage, InventoryIcon, InventoryList, InventoryShow } from './inventory/screens';
 
-export const App = () => (
-  <Admin
-    title={<AppTitle />}
-    dataProvider={dataProvider}
-    authProvider={authProvider}
-    i18nProvider={i18nProvider}
-    layout={AppLayout}
-    loginPage={RedirectToLogin}
-    disableTelemetry
-    requireAuth
-    dashboard={Dashboard}
-  >
+/** What the call centre's staff work with; a client's people see the portal only (`portal/`). */
+const staffResources = () => (
+  <>
     <Resource name="cdrs" list={CdrList} show={CdrShow} icon={CdrIcon} />
     <Resource name="tariffs" list={TariffList} show={TariffShow} icon={TariffIcon} recordRepresentation="code">
       {tariffRoutes}
@@ -65,5 +58,21 @@ export const App = () => (
       <Route path="/document-runs" element={<DocumentRunsPage />} />
       <Route path="/inventory-capacity" element={<CapacityPage />} />
     </CustomRoutes>
+  </>
+);
+
+export const App = () => (
+  <Admin
+    title={<AppTitle />}
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    layout={AppLayout}
+    loginPage={RedirectToLogin}
+    disableTelemetry
+    requireAuth
+    dashboard={Home}
+  >
+    {(permissions: string[]) => (isClient(permissions) ? portalResources(permissions) : staffResources())}
   </Admin>
 );

@@ -7,22 +7,34 @@ import ScienceIcon from '@mui/icons-material/Science';
 import PrintIcon from '@mui/icons-material/Print';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import StorageIcon from '@mui/icons-material/Storage';
-import { Menu, useSidebarState, useTranslate } from 'react-admin';
+import { Menu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
 import { useAbilities } from '../shared/abilities';
+import { isClient } from '../portal/api';
+import { PORTAL_RESOURCES } from '../portal/resources';
 
 export const REFERENCE_RESOURCES = ['destinations', 'origins', 'holidays', 'operators', 'trunks'];
 
 /**
- * CDRs, the rejects queue, Tariffs, Simulate, Import, Jobs, CDR mappings, Accounts, the network inventory and its
- * capacity, Periods, Documents, Document runs,
- * Users, API keys and Sign-ins, then the collapsible "Reference data" group: each only when the signed-in person's
- * abilities (the server's role matrix) allow reading it.
+ * A client's people (CLIENT, CLIENT_ADMIN): the portal's pages only (colleagues for CLIENT_ADMIN).
+ * Staff: CDRs, the rejects queue, Tariffs, Simulate, Import, Jobs, CDR mappings, Accounts, the network inventory
+ * and its capacity, Periods, Documents,
+ * Document runs, Users, API keys and Sign-ins, then the collapsible "Reference data" group: each only when the
+ * signed-in person's abilities (the server's role matrix) allow reading it.
  */
 export const AppMenu = () => {
   const translate = useTranslate();
   const [sidebarOpen] = useSidebarState();
   const [referenceOpen, setReferenceOpen] = useState(true);
+  const { permissions } = usePermissions<string[]>();
   const { can } = useAbilities();
+  if (isClient(permissions)) {
+    return (
+      <Menu>
+        {PORTAL_RESOURCES.filter((r) => r !== 'portal-colleagues' || permissions?.includes('CLIENT_ADMIN'))
+          .map((r) => <Menu.ResourceItem key={r} name={r} />)}
+      </Menu>
+    );
+  }
   return (
     <Menu>
       <Menu.DashboardItem />

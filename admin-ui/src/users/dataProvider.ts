@@ -3,6 +3,7 @@ import { api } from '../api/client';
 import { listLocally, noResourceProvider, withIds } from '../api/arrayResource';
 import { unwrap } from '../api/unwrap';
 import type { components } from '../api/schema';
+import { hasClientRole } from './roles';
 
 type Schemas = components['schemas'];
 export type PlatformUser = Schemas['PlatformUser'];
@@ -61,9 +62,12 @@ export const userDataProvider: DataProvider = {
 
   async create(resource, params) {
     if (resource === 'users') {
-      const { username, password, roles, enabled } = params.data;
+      const { username, password, roles, enabled, client, email } = params.data;
       const issued = await unwrap(api.POST('/api/v1/admin/users', {
-        body: { username, password: password || undefined, roles: roles ?? [], enabled: enabled ?? true },
+        body: {
+          username, password: password || undefined, roles: roles ?? [], enabled: enabled ?? true,
+          client: hasClientRole(roles) ? client || undefined : undefined, email: email || undefined,
+        },
       }));
       return { data: { ...issued.user, id: issued.user.username, temporaryPassword: issued.temporaryPassword } as any };
     }
@@ -81,7 +85,10 @@ export const userDataProvider: DataProvider = {
     if (resource === 'users') {
       const user = await unwrap(api.PUT('/api/v1/admin/users/{username}', {
         params: { path: { username: String(params.id) } },
-        body: { roles: params.data.roles ?? [], enabled: Boolean(params.data.enabled) },
+        body: {
+          roles: params.data.roles ?? [], enabled: Boolean(params.data.enabled),
+          client: hasClientRole(params.data.roles) ? params.data.client || undefined : undefined,
+        },
       }));
       return { data: { ...user, id: user.username } as any };
     }

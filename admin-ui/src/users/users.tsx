@@ -3,15 +3,16 @@ import { Button as MuiButton, Stack, TextField } from '@mui/material';
 import PeopleIcon from '@mui/icons-material/People';
 import LockResetIcon from '@mui/icons-material/LockReset';
 import {
-  BooleanInput, CheckboxGroupInput, Create, DataTable, Edit, FunctionField, List, PasswordInput, SimpleForm,
-  TextInput, required, useNotify, useRecordContext, useRedirect, useTranslate, type RaRecord,
+  AutocompleteInput, BooleanInput, CheckboxGroupInput, Create, DataTable, Edit, FormDataConsumer, FunctionField, List,
+  PasswordInput, ReferenceInput, SimpleForm, TextInput, required, useNotify, useRecordContext, useRedirect,
+  useTranslate, type RaRecord,
 } from 'react-admin';
 import { LocalDateField } from '../shared/LocalDateField';
 import { ProblemAlert } from '../shared/ProblemAlert';
 import type { Problem } from '../api/problem';
 import { resetPassword } from './api';
 import { SecretDialog } from './SecretDialog';
-import { PERSON_ROLES, roleChoices } from './roles';
+import { PERSON_ROLES, hasClientRole, roleChoices } from './roles';
 
 export const UserIcon = PeopleIcon;
 
@@ -28,6 +29,7 @@ export const UserList = () => {
       <DataTable>
         <DataTable.Col source="username" />
         <DataTable.Col source="roles"><RolesText /></DataTable.Col>
+        <DataTable.Col source="client" />
         <DataTable.Col source="enabled">
           <FunctionField render={(r: RaRecord) => translate(r.enabled ? 'app.users.enabled' : 'app.users.disabled')} />
         </DataTable.Col>
@@ -48,6 +50,14 @@ const RoleInputs = () => {
   return (
     <>
       <CheckboxGroupInput source="roles" choices={roleChoices(PERSON_ROLES, translate)} validate={required()} />
+      <FormDataConsumer>
+        {({ formData }) => hasClientRole(formData.roles) && (
+          <ReferenceInput source="client" reference="accounts">
+            <AutocompleteInput optionText="id" validate={required()} helperText="app.users.client_help" />
+          </ReferenceInput>
+        )}
+      </FormDataConsumer>
+      <TextInput source="email" type="email" />
       <BooleanInput source="enabled" defaultValue />
     </>
   );

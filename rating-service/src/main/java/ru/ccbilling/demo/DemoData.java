@@ -115,9 +115,12 @@ class DemoData {
             number(String.format("NSK-L%03d", i), "LINE", "LINES-NSK", "FREE", null, "2026-01-01");
         }
         for (int i = 1; i <= 8; i++) {
-            number("GW-MSK-1/0/" + i, "PORT", "PORTS-TRUNK-A", "FREE", null, "2026-01-01");
+            number("GW-MSK-1-P" + i, "PORT", "PORTS-TRUNK-A", "FREE", null, "2026-01-01");
         }
-        log.info("Demo data is in place: accounts ACC-1001 and ACC-1002, users manager/sales/finance/admin/netops, API key demo-api-key");
+        // the clients' own people in the portal: Romashka's administrator and Vektor's user
+        credentials.saveClientUser("romashka", "romashka", "ACC-1001", "portal@romashka.example", Role.CLIENT_ADMIN);
+        credentials.saveClientUser("vector", "vector", "ACC-1002", "portal@vektor.example", Role.CLIENT);
+        log.info("Demo data is in place: accounts ACC-1001 and ACC-1002, users manager/sales/finance/admin/netops, client users romashka/vector, API key demo-api-key");
     }
 
     private void legalDetailsIfMissing(String code, String client, LegalDetails details) {

@@ -69,6 +69,16 @@ public class Credentials implements UserDetailsService {
                 """, username, passwords.encode(password), join(roles));
     }
 
+    /** a user of the client of {@code account} (roles CLIENT, CLIENT_ADMIN), with the e-mail notifications go to */
+    @Transactional
+    public void saveClientUser(String username, String password, String account, String email, Role... roles) {
+        jdbc.update("""
+                insert into app_user (username, password_hash, roles, client_account, email) values (?, ?, ?, ?, ?)
+                on conflict (username) do update set password_hash = excluded.password_hash, roles = excluded.roles,
+                                                     client_account = excluded.client_account, email = excluded.email
+                """, username, passwords.encode(password), join(roles), account, email);
+    }
+
     /** an API key bound to {@code sources}: it submits and reads the records of these sources only */
     @Transactional
     public void saveApiKey(String name, String key, Set<String> sources, Role... roles) {

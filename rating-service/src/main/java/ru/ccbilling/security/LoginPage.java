@@ -25,6 +25,8 @@ class LoginPage {
         } else if (request.getParameter("locked") != null) {
             message = "<p class=\"error\" role=\"alert\">Слишком много неудачных попыток входа, повторите позже"
                     + " · Too many failed sign-ins, try again later</p>";
+        } else if (request.getParameter("invited") != null) {
+            message = "<p class=\"info\">Вы зарегистрированы: войдите · You have signed up: sign in</p>";
         } else if (request.getParameter("logout") != null) {
             message = "<p class=\"info\">Вы вышли · You have signed out</p>";
         }

@@ -26,10 +26,16 @@ final class RoleMatrix implements
     private static final String ADMIN = "ADMIN";
     private static final String API = "API_CLIENT";
     private static final String NOPS = "NETWORK_OPS";
-    private static final String[] EVERYONE = {TM, SALES, FINANCE, ADMIN, API, NOPS};
+    private static final String CLIENT = "CLIENT";
+    private static final String CLIENT_ADMIN = "CLIENT_ADMIN";
+    private static final String[] EVERYONE = {TM, SALES, FINANCE, ADMIN, API, CLIENT, CLIENT_ADMIN, NOPS};
+    /** the call centre's own: its staff and its equipment's API keys (never a client's people) */
+    private static final String[] IN_HOUSE = {TM, SALES, FINANCE, ADMIN, API};
     private static final String[] STAFF = {TM, SALES, FINANCE, ADMIN};
-    /** people, network operations included: they sign in, change their password, load the admin UI */
-    private static final String[] PEOPLE = {TM, SALES, FINANCE, ADMIN, NOPS};
+    private static final String[] PEOPLE = {TM, SALES, FINANCE, ADMIN, CLIENT, CLIENT_ADMIN, NOPS};
+    /** the call centre's people, network operations included (never a client's) */
+    private static final String[] CENTRE = {TM, SALES, FINANCE, ADMIN, NOPS};
+    private static final String[] CLIENTS = {CLIENT, CLIENT_ADMIN};
 
     private final AuthorizationManager<RequestAuthorizationContext> clientTariffsOnly;
 
@@ -41,19 +47,24 @@ final class RoleMatrix implements
     public void customize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
         auth
             .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error").permitAll()
+            // an invitation is accepted by a person who has no user yet: the token is the credential
+            .requestMatchers("/invitation", "/api/v1/invitations/*").permitAll()
             .requestMatchers(GET, "/api/v1/me").hasAnyRole(EVERYONE)
             // a person's own password; a key has none
             .requestMatchers(POST, "/api/v1/me/password").hasAnyRole(PEOPLE)
+            // the client portal: clients' people only, each scoped to the own client (portal.PortalScope)
+            .requestMatchers("/api/v1/portal/colleagues", "/api/v1/portal/colleagues/**").hasRole(CLIENT_ADMIN)
+            .requestMatchers(GET, "/api/v1/portal/**").hasAnyRole(CLIENTS)
+            .requestMatchers(PUT, "/api/v1/portal/settings").hasRole(CLIENT_ADMIN)
             // users, API keys and the sign-in audit
             .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
             // records of the switches: API keys send and read those of their own sources
             .requestMatchers(POST, "/api/v1/cdrs", "/api/v1/cdrs/import", "/api/v1/service-events").hasAnyRole(API, ADMIN)
-            .requestMatchers(GET, "/api/v1/cdrs", "/api/v1/cdrs/**", "/api/v1/service-events")
-                .hasAnyRole(TM, SALES, FINANCE, ADMIN, API)
-            .requestMatchers(GET, "/api/v1/jobs", "/api/v1/jobs/**").hasAnyRole(TM, SALES, FINANCE, ADMIN, API)
+            .requestMatchers(GET, "/api/v1/cdrs", "/api/v1/cdrs/**", "/api/v1/service-events").hasAnyRole(IN_HOUSE)
+            .requestMatchers(GET, "/api/v1/jobs", "/api/v1/jobs/**").hasAnyRole(IN_HOUSE)
             .requestMatchers(GET, "/api/v1/rejects").hasAnyRole(TM, FINANCE, ADMIN, API)
             .requestMatchers(POST, "/api/v1/rejects/reprocess").hasAnyRole(TM, FINANCE, ADMIN)
-            .requestMatchers(GET, "/api/v1/cdr-mappings", "/api/v1/cdr-mappings/**").hasAnyRole(TM, SALES, FINANCE, ADMIN, API)
+            .requestMatchers(GET, "/api/v1/cdr-mappings", "/api/v1/cdr-mappings/**").hasAnyRole(IN_HOUSE)
             .requestMatchers(PUT, "/api/v1/cdr-mappings", "/api/v1/cdr-mappings/**").hasAnyRole(TM, ADMIN)
             .requestMatchers(DELETE, "/api/v1/cdr-mappings/**").hasAnyRole(TM, ADMIN)
             // staff only: a simulation may price with any version, drafts and client tariffs included
@@ -79,7 +90,7 @@ final class RoleMatrix implements
             .requestMatchers(PUT, "/api/v1/accounts/*/document-settings").hasAnyRole(FINANCE, ADMIN)
             .requestMatchers(DELETE, "/api/v1/accounts/*").hasAnyRole(FINANCE, ADMIN)
             .requestMatchers(GET, "/api/v1/accounts", "/api/v1/accounts/*", "/api/v1/accounts/*/numbers",
-                    "/api/v1/accounts/*/dedicated-operators").hasAnyRole(PEOPLE)
+                    "/api/v1/accounts/*/dedicated-operators").hasAnyRole(CENTRE)
             // network inventory: network operations and admins manage it; sales reserve for prospects and see
             // capacity; finance reads
             .requestMatchers(GET, "/api/v1/inventory/**").hasAnyRole(NOPS, SALES, FINANCE, ADMIN)
@@ -97,6 +108,8 @@ final class RoleMatrix implements
                 .hasAnyRole(FINANCE, ADMIN)
             // anything else of the API (a new route without a row here) is the admin's until it gets one
             .requestMatchers("/api/**").hasRole(ADMIN)
+            // the contract, Swagger UI and the rest of actuator are for staff; the UI's files for every person
+            .requestMatchers("/api-spec/**", "/swagger-ui.html", "/swagger-ui/**", "/actuator/**").hasAnyRole(STAFF)
             .anyRequest().hasAnyRole(PEOPLE);
     }
 }

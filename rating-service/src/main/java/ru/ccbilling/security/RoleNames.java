@@ -13,8 +13,9 @@ final class RoleNames {
 
     /** the roles of people; API_CLIENT is for keys */
     static final Set<Role> OF_PEOPLE = EnumSet.of(Role.TARIFF_MANAGER, Role.SALES, Role.FINANCE, Role.ADMIN,
-            Role.NETWORK_OPS);
-    static final Set<Role> OF_KEYS = EnumSet.allOf(Role.class);
+            Role.CLIENT, Role.CLIENT_ADMIN, Role.NETWORK_OPS);
+    static final Set<Role> OF_KEYS = EnumSet.of(Role.TARIFF_MANAGER, Role.SALES, Role.FINANCE, Role.ADMIN,
+            Role.API_CLIENT);
 
     private RoleNames() { }
 

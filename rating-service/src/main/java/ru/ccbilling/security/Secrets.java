@@ -27,4 +27,11 @@ final class Secrets {
         RANDOM.nextBytes(bytes);
         return "ccb_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
+
+    /** the secret of an invitation link: 32 random bytes, base64url, stored as SHA-256 like an API key */
+    static String invitationToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
 }

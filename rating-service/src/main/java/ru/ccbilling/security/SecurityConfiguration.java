@@ -102,6 +102,8 @@ public class SecurityConfiguration {
             .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
             .csrf(csrf -> csrf
+                // an invitation is accepted by somebody with no session: the token in the path is the credential
+                .ignoringRequestMatchers("/api/v1/invitations/*")
                 .csrfTokenRepository(csrfTokens)
                 .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
             .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)

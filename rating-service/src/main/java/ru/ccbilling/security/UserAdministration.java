@@ -50,34 +50,88 @@ public class UserAdministration {
     /** a new user who changes the password at first sign-in; without {@code password} a temporary one is made */
     @Transactional
     public Issued create(String username, String password, List<String> roleNames, boolean enabled) {
-        if (username == null || !USERNAME.matcher(username).matches()) {
-            throw Refusal.invalid("username", "user.username.pattern");
-        }
+        return create(username, password, roleNames, enabled, null, null);
+    }
+
+    /**
+     * A new user; client users (CLIENT, CLIENT_ADMIN) name the account whose client they belong to ({@code client})
+     * and have no staff role, staff have no client. {@code email}: optional, one user per address.
+     */
+    @Transactional
+    public Issued create(String username, String password, List<String> roleNames, boolean enabled, String client,
+                         String email) {
+        checkUsername(username);
         Set<Role> roles = RoleNames.read(roleNames, RoleNames.OF_PEOPLE);
+        String clientAccount = clientOf(roles, roleNames, client);
+        String address = ClientUsers.email(email, false);
         Optional<String> temporary = password == null ? Optional.of(Secrets.temporaryPassword()) : Optional.empty();
         if (password != null) {
             policy.check(username, password, "password");
         }
-        UserState user = new UserState(username, roles, enabled, true, clock.instant());
-        if (!users.insert(user, passwords.encode(temporary.orElse(password)))) {
-            throw Refusal.field(Refusal.Kind.CONFLICT, "username",
-                    Text.of("user.username.taken", username));
+        if (address != null && users.byEmail(address).isPresent()) {
+            throw Refusal.field(Refusal.Kind.CONFLICT, "email", Text.of("user.email.taken", address));
         }
+        UserState user = new UserState(username, roles, enabled, true, clock.instant(), clientAccount, address);
+        insert(user, passwords.encode(temporary.orElse(password)));
         return new Issued(user, temporary);
+    }
+
+    static void checkUsername(String username) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw Refusal.invalid("username", "user.username.pattern");
+        }
+    }
+
+    void insert(UserState user, String passwordHash) {
+        if (!users.insert(user, passwordHash)) {
+            throw Refusal.field(Refusal.Kind.CONFLICT, "username", Text.of("user.username.taken", user.username()));
+        }
+    }
+
+    /** the client account of a client user; 400 naming {@code client} or {@code roles[i]} when roles and client disagree */
+    private String clientOf(Set<Role> roles, List<String> roleNames, String client) {
+        boolean ofClient = roles.stream().anyMatch(Role::ofClient);
+        if (!ofClient) {
+            if (client != null && !client.isBlank()) {
+                throw Refusal.invalid("client", "user.client.staff");
+            }
+            return null;
+        }
+        for (int i = 0; i < roleNames.size(); i++) {
+            if (!Role.valueOf(roleNames.get(i)).ofClient()) {
+                throw Refusal.invalid("roles[" + i + "]", "user.roles.clientMixed", roleNames.get(i));
+            }
+        }
+        if (client == null || client.isBlank()) {
+            throw Refusal.invalid("client", "user.client.required");
+        }
+        if (!users.accountExists(client)) {
+            throw Refusal.invalid("client", "user.client.unknown", client);
+        }
+        return client;
     }
 
     /** roles and whether the user may sign in; in force on the user's next request, sessions included */
     @Transactional
     public UserState change(String username, List<String> roleNames, boolean enabled) {
+        return change(username, roleNames, enabled, null);
+    }
+
+    /** as above; a client user keeps the client unless {@code client} names another */
+    @Transactional
+    public UserState change(String username, List<String> roleNames, boolean enabled, String client) {
         Set<Role> roles = RoleNames.read(roleNames, RoleNames.OF_PEOPLE);
         List<String> admins = users.lockActiveAdmins();
         UserState before = users.lock(username).orElseThrow(() -> Refusal.notFound("user.notFound", username));
+        boolean ofClient = roles.stream().anyMatch(Role::ofClient);
+        String clientAccount = clientOf(roles, roleNames, ofClient && (client == null || client.isBlank())
+                ? before.client() : client);
         boolean staysAdmin = enabled && roles.contains(Role.ADMIN);
         if (before.activeAdmin() && !staysAdmin && admins.size() <= 1) {
             throw Refusal.conflict("user.lastAdmin");
         }
-        users.update(username, roles, enabled);
-        return new UserState(username, roles, enabled, before.mustChangePassword(), before.createdAt());
+        users.update(username, roles, enabled, clientAccount);
+        return before.with(roles, enabled, before.mustChangePassword(), clientAccount);
     }
 
     /** a new password the user must change at next sign-in: {@code password}, or a temporary one answered once */
@@ -89,7 +143,7 @@ public class UserAdministration {
         }
         Optional<String> temporary = password == null ? Optional.of(Secrets.temporaryPassword()) : Optional.empty();
         users.setPassword(username, passwords.encode(temporary.orElse(password)), true);
-        return new Issued(new UserState(username, user.roles(), user.enabled(), true, user.createdAt()), temporary);
+        return new Issued(user.with(user.roles(), user.enabled(), true, user.client()), temporary);
     }
 
     /**

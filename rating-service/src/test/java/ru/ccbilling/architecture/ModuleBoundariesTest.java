@@ -124,7 +124,8 @@ class ModuleBoundariesTest {
             "ru.ccbilling.document", "ru.ccbilling.document.form", "ru.ccbilling.job", "ru.ccbilling.inventory",
             "ru.ccbilling.money", "ru.ccbilling.vat", "ru.ccbilling.refusal", "ru.ccbilling.input", "ru.ccbilling.cdr",
             "ru.ccbilling.cdrimport", "ru.ccbilling.rating", "ru.ccbilling.tariff", "ru.ccbilling.reference",
-            "ru.ccbilling.serviceevent", "ru.ccbilling.usage", "ru.ccbilling.changes"};
+            "ru.ccbilling.serviceevent", "ru.ccbilling.usage", "ru.ccbilling.changes", "ru.ccbilling.portal",
+            "ru.ccbilling.mail"};
 
     @Test
     void noDomainPackageDependsOnTheContractOrTheWebLayer() {

@@ -42,6 +42,19 @@ final class Browser {
         return response;
     }
 
+    /** a form of a server page sent as a person would: the page loaded, its CSRF field sent with {@code fields} */
+    HttpResponse<String> submitForm(String page, String action, java.util.Map<String, String> fields) {
+        Matcher csrf = CSRF_FIELD.matcher(get(page).body());
+        if (!csrf.find()) {
+            throw new IllegalStateException("no CSRF field on " + page);
+        }
+        StringBuilder form = new StringBuilder("_csrf=" + encode(csrf.group(1)));
+        fields.forEach((name, value) -> form.append('&').append(encode(name)).append('=').append(encode(value)));
+        return send(HttpRequest.newBuilder(URI.create(base + action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())));
+    }
+
     static Browser anonymous(int port) {
         return new Browser(port);
     }

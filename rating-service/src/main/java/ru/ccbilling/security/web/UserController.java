@@ -41,13 +41,14 @@ class UserController implements UsersApi {
     @Override
     public ResponseEntity<PasswordIssued> createUser(NewPlatformUser user) {
         var issued = administration.create(user.getUsername(), user.getPassword(), user.getRoles(),
-                user.getEnabled() == null || user.getEnabled());
+                user.getEnabled() == null || user.getEnabled(), user.getClient(), user.getEmail());
         return ResponseEntity.status(HttpStatus.CREATED).body(view(issued));
     }
 
     @Override
     public ResponseEntity<PlatformUser> changeUser(String username, PlatformUserChange change) {
-        return ResponseEntity.ok(view(administration.change(username, change.getRoles(), change.getEnabled())));
+        return ResponseEntity.ok(view(administration.change(username, change.getRoles(), change.getEnabled(),
+                change.getClient())));
     }
 
     @Override
@@ -59,9 +60,13 @@ class UserController implements UsersApi {
         return new PasswordIssued(view(issued.user())).temporaryPassword(issued.temporary().orElse(null));
     }
 
-    private PlatformUser view(UserState user) {
+    static PlatformUser view(UserState user, SignInThrottle throttle) {
         return new PlatformUser(user.username(), user.roles().stream().map(Enum::name).sorted().toList(), user.enabled(),
                 user.mustChangePassword(), throttle.userLocked(user.username()).isPresent())
-                .createdAt(user.createdAt().atOffset(ZoneOffset.UTC));
+                .createdAt(user.createdAt().atOffset(ZoneOffset.UTC)).client(user.client()).email(user.email());
+    }
+
+    private PlatformUser view(UserState user) {
+        return view(user, throttle);
     }
 }
