@@ -20,6 +20,9 @@ describe('the fix of a reject', () => {
     expect(fixOf({ reason: 'UNKNOWN_TRUNK' })?.to).toBe('/trunks/create');
     expect(fixOf({ reason: 'NO_TARIFF', account: 'ACC-1001' })?.to).toBe('/accounts/ACC-1001');
     expect(fixOf({ reason: 'NO_TARIFF' })).toBeUndefined();
+    expect(fixOf({ reason: 'UNKNOWN_ACCOUNT', called: '78001234567' })?.to).toBe('/accounts');
+    expect(decodeURIComponent(fixOf({ reason: 'UNKNOWN_ACCOUNT', called: '78001234567' }, (a) => a === 'inventory.manage')!.to))
+      .toBe('/inventory?filter={"from":"78001234567","to":"78001234567"}');
   });
 
   it('is offered only to who may make it', async () => {

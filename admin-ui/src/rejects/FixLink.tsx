@@ -22,9 +22,14 @@ interface Fix {
  * added to the reference data, the account is given a tariff, the tariff gets the missing rate. After the fix,
  * the record is reprocessed from this list.
  */
-export function fixOf(reject: Reject): Fix | undefined {
+export function fixOf(reject: Reject, can: (ability: Ability) => boolean = () => false): Fix | undefined {
   switch (reject.reason) {
     case 'UNKNOWN_ACCOUNT':
+      // network operations assign the number in the inventory (the number's own page); others on an account's page
+      if (reject.called && can('inventory.manage')) {
+        const filter = encodeURIComponent(JSON.stringify({ from: reject.called, to: reject.called }));
+        return { to: `/inventory?filter=${filter}`, label: 'app.rejects.fix.UNKNOWN_ACCOUNT', ability: 'inventory.manage' };
+      }
       return { to: '/accounts', label: 'app.rejects.fix.UNKNOWN_ACCOUNT', ability: 'accounts.numbers' };
     case 'UNKNOWN_OPERATOR':
       return { to: '/operators/create', label: 'app.rejects.fix.UNKNOWN_OPERATOR', ability: 'reference.edit' };
@@ -45,7 +50,7 @@ export function fixOf(reject: Reject): Fix | undefined {
 export const FixLink = ({ record }: { record: Reject }) => {
   const translate = useTranslate();
   const { can } = useAbilities();
-  const fix = fixOf(record);
+  const fix = fixOf(record, can);
   if (!fix || !can(fix.ability)) return null;
   return (
     <Button
