@@ -43,19 +43,27 @@ describe('PeriodActions', () => {
     expect(onChange).toHaveBeenCalled();
   });
 
-  it('closes only the accounts typed in, and shows a refusal as the server said it', async () => {
-    const seen = mockFetch(() => ({
-      status: 409,
-      contentType: 'application/problem+json',
-      body: { title: 'Conflict', status: 409, detail: 'the period 2026-03 is already closed for ACC-1001; reopen it first' },
-    }));
+  it('closes only the accounts chosen from the list, and shows a refusal as the server said it', async () => {
+    const all = mockFetch((req) =>
+      req.method === 'GET'
+        ? { body: [{ account: 'ACC-1001', client: 'ООО «Ромашка»' }, { account: 'ACC-1002', client: 'АО «Вектор»' }] }
+        : {
+            status: 409,
+            contentType: 'application/problem+json',
+            body: { title: 'Conflict', status: 409, detail: 'the period 2026-03 is already closed for ACC-1001; reopen it first' },
+          },
+    );
     renderActions('PARTIALLY_CLOSED');
     fireEvent.click(screen.getByRole('button', { name: 'Закрыть по части счетов' }));
-    fireEvent.change(await screen.findByTestId('dialog-text'), { target: { value: 'ACC-1001, ACC-1002\nACC-7' } });
+    const input = await screen.findByTestId('dialog-accounts');
+    for (const name of ['ACC-1001 — ООО «Ромашка»', 'ACC-1002 — АО «Вектор»']) {
+      fireEvent.change(input, { target: { value: name.slice(0, 8) } });
+      fireEvent.click(await screen.findByRole('option', { name }));
+    }
     fireEvent.click(screen.getByRole('button', { name: 'Закрыть' }));
     const problem = await screen.findByTestId('problem');
     expect(problem.textContent).toContain('already closed for ACC-1001');
-    expect(seen[0].body).toEqual({ accounts: ['ACC-1001', 'ACC-1002', 'ACC-7'] });
+    expect(all.find((r) => r.method === 'POST')!.body).toEqual({ accounts: ['ACC-1001', 'ACC-1002'] });
   });
 
   it('reopens only with a reason, which it sends, warning first of the documents already issued', async () => {

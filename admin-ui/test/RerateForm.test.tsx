@@ -28,7 +28,12 @@ beforeEach(() => {
 
 describe('RerateForm', () => {
   it('previews the differences, then applies exactly what was previewed', async () => {
-    const seen = mockFetch((req) => ({ body: result((req.body as { apply: boolean }).apply) }));
+    const all = mockFetch((req) =>
+      req.method === 'GET'
+        ? { body: [{ account: 'ACC-1001', client: 'ООО «Ромашка»' }, { account: 'ACC-1002', client: 'АО «Вектор»' }] }
+        : { body: result((req.body as { apply: boolean }).apply) },
+    );
+    const posts = () => all.filter((r) => r.method === 'POST');
     const onApplied = vi.fn();
     render(
       <AdminContext i18nProvider={i18nProvider}>
@@ -37,17 +42,19 @@ describe('RerateForm', () => {
     );
     const apply = screen.getByRole('button', { name: 'Применить' }) as HTMLButtonElement;
     expect(apply.disabled).toBe(true);
-    fireEvent.change(screen.getByTestId('rerate-account'), { target: { value: 'ACC-1001' } });
+    // the account is picked from the accounts that exist
+    fireEvent.change(screen.getByTestId('rerate-account'), { target: { value: 'Ромаш' } });
+    fireEvent.click(await screen.findByRole('option', { name: 'ACC-1001 — ООО «Ромашка»' }));
     fireEvent.change(screen.getByTestId('rerate-version'), { target: { value: '2' } });
     fireEvent.click(screen.getByRole('button', { name: 'Предпросмотр' }));
 
     const rows = await screen.findAllByTestId('rerate-difference');
     expect(within(rows[0]).getAllByRole('cell').map((c) => c.textContent)).toEqual([
-      'Услуги связи', 'Входящие вызовы на 8-800', 'Сетевая минута', '14.00', '12.40', '-1.60',
+      'Услуги связи', 'Входящие вызовы на 8-800', 'Сетевая минута', '14,00\u00a0₽', '12,40\u00a0₽', '−1,60\u00a0₽',
     ]);
     expect(within(rows[1]).getAllByRole('cell')[0].textContent).toBe('Партнёрское начисление');
-    expect(seen[0].url.pathname).toBe('/api/v1/periods/2026-07/rerate');
-    expect(seen[0].body).toEqual({ account: 'ACC-1001', tariffVersion: 2, apply: false });
+    expect(posts()[0].url.pathname).toBe('/api/v1/periods/2026-07/rerate');
+    expect(posts()[0].body).toEqual({ account: 'ACC-1001', tariffVersion: 2, apply: false });
 
     expect(apply.disabled).toBe(false);
     fireEvent.change(screen.getByTestId('rerate-version'), { target: { value: '3' } });
@@ -55,8 +62,8 @@ describe('RerateForm', () => {
     fireEvent.change(screen.getByTestId('rerate-version'), { target: { value: '2' } });
     fireEvent.click(apply);
     fireEvent.click(await screen.findByTestId('confirm-action'));
-    expect(await screen.findByText('Корректировок проведено: 2, в периоде 2026-11.')).toBeTruthy();
-    expect(seen[1].body).toEqual({ account: 'ACC-1001', tariffVersion: 2, apply: true });
+    expect(await screen.findByText('Корректировок проведено: 2, в периоде ноябрь 2026.')).toBeTruthy();
+    expect(posts()[1].body).toEqual({ account: 'ACC-1001', tariffVersion: 2, apply: true });
     expect(onApplied).toHaveBeenCalled();
   });
 });

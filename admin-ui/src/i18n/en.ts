@@ -500,7 +500,7 @@ export const en = {
         '%{smart_count} document was already issued for %{month}; it will not change: after closing again, correction documents are needed. |||| %{smart_count} documents were already issued for %{month}; they will not change: after closing again, correction documents are needed.',
       partial_close: 'Close for some accounts',
       partial_accounts: 'Accounts',
-      partial_hint: 'Account codes separated by spaces, commas or new lines. The others stay open and can be closed later.',
+      partial_hint: 'Choose the accounts; the others stay open and can be closed later.',
       reopen: 'Reopen',
       reopen_reason: 'Reason',
       reopen_hint: 'The entries of the closes (and corrections of this month) are reversed; the reason is kept in the audit.',

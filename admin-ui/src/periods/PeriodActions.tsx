@@ -21,6 +21,7 @@ import type { Problem } from '../api/problem';
 import type { components } from '../api/schema';
 import { ProblemAlert } from '../shared/ProblemAlert';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
+import { AccountsPicker } from '../shared/AccountPicker';
 import { useFormat } from '../shared/format';
 
 type Job = components['schemas']['Job'];
@@ -91,15 +92,14 @@ export const PeriodActions = ({ month, state, onChange }: { month: string; state
           if (await close()) setDialog(undefined);
         }}
       />
-      <TextDialog
+      <AccountsDialog
         open={dialog === 'partial'}
         title={translate('app.period.partial_close')}
         label={translate('app.period.partial_accounts')}
         hint={translate('app.period.partial_hint')}
         confirm={translate('app.period.close')}
         onCancel={() => setDialog(undefined)}
-        onConfirm={async (text) => {
-          const accounts = text.split(/[\s,;]+/).filter(Boolean);
+        onConfirm={async (accounts) => {
           if (await close(accounts)) setDialog(undefined);
         }}
       />
@@ -134,6 +134,40 @@ function useIssuedDocuments(month: string, asked: boolean): number | undefined {
   }, [month, asked]);
   return count;
 }
+
+/** A dialog choosing accounts from those that exist; confirm stays disabled while none is chosen. */
+const AccountsDialog = (props: {
+  open: boolean;
+  title: string;
+  label: string;
+  hint: string;
+  confirm: string;
+  onCancel: () => void;
+  onConfirm: (accounts: string[]) => void;
+}) => {
+  const translate = useTranslate();
+  const [accounts, setAccounts] = useState<string[]>([]);
+  useEffect(() => {
+    if (props.open) setAccounts([]);
+  }, [props.open]);
+  return (
+    <Dialog open={props.open} onClose={props.onCancel} fullWidth maxWidth="sm">
+      <DialogTitle>{props.title}</DialogTitle>
+      <DialogContent>
+        <Typography variant="body2" sx={{ mb: 2 }}>
+          {props.hint}
+        </Typography>
+        <AccountsPicker label={props.label} value={accounts} onChange={setAccounts} testId="dialog-accounts" />
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onCancel}>{translate('ra.action.cancel')}</Button>
+        <Button variant="contained" disabled={!accounts.length} onClick={() => props.onConfirm(accounts)}>
+          {props.confirm}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+};
 
 /** A dialog asking for one text (accounts, a reason); confirm stays disabled while it is blank. */
 const TextDialog = (props: {

@@ -20,6 +20,7 @@ import type { components } from '../api/schema';
 import { ProblemAlert } from '../shared/ProblemAlert';
 import { codeLabel } from '../shared/codes';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
+import { AccountPicker } from '../shared/AccountPicker';
 import { useFormat } from '../shared/format';
 
 type RerateResult = components['schemas']['RerateResult'];
@@ -75,8 +76,7 @@ export const RerateForm = ({ month, onApplied }: { month: string; onApplied?: ()
         {translate('app.rerate.intro')}
       </Typography>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ mb: 2, alignItems: 'flex-start' }}>
-        <TextField label={translate('app.rerate.account')} value={account} onChange={(e) => setAccount(e.target.value)}
-          size="small" slotProps={{ htmlInput: { 'data-testid': 'rerate-account' } }} />
+        <AccountPicker label={translate('app.rerate.account')} value={account} onChange={setAccount} testId="rerate-account" />
         <TextField label={translate('app.rerate.tariff')} value={tariff} onChange={(e) => setTariff(e.target.value)}
           size="small" helperText={translate('app.rerate.tariff_hint')} />
         <TextField label={translate('app.rerate.version')} value={version} type="number"
@@ -113,12 +113,13 @@ export const RerateForm = ({ month, onApplied }: { month: string; onApplied?: ()
 
 const RerateDifferences = ({ result }: { result: RerateResult }) => {
   const translate = useTranslate();
+  const fmt = useFormat();
   return (
     <Box data-testid="rerate-result">
       <Alert severity={result.applied ? 'success' : 'info'} sx={{ mb: 1 }}>
         {result.applied
           ? result.closed
-            ? translate('app.rerate.applied_closed', { corrections: result.corrections, period: result.bookedIn ?? '' })
+            ? translate('app.rerate.applied_closed', { corrections: result.corrections, period: fmt.month(result.bookedIn) })
             : translate('app.rerate.applied_open')
           : translate(result.closed ? 'app.rerate.preview_closed' : 'app.rerate.preview_open', { records: result.records })}
       </Alert>
@@ -149,9 +150,9 @@ const RerateDifferences = ({ result }: { result: RerateResult }) => {
               <TableCell>{translate(`app.kind.${d.kind}`)}</TableCell>
               <TableCell>{codeLabel(translate, 'service', d.service)}</TableCell>
               <TableCell>{codeLabel(translate, 'component', d.component)}</TableCell>
-              <TableCell align="right">{d.oldAmount}</TableCell>
-              <TableCell align="right">{d.newAmount}</TableCell>
-              <TableCell align="right">{d.difference}</TableCell>
+              <TableCell align="right">{fmt.money(d.oldAmount)}</TableCell>
+              <TableCell align="right">{fmt.money(d.newAmount)}</TableCell>
+              <TableCell align="right">{fmt.money(d.difference)}</TableCell>
             </TableRow>
           ))}
         </TableBody>
