@@ -1,11 +1,6 @@
 package ru.ccbilling.ui;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,23 +22,6 @@ class PortalEndToEndTest {
 
     @Test
     void aClientUserSeesTheOwnDashboardCallsAndDocumentsAndNothingOfAnotherClient() throws Exception {
-        Path adminUi = Path.of("..", "admin-ui").toAbsolutePath().normalize();
-        assertThat(adminUi.resolve("node_modules/playwright-core")).as("admin-ui is installed by the Maven build").exists();
-        String chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
-        assertThat(new File(chromium)).as("Chromium is needed for the UI test: apt-get install -y chromium").exists();
-
-        Path log = Files.createTempFile("e2e-portal", ".log");
-        ProcessBuilder node = new ProcessBuilder("node", "e2e/portal.mjs").directory(adminUi.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        node.environment().put("BASE_URL", "http://127.0.0.1:" + port);
-        node.environment().put("CHROMIUM", chromium);
-        Process process = node.start();
-        boolean finished = process.waitFor(150, TimeUnit.SECONDS);
-        if (!finished) {
-            process.destroyForcibly();
-        }
-        String output = Files.readString(log);
-        assertThat(finished).as("the browser test finished in time:\n" + output).isTrue();
-        assertThat(process.exitValue()).as("the browser test passed:\n" + output).isZero();
+        BrowserScript.passes("e2e/portal.mjs", port, 150, Map.of());
     }
 }
