@@ -8,11 +8,13 @@ import {
   Edit,
   CreateButton,
   EditButton,
+  FilterButton,
   List,
   SearchInput,
   SelectInput,
   Show,
   SimpleForm,
+  SimpleList,
   SimpleFormIterator,
   TabbedShowLayout,
   TextInput,
@@ -23,7 +25,9 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
-import type { AccountDetails } from './dataProvider';
+import { accountQuery, type AccountDetails } from './dataProvider';
+import { ExportButtons } from '../shared/ExportButtons';
+import { useNarrow } from '../shared/useNarrow';
 import { AccountLedger } from '../ledger/AccountLedger';
 import { AccountUsagePanel } from '../ledger/AccountUsage';
 import { LocalDateField } from '../shared/LocalDateField';
@@ -36,37 +40,68 @@ import { DedicatedOperatorForm } from './DedicatedOperators';
 /** Client accounts (лицевые счета) with their client's legal details, ledger and usage. id = account. */
 export const AccountIcon = AccountBalanceIcon;
 
-const accountFilters = [<SearchInput key="q" source="q" alwaysOn />];
+const AccountSearch = (props: { source: string; alwaysOn?: boolean }) => {
+  const translate = useTranslate();
+  return <SearchInput {...props} placeholder={translate('app.lists.account_search')} />;
+};
+
+const TariffFilter = (props: { source: string; label?: string }) => {
+  const { data: tariffs } = useTariffs();
+  return <SelectInput {...props} choices={(Array.isArray(tariffs) ? tariffs : []).map((t) => ({ id: t.code, name: `${t.code} — ${t.name}` }))} />;
+};
+
+const accountFilters = [
+  <AccountSearch key="q" source="q" alwaysOn />,
+  <TariffFilter key="tariff" source="tariff" label="resources.accounts.fields.tariff" />,
+];
 
 const AccountListActions = () => {
   const { can } = useAbilities();
-  return <TopToolbar>{can('accounts.create') && <CreateButton />}</TopToolbar>;
+  return (
+    <TopToolbar>
+      <FilterButton />
+      <ExportButtons path="/api/v1/accounts" query={accountQuery} />
+      {can('accounts.create') && <CreateButton />}
+    </TopToolbar>
+  );
 };
 
-export const AccountList = () => (
-  <List
-    filters={accountFilters}
-    sort={{ field: 'account', order: 'ASC' }}
-    perPage={25}
-    exporter={false}
-    actions={<AccountListActions />}
-  >
-    <DataTable rowClick="show" bulkActionButtons={false}>
-      <DataTable.Col source="account" />
-      <DataTable.Col source="client" />
-      <DataTable.Col source="inn" />
-      <DataTable.Col source="tariff" />
-      <DataTable.Col source="tariffFrom">
-        <LocalDateField source="tariffFrom" />
-      </DataTable.Col>
-      <DataTable.Col
-        source="numbers"
-        disableSort
-        render={(record: { numbers?: string[] }) => (record.numbers ?? []).join(', ')}
-      />
-    </DataTable>
-  </List>
-);
+/** Accounts paged, sorted and searched by the server (code, client, INN, phone number); cards on a phone. */
+export const AccountList = () => {
+  const narrow = useNarrow();
+  return (
+    <List
+      filters={accountFilters}
+      sort={{ field: 'account', order: 'ASC' }}
+      perPage={25}
+      exporter={false}
+      actions={<AccountListActions />}
+    >
+      {narrow ? (
+        <SimpleList
+          primaryText={(record) => `${record.account} — ${record.client}`}
+          secondaryText={(record) => [record.tariff, ...(record.numbers ?? [])].filter(Boolean).join(' · ')}
+          linkType="show"
+        />
+      ) : (
+        <DataTable rowClick="show" bulkActionButtons={false}>
+          <DataTable.Col source="account" />
+          <DataTable.Col source="client" />
+          <DataTable.Col source="inn" />
+          <DataTable.Col source="tariff" />
+          <DataTable.Col source="tariffFrom" disableSort>
+            <LocalDateField source="tariffFrom" />
+          </DataTable.Col>
+          <DataTable.Col
+            source="numbers"
+            disableSort
+            render={(record: { numbers?: string[] }) => (record.numbers ?? []).join(', ')}
+          />
+        </DataTable>
+      )}
+    </List>
+  );
+};
 
 const AccountTitle = () => {
   const record = useRecordContext<AccountDetails>();

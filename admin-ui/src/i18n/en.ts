@@ -800,6 +800,20 @@ export const en = {
       CLIENT_ADMIN: 'Client administrator',
       NETWORK_OPS: 'Network operations',
     },
+    // lists that scale (issue 14): exports, search, dates typed dd.mm.yyyy
+    lists: {
+      export_csv: 'CSV',
+      export_xlsx: 'Excel',
+      export_hint: 'Download what the list shows (with the same filters), up to 100,000 rows',
+      account_search: 'Account, client, INN or number',
+      document_search: 'Number, account or client',
+      date_placeholder: 'dd.mm.yyyy',
+      date_invalid: 'A date as dd.mm.yyyy, e.g. 31.03.2026',
+      time_placeholder: 'dd.mm.yyyy hh:mm',
+      time_invalid: 'A date and time as dd.mm.yyyy hh:mm, e.g. 31.03.2026 14:30',
+      open_account: 'Account %{account}',
+      open_tariff_version: 'Tariff %{tariff}, version %{version}',
+    },
   },
   resources: {
     inventory: {

@@ -802,6 +802,20 @@ export const ru: AppMessages = {
       CLIENT_ADMIN: 'Администратор клиента',
       NETWORK_OPS: 'Сетевые операции',
     },
+    // lists that scale (issue 14): exports, search, dates typed dd.mm.yyyy
+    lists: {
+      export_csv: 'CSV',
+      export_xlsx: 'Excel',
+      export_hint: 'Скачать то, что показывает список (с теми же фильтрами), до 100 000 строк',
+      account_search: 'Счёт, клиент, ИНН или номер',
+      document_search: 'Номер, счёт или клиент',
+      date_placeholder: 'дд.мм.гггг',
+      date_invalid: 'Дата в виде дд.мм.гггг, например 31.03.2026',
+      time_placeholder: 'дд.мм.гггг чч:мм',
+      time_invalid: 'Дата и время в виде дд.мм.гггг чч:мм, например 31.03.2026 14:30',
+      open_account: 'Лицевой счёт %{account}',
+      open_tariff_version: 'Тариф %{tariff}, версия %{version}',
+    },
   },
   resources: {
     inventory: {
