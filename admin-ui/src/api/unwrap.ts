@@ -33,3 +33,12 @@ export function sortParam(sort?: { field?: string; order?: string }, fields?: Re
   if (!field) return undefined;
   return sort.order === 'DESC' ? `${field},desc` : field;
 }
+
+/** how many records a list the server pages finds (its X-Total-Count, else the items answered); undefined on failure */
+export async function countOf<T>(call: Promise<ApiResult<T[]>>): Promise<number | undefined> {
+  try {
+    return (await unwrapPage(call)).total;
+  } catch {
+    return undefined;
+  }
+}

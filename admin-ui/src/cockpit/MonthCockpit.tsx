@@ -20,6 +20,7 @@ import { Title, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { attempt } from '../api/action';
 import { api } from '../api/client';
+import { countOf } from '../api/unwrap';
 import type { components } from '../api/schema';
 import { useFormat } from '../shared/format';
 import { useDateTimeText } from '../shared/LocalDateField';
@@ -78,11 +79,11 @@ export const MonthCockpit = () => {
     void Promise.all([
       attempt(api.GET('/api/v1/rejects', { params: { query: { from, to, size: 1 } } })),
       attempt(api.GET('/api/v1/periods/{month}', { params: { path: { month } } })),
-      attempt(api.GET('/api/v1/documents', { params: { query: { month, limit: 5000 } } })),
+      countOf(api.GET('/api/v1/documents', { params: { query: { month, page: 0, size: 1 } } })),
       attempt(api.GET('/api/v1/periods/{month}/audit', { params: { path: { month } } })),
     ]).then(([rejects, period, documents, log]) => {
       if (!current) return;
-      setFacts({ rejects: rejects.data?.total, period: period.data, documents: documents.data?.length });
+      setFacts({ rejects: rejects.data?.total, period: period.data, documents });
       setAudit((log.data ?? []).slice(-5).reverse());
     });
     return () => {
