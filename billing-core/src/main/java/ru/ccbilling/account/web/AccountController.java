@@ -89,7 +89,8 @@ class AccountController implements AccountsApi {
     @Override
     public ResponseEntity<AccountDetails> createAccount(AccountDetails details) {
         LegalDetails legal = ClientDetailsMapping.legal(details.getInn(), details.getKpp(), details.getLegalAddress(),
-                details.getPostalAddress(), details.getDeliveryMethod(), details.getEmail(), details.getContacts());
+                details.getPostalAddress(), details.getDeliveryMethod(), details.getEmail(), details.getContacts(),
+                details.getOgrn(), details.getBik(), details.getSettlementAccount());
         Set<Account.TariffAssignment> tariffs = tariffs(details.getTariffs());
         if (!accounts.open(new Account(details.getAccount(), details.getClient().trim(), tariffs, Set.of()), legal)) {
             throw Refusal.conflict("account.exists", details.getAccount());
@@ -108,7 +109,8 @@ class AccountController implements AccountsApi {
             throw Refusal.invalid("account", "account.notPathAccount", account);
         }
         LegalDetails legal = ClientDetailsMapping.legal(details.getInn(), details.getKpp(), details.getLegalAddress(),
-                details.getPostalAddress(), details.getDeliveryMethod(), details.getEmail(), details.getContacts());
+                details.getPostalAddress(), details.getDeliveryMethod(), details.getEmail(), details.getContacts(),
+                details.getOgrn(), details.getBik(), details.getSettlementAccount());
         // everything is checked before anything is written
         boolean newTariffs = details.getTariffs() != null && !details.getTariffs().isEmpty();
         Set<Account.TariffAssignment> tariffs = newTariffs ? tariffs(details.getTariffs()) : Set.of();
@@ -163,8 +165,10 @@ class AccountController implements AccountsApi {
         Account account = require(code);
         AccountDetails out = new AccountDetails(code, account.clientName());
         if (LegalDetailsAccess.mayRead()) {
-            ClientDetailsMapping.fill(accounts.legalDetails(code).orElse(LegalDetails.NONE), out::inn, out::kpp,
+            LegalDetails legal = accounts.legalDetails(code).orElse(LegalDetails.NONE);
+            ClientDetailsMapping.fill(legal, out::inn, out::kpp,
                     out::legalAddress, out::postalAddress, out::deliveryMethod, out::email, out::contacts);
+            ClientDetailsMapping.fillRequisites(legal, out::ogrn, out::bik, out::settlementAccount);
         } else {
             out.contacts(null);
         }
