@@ -11,7 +11,7 @@ export type AccountDetails = Schemas['AccountDetails'];
 /** The fields of an account the API takes on create and update (the rest is read-only). */
 export function accountBody(record: Record<string, unknown>): AccountDetails {
   const body = pick<AccountDetails>(record, [
-    'account', 'client', 'inn', 'kpp', 'legalAddress', 'postalAddress', 'deliveryMethod', 'email', 'contacts', 'tariffs',
+    'account', 'client', 'inn', 'kpp', 'ogrn', 'bik', 'settlementAccount', 'legalAddress', 'postalAddress', 'deliveryMethod', 'email', 'contacts', 'tariffs',
   ]);
   for (const address of ['legalAddress', 'postalAddress'] as const) {
     const a = body[address];

@@ -32,7 +32,7 @@ import { AccountLedger } from '../ledger/AccountLedger';
 import { AccountUsagePanel } from '../ledger/AccountUsage';
 import { LocalDateField } from '../shared/LocalDateField';
 import { useAbilities } from '../shared/abilities';
-import { validateInn } from '../shared/requisites';
+import { validateBik, validateInn, validateKpp, validateOgrn, validateSettlementAccount } from '../shared/requisites';
 import { useTariffs } from '../tariffs/queries';
 import { NumberAssignForm, NumbersTable } from './Numbers';
 import { DedicatedOperatorForm } from './DedicatedOperators';
@@ -238,7 +238,10 @@ const AccountInputs = ({ isNew }: { isNew?: boolean }) => (
       readOnly={!isNew} />
     <TextInput source="client" validate={required()} fullWidth />
     <TextInput source="inn" validate={validateInn} />
-    <TextInput source="kpp" validate={optionalRegex(/^[0-9]{9}$/)} />
+    <TextInput source="kpp" validate={validateKpp} />
+    <TextInput source="ogrn" validate={validateOgrn} />
+    <TextInput source="bik" validate={validateBik} />
+    <TextInput source="settlementAccount" validate={validateSettlementAccount} />
     <TextInput source="legalAddress.postalCode" label="app.account.legal_postal_code" validate={optionalRegex(/^[0-9]{6}$/)} />
     <TextInput source="legalAddress.address" label="app.account.legal_address" fullWidth />
     <TextInput source="postalAddress.postalCode" label="app.account.postal_postal_code" validate={optionalRegex(/^[0-9]{6}$/)} />

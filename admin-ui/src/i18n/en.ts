@@ -175,6 +175,11 @@ export const en = {
     },
     validation: {
       inn: 'A mistyped INN: 10 digits for a company, 12 for an entrepreneur, with matching check digits',
+      kpp: 'A mistyped KPP: 9 digits, tax office not 0000, reason not 00',
+      ogrn: 'A mistyped OGRN: 13 digits (OGRNIP: 15) with a matching check digit',
+      bik: 'A mistyped BIK: 9 digits, a Russian bank’s starts with 04',
+      bik_first: 'Enter the bank’s BIK first: the account’s key is checked against it',
+      settlement_account: 'A mistyped settlement account: 20 digits with a control key matching the BIK',
     },
     cockpit: {
       title: 'Month close',
@@ -1040,6 +1045,9 @@ export const en = {
         numbers: 'Numbers',
         inn: 'INN',
         kpp: 'KPP',
+        ogrn: 'OGRN / OGRNIP',
+        bik: 'Bank BIK',
+        settlementAccount: 'Settlement account',
         deliveryMethod: 'Documents by',
         email: 'E-mail for documents',
         q: 'Search',
