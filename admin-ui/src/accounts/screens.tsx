@@ -4,7 +4,6 @@ import {
   ArrayInput,
   Create,
   DataTable,
-  DateInput,
   Edit,
   CreateButton,
   EditButton,
@@ -31,6 +30,7 @@ import { useNarrow } from '../shared/useNarrow';
 import { AccountLedger } from '../ledger/AccountLedger';
 import { AccountUsagePanel } from '../ledger/AccountUsage';
 import { LocalDateField } from '../shared/LocalDateField';
+import { RuDateInput } from '../shared/RuDateInput';
 import { useAbilities } from '../shared/abilities';
 import { validateBik, validateInn, validateKpp, validateOgrn, validateSettlementAccount } from '../shared/requisites';
 import { useTariffs } from '../tariffs/queries';
@@ -259,8 +259,8 @@ const AccountInputs = ({ isNew }: { isNew?: boolean }) => (
     <ArrayInput source="tariffs" label="app.account.tariffs">
       <SimpleFormIterator inline>
         <TariffPicker />
-        <DateInput source="validFrom" label="app.account.valid_from" validate={required()} />
-        <DateInput source="validTo" label="app.account.valid_to" />
+        <RuDateInput source="validFrom" label="app.account.valid_from" validate={required()} />
+        <RuDateInput source="validTo" label="app.account.valid_to" />
       </SimpleFormIterator>
     </ArrayInput>
   </>

@@ -2,7 +2,6 @@ import { Box, Card, CardContent, Grid, Link as MuiLink, Table, TableBody, TableC
 import PhoneInTalkIcon from '@mui/icons-material/PhoneInTalk';
 import {
   DataTable,
-  DateTimeInput,
   FilterButton,
   Labeled,
   List,
@@ -24,6 +23,7 @@ import { ExportButtons } from '../shared/ExportButtons';
 import { useNarrow } from '../shared/useNarrow';
 import { ChargeLinesTable } from '../shared/ChargeLinesTable';
 import { LocalDateField } from '../shared/LocalDateField';
+import { RuDateInput } from '../shared/RuDateInput';
 import { StatusField } from '../shared/StatusChip';
 import { CallTypeField } from '../shared/CallTypeField';
 import { codeLabel } from '../shared/codes';
@@ -42,8 +42,8 @@ const cdrFilters = [
   <StatusInput key="status" source="status" alwaysOn />,
   <TextInput key="account" source="account" alwaysOn />,
   <TextInput key="source" source="source" alwaysOn />,
-  <DateTimeInput key="from" source="from" />,
-  <DateTimeInput key="to" source="to" />,
+  <RuDateInput key="from" source="from" withTime />,
+  <RuDateInput key="to" source="to" withTime />,
 ];
 
 /** the CDRs' export takes the list's filters without the page */

@@ -21,7 +21,6 @@ import ReplayIcon from '@mui/icons-material/Replay';
 import {
   Button,
   DataTable,
-  DateTimeInput,
   FilterButton,
   List,
   SelectInput,
@@ -38,6 +37,7 @@ import { awaitJob, reprocess, type Job, type ReprocessRequest, type ReprocessRes
 import { parseCdrId } from '../cdrs/dataProvider';
 import { rejectQuery, type RejectReason } from './dataProvider';
 import { LocalDateField } from '../shared/LocalDateField';
+import { RuDateInput } from '../shared/RuDateInput';
 import { CallTypeField } from '../shared/CallTypeField';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
 import { FixLink } from './FixLink';
@@ -59,8 +59,8 @@ const rejectFilters = [
   <ReasonInput key="reason" source="reason" alwaysOn />,
   <TextInput key="source" source="source" alwaysOn />,
   <TextInput key="account" source="account" alwaysOn />,
-  <DateTimeInput key="from" source="from" />,
-  <DateTimeInput key="to" source="to" />,
+  <RuDateInput key="from" source="from" withTime />,
+  <RuDateInput key="to" source="to" withTime />,
 ];
 
 /** Starts a reprocessing and shows its outcome; one per page. */
