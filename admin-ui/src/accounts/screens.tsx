@@ -36,6 +36,7 @@ import { validateBik, validateInn, validateKpp, validateOgrn, validateSettlement
 import { useTariffs } from '../tariffs/queries';
 import { NumberAssignForm, NumbersTable } from './Numbers';
 import { DedicatedOperatorForm } from './DedicatedOperators';
+import { useFormat } from '../shared/format';
 
 /** Client accounts (лицевые счета) with their client's legal details, ledger and usage. id = account. */
 export const AccountIcon = AccountBalanceIcon;
@@ -151,11 +152,16 @@ const Item = ({ label, value }: { label: string; value?: React.ReactNode }) => {
   );
 };
 
-const dates = (from?: string, to?: string) => `${from ?? ''} — ${to ?? '…'}`;
+/** a validity as the Russian reads it: "01.01.2026 — …" */
+const useDates = () => {
+  const fmt = useFormat();
+  return (from?: string, to?: string) => `${from ? fmt.date(from) : ''} — ${to ? fmt.date(to) : '…'}`;
+};
 
 const AccountDetailsView = () => {
   const record = useRecordContext<AccountDetails>();
   const translate = useTranslate();
+  const dates = useDates();
   if (!record) return null;
   const address = (a?: { postalCode: string; address: string }) => (a ? `${a.postalCode}, ${a.address}` : undefined);
   return (
@@ -164,6 +170,9 @@ const AccountDetailsView = () => {
         <Item label="resources.accounts.fields.client" value={record.client} />
         <Item label="resources.accounts.fields.inn" value={record.inn} />
         <Item label="resources.accounts.fields.kpp" value={record.kpp} />
+        <Item label="resources.accounts.fields.ogrn" value={record.ogrn} />
+        <Item label="resources.accounts.fields.bik" value={record.bik} />
+        <Item label="resources.accounts.fields.settlementAccount" value={record.settlementAccount} />
         <Item label="app.account.legal_address" value={address(record.legalAddress)} />
         <Item label="app.account.postal_address" value={address(record.postalAddress)} />
         <Item

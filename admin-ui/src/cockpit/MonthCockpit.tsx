@@ -24,6 +24,7 @@ import { countOf } from '../api/unwrap';
 import type { components } from '../api/schema';
 import { useFormat } from '../shared/format';
 import { useDateTimeText } from '../shared/LocalDateField';
+import { actorName } from '../shared/codes';
 
 type Period = components['schemas']['FinancialPeriod'];
 type AuditEntry = components['schemas']['PeriodAuditEntry'];
@@ -165,7 +166,7 @@ export const MonthCockpit = () => {
               {audit.map((a) => (
                 <TableRow key={a.id}>
                   <TableCell>{dateTime(a.at)}</TableCell>
-                  <TableCell>{a.actor}</TableCell>
+                  <TableCell>{actorName(translate, a.actor)}</TableCell>
                   <TableCell>{translate(`app.period.actions.${a.action}`, { _: a.action })}</TableCell>
                   <TableCell>{a.reason ?? a.detail ?? ''}</TableCell>
                 </TableRow>

@@ -818,6 +818,8 @@ export const en = {
       time_invalid: 'A date and time as dd.mm.yyyy hh:mm, e.g. 31.03.2026 14:30',
       open_account: 'Account %{account}',
       open_tariff_version: 'Tariff %{tariff}, version %{version}',
+      actor_system: 'System',
+      actor_api_key: 'API key “%{name}”',
     },
   },
   resources: {

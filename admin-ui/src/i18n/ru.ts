@@ -820,6 +820,8 @@ export const ru: AppMessages = {
       time_invalid: 'Дата и время в виде дд.мм.гггг чч:мм, например 31.03.2026 14:30',
       open_account: 'Лицевой счёт %{account}',
       open_tariff_version: 'Тариф %{tariff}, версия %{version}',
+      actor_system: 'Система',
+      actor_api_key: 'Ключ API «%{name}»',
     },
   },
   resources: {

@@ -40,6 +40,7 @@ import { useAbilities } from '../shared/abilities';
 import { RESOURCE_STATUSES, type BulkResourceChange, type ResourceRecord } from './dataProvider';
 import { ResourceStatusChip, ResourceStatusField } from './ResourceStatusChip';
 import { RuDateField } from '../shared/RuDateInput';
+import { actorName } from '../shared/codes';
 
 export const InventoryIcon = RouterIcon;
 
@@ -205,7 +206,7 @@ export const HistoryTimeline = ({ history }: { history: NonNullable<ResourceReco
           </Typography>
           <Typography variant="caption" color="text.secondary" component="div">
             {e.from}
-            {e.to ? ` — ${e.to}` : ''} · {e.actor}
+            {e.to ? ` — ${e.to}` : ''} · {actorName(translate, e.actor)}
             {e.reason ? ` · ${e.reason}` : ''}
           </Typography>
         </Box>
