@@ -66,18 +66,18 @@ export async function launch() {
 }
 
 /** The app sends an anonymous visitor to Spring's login page; sign in there. */
-export async function signIn(page) {
+export async function signIn(page, user = USER, password = PASSWORD) {
   await page.goto(`${BASE_URL}/`);
   await page.waitForURL((url) => url.pathname === '/login', { timeout: STEP_TIMEOUT_MS });
   log(`landed on ${page.url()}`);
   // load the form once more: its CSRF token then surely matches the cookie the app's first calls may have reset
   await page.goto(`${BASE_URL}/login`);
-  await page.locator('input[name="username"]').fill(USER);
-  await page.locator('input[name="password"]').fill(PASSWORD);
+  await page.locator('input[name="username"]').fill(user);
+  await page.locator('input[name="password"]').fill(password);
   await page.locator('button[type="submit"], input[type="submit"]').first().click();
   await page.waitForURL((url) => url.pathname !== '/login', { timeout: STEP_TIMEOUT_MS });
   await page.getByTestId('app-title').waitFor();
-  log(`signed in as ${USER}, at ${page.url()}`);
+  log(`signed in as ${user}, at ${page.url()}`);
 }
 
 /** Runs a scenario with a screenshot on failure; exits 0 or 1 within the budget. */

@@ -39,7 +39,8 @@ const lineCells = (container) =>
     .getByTestId('charge-line')
     .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td, i) => (i === 0 && tr.dataset.component) || td.textContent.trim())));
 
-export async function tariffScenario(page) {
+/** {@code onStep(name)}: called after each step (the journeys check the page there: Russian, no raw codes) */
+export async function tariffScenario(page, onStep = async () => {}) {
   // (a) the tariff from the list, then its version in force
   await page.goto(`${BASE_URL}/#/tariffs`);
   const menuItem = page.locator('a[href="#/tariffs"]');
@@ -51,6 +52,7 @@ export async function tariffScenario(page) {
   await page.locator('tbody tr', { hasText: CODE }).first().click();
   await page.waitForURL((url) => url.hash.includes(`/tariffs/${encodeURIComponent(CODE)}/show`));
   await page.getByTestId('tariff-versions').waitFor();
+  await onStep('tariff');
   const inForceRow = page.locator('[data-testid^="version-row-"][data-in-force="true"]');
   check((await inForceRow.count()) === 1, `${CODE} shows no version in force`);
   const inForce = Number((await inForceRow.getAttribute('data-testid')).replace('version-row-', ''));
@@ -63,6 +65,7 @@ export async function tariffScenario(page) {
   const draft = Number(/\/versions\/(\d+)$/.exec(new URL(page.url()).hash)[1]);
   await page.locator('[data-testid="version-header"][data-state="DRAFT"]').waitFor();
   log(`draft ${draft} created from version ${inForce}`);
+  await onStep('draft');
 
   // (c) the MOBILE/PEAK rate in dmn-js: read it, type current + 0.20
   await page.getByTestId(`model-tab-${MODEL}`).click();
@@ -85,6 +88,7 @@ export async function tariffScenario(page) {
   check((await cell.innerText()).trim() === newRate, `the cell shows "${(await cell.innerText()).trim()}" after typing ${newRate}`);
   await page.getByTestId('unsaved').waitFor();
   log(`MOBILE/PEAK: ${current.toFixed(2)} -> ${newRate}`);
+  await onStep('rate typed');
 
   // (d) save: PUT .../models/network-minute.dmn
   const put = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes(`/models/${MODEL}`));
@@ -104,6 +108,7 @@ export async function tariffScenario(page) {
   const messages = await page.getByTestId('validation-message').allInnerTexts();
   check((await result.getAttribute('data-valid')) === 'true', `draft ${draft} is not valid: ${messages.join(' | ')}`);
   log(`validated: valid${messages.length ? `, ${messages.length} message(s)` : ''}`);
+  await onStep('validated');
   await page.screenshot({ path: join(OUT, 'tariff-draft-validated.png'), fullPage: true });
 
   // (f) publish from the current minute (after the version in force, so this run supersedes it)
@@ -114,6 +119,7 @@ export async function tariffScenario(page) {
   const effectiveLocal = moscowWall(effectiveMs).slice(0, 16);
   await page.getByTestId('publish').click();
   await page.getByTestId('publish-dialog').waitFor();
+  await onStep('publish dialog');
   await page.getByTestId('effective-from').fill(effectiveLocal);
   const iso = (await page.getByTestId('effective-from-iso').textContent()).trim();
   check(iso === `${effectiveLocal}:00+03:00`, `the dialog will send ${iso}, expected ${effectiveLocal}:00+03:00`);
@@ -126,6 +132,7 @@ export async function tariffScenario(page) {
     `version ${draft} is effective from ${published.effectiveFrom}, expected ${iso}`,
   );
   log(`published version ${draft} from ${iso}`);
+  await onStep('published');
 
   // (g) simulate a 60 s mobile peak call after that moment on the version's Simulate page
   const holidays = new Set((await apiJson('GET', '/api/v1/reference/holidays')).map((h) => h.date));

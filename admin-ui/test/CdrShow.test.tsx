@@ -57,11 +57,13 @@ describe('CdrShow', () => {
     expect(within(table).getByTestId('charge-total').textContent).toBe('91,68\u00a0₽');
 
     // header fields
-    expect(screen.getByText('INBOUND_STD')).toBeTruthy();
-    expect(screen.getByText('ACC-800')).toBeTruthy();
+    // the account and the tariff version that priced the call are links to their pages
+    expect(screen.getByTestId('cdr-tariff-link').textContent).toBe('Тариф INBOUND_STD, версия 3');
+    expect(screen.getByTestId('cdr-tariff-link').getAttribute('href')).toBe('#/tariffs/INBOUND_STD/versions/3');
+    expect(screen.getByTestId('cdr-account-link').textContent).toBe('ACC-800');
+    expect(screen.getByTestId('cdr-account-link').getAttribute('href')).toBe('#/accounts/ACC-800/show');
     expect(screen.getByTestId('cdr-total').textContent).toBe('91,68\u00a0₽');
     expect(screen.getByText('Тарифицирован')).toBeTruthy();
-    expect(screen.getByText('Версия тарифа')).toBeTruthy();
   });
 
   it('shows when and why a reprocessed record was rejected', async () => {

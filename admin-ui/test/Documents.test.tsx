@@ -14,18 +14,22 @@ const doc = (id: string, account: string, type: string) => ({
 });
 
 describe('documents', () => {
-  it('filters by month, account and type on the server and pages in the browser', async () => {
-    const seen = mockFetch(() => ({ body: [doc('1', 'ACC-1001', 'INVOICE'), doc('2', 'ACC-1001', 'ACT'), doc('3', 'ACC-1001', 'VAT_INVOICE')] }));
+  it('filters, sorts and pages on the server, the total from X-Total-Count', async () => {
+    const seen = mockFetch(() => ({ body: [doc('1', 'ACC-1001', 'ACT'), doc('2', 'ACC-1001', 'INVOICE')], headers: { 'X-Total-Count': '7' } }));
     const result = await dataProvider.getList('documents', {
-      pagination: { page: 1, perPage: 2 },
-      sort: { field: 'type', order: 'ASC' },
-      filter: { month: '2026-03', account: 'ACC-1001', type: '' },
+      pagination: { page: 2, perPage: 2 },
+      sort: { field: 'clientName', order: 'DESC' },
+      filter: { month: '2026-03', account: 'ACC-1001', type: '', q: 'Рома' },
     });
     expect(seen[0].url.pathname).toBe('/api/v1/documents');
     expect(seen[0].url.searchParams.get('month')).toBe('2026-03');
     expect(seen[0].url.searchParams.get('account')).toBe('ACC-1001');
     expect(seen[0].url.searchParams.has('type')).toBe(false);
-    expect(result.total).toBe(3);
+    expect(seen[0].url.searchParams.get('q')).toBe('Рома');
+    expect(seen[0].url.searchParams.get('sort')).toBe('client,desc');
+    expect(seen[0].url.searchParams.get('page')).toBe('1');
+    expect(seen[0].url.searchParams.get('size')).toBe('2');
+    expect(result.total).toBe(7);
     expect(result.data.map((d) => d.type)).toEqual(['ACT', 'INVOICE']);
     expect(documentQuery({ month: ' 2026-04 ' }).month).toBe('2026-04');
   });

@@ -22,7 +22,7 @@ describe('PublishDialog', () => {
     renderDialog(onPublished);
 
     const input = screen.getByTestId('effective-from') as HTMLInputElement;
-    expect(input.value).toBe('2026-11-27T00:00');
+    expect(input.value).toBe('27.11.2026 00:00'); // typed the Russian way (dd.mm.yyyy hh:mm)
     expect(screen.getByTestId('effective-from-iso').textContent).toBe('2026-11-27T00:00:00+03:00');
     expect(screen.getByText('Московское время (UTC+03:00)')).toBeTruthy();
 

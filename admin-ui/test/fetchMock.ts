@@ -7,7 +7,7 @@ export interface Seen {
   body: unknown;
 }
 
-type Reply = { status?: number; body?: unknown; contentType?: string } | undefined;
+type Reply = { status?: number; body?: unknown; contentType?: string; headers?: Record<string, string> } | undefined;
 type Handler = (req: Seen) => Reply | Promise<Reply>;
 
 /**
@@ -31,7 +31,7 @@ export function mockFetch(handler: Handler) {
     if (reply.body === undefined) return new Response(null, { status });
     return new Response(JSON.stringify(reply.body), {
       status,
-      headers: { 'Content-Type': reply.contentType ?? 'application/json' },
+      headers: { 'Content-Type': reply.contentType ?? 'application/json', ...reply.headers },
     });
   });
   vi.stubGlobal('fetch', fn);

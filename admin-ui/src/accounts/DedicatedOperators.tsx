@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import { errorsByField, type Problem } from '../api/problem';
 import type { components } from '../api/schema';
 import { ProblemAlert } from '../shared/ProblemAlert';
+import { RuDateField } from '../shared/RuDateInput';
 
 type Operator = components['schemas']['Operator'];
 
@@ -65,12 +66,10 @@ export const DedicatedOperatorForm = ({ account, onAdded }: { account: string; o
             </MenuItem>
           ))}
         </TextField>
-        <TextField label={translate('app.account.valid_from')} type="date" value={validFrom} size="small"
-          onChange={(e) => setValidFrom(e.target.value)} error={!!fieldErrors.validFrom} helperText={fieldErrors.validFrom}
-          slotProps={{ inputLabel: { shrink: true } }} />
-        <TextField label={translate('app.account.valid_to')} type="date" value={validTo} size="small"
-          onChange={(e) => setValidTo(e.target.value)} error={!!fieldErrors.validTo} helperText={fieldErrors.validTo}
-          slotProps={{ inputLabel: { shrink: true } }} />
+        <RuDateField label={translate('app.account.valid_from')} value={validFrom} size="small"
+          onChange={setValidFrom} error={!!fieldErrors.validFrom} helperText={fieldErrors.validFrom} />
+        <RuDateField label={translate('app.account.valid_to')} value={validTo} size="small"
+          onChange={setValidTo} error={!!fieldErrors.validTo} helperText={fieldErrors.validTo} />
         <Button variant="outlined" disabled={busy || !operatorId || !validFrom} onClick={add} data-testid="dedicated-operator-add">
           {translate('app.account.add_operator')}
         </Button>

@@ -19,6 +19,7 @@ import { errorsByField, type Problem } from '../api/problem';
 import type { components } from '../api/schema';
 import { NUMBER_KINDS, codeLabel, type NumberKind } from '../shared/codes';
 import { ProblemAlert } from '../shared/ProblemAlert';
+import { RuDateField } from '../shared/RuDateInput';
 
 export type NumberAssignment = components['schemas']['NumberAssignment'];
 
@@ -121,6 +122,18 @@ export const NumberAssignForm = ({ account, onAssigned }: { account: string; onA
       {...props}
     />
   );
+  const dateField = (name: 'validFrom' | 'validTo', label: string, required = false) => (
+    <RuDateField
+      label={translate(label)}
+      value={form[name]}
+      onChange={(iso) => set({ [name]: iso } as Partial<FormState>)}
+      error={!!errors[name]}
+      helperText={errors[name]}
+      required={required}
+      size="small"
+      testId={`assign-${name}`}
+    />
+  );
   return (
     <Box data-testid="number-assign-form" sx={{ mt: 2 }}>
       <Typography variant="subtitle2" gutterBottom>
@@ -146,8 +159,8 @@ export const NumberAssignForm = ({ account, onAssigned }: { account: string; onA
           ))}
         </TextField>
         {vo && field('channels', 'app.account.channels', { type: 'number', required: true })}
-        {field('validFrom', 'app.account.valid_from', { type: 'date', required: true })}
-        {field('validTo', 'app.account.valid_to', { type: 'date' })}
+        {dateField('validFrom', 'app.account.valid_from', true)}
+        {dateField('validTo', 'app.account.valid_to')}
         <Button variant="contained" onClick={submit} disabled={sending}>
           {translate('app.account.assign')}
         </Button>

@@ -4,15 +4,16 @@ import {
   ArrayInput,
   Create,
   DataTable,
-  DateInput,
   Edit,
   CreateButton,
   EditButton,
+  FilterButton,
   List,
   SearchInput,
   SelectInput,
   Show,
   SimpleForm,
+  SimpleList,
   SimpleFormIterator,
   TabbedShowLayout,
   TextInput,
@@ -23,50 +24,85 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
-import type { AccountDetails } from './dataProvider';
+import { accountQuery, type AccountDetails } from './dataProvider';
+import { ExportButtons } from '../shared/ExportButtons';
+import { useNarrow } from '../shared/useNarrow';
 import { AccountLedger } from '../ledger/AccountLedger';
 import { AccountUsagePanel } from '../ledger/AccountUsage';
 import { LocalDateField } from '../shared/LocalDateField';
+import { RuDateInput } from '../shared/RuDateInput';
 import { useAbilities } from '../shared/abilities';
-import { validateInn } from '../shared/requisites';
+import { validateBik, validateInn, validateKpp, validateOgrn, validateSettlementAccount } from '../shared/requisites';
 import { useTariffs } from '../tariffs/queries';
 import { NumberAssignForm, NumbersTable } from './Numbers';
 import { DedicatedOperatorForm } from './DedicatedOperators';
+import { useFormat } from '../shared/format';
 
 /** Client accounts (лицевые счета) with their client's legal details, ledger and usage. id = account. */
 export const AccountIcon = AccountBalanceIcon;
 
-const accountFilters = [<SearchInput key="q" source="q" alwaysOn />];
+const AccountSearch = (props: { source: string; alwaysOn?: boolean }) => {
+  const translate = useTranslate();
+  return <SearchInput {...props} placeholder={translate('app.lists.account_search')} />;
+};
+
+const TariffFilter = (props: { source: string; label?: string }) => {
+  const { data: tariffs } = useTariffs();
+  return <SelectInput {...props} choices={(Array.isArray(tariffs) ? tariffs : []).map((t) => ({ id: t.code, name: `${t.code} — ${t.name}` }))} />;
+};
+
+const accountFilters = [
+  <AccountSearch key="q" source="q" alwaysOn />,
+  <TariffFilter key="tariff" source="tariff" label="resources.accounts.fields.tariff" />,
+];
 
 const AccountListActions = () => {
   const { can } = useAbilities();
-  return <TopToolbar>{can('accounts.create') && <CreateButton />}</TopToolbar>;
+  return (
+    <TopToolbar>
+      <FilterButton />
+      <ExportButtons path="/api/v1/accounts" query={accountQuery} />
+      {can('accounts.create') && <CreateButton />}
+    </TopToolbar>
+  );
 };
 
-export const AccountList = () => (
-  <List
-    filters={accountFilters}
-    sort={{ field: 'account', order: 'ASC' }}
-    perPage={25}
-    exporter={false}
-    actions={<AccountListActions />}
-  >
-    <DataTable rowClick="show" bulkActionButtons={false}>
-      <DataTable.Col source="account" />
-      <DataTable.Col source="client" />
-      <DataTable.Col source="inn" />
-      <DataTable.Col source="tariff" />
-      <DataTable.Col source="tariffFrom">
-        <LocalDateField source="tariffFrom" />
-      </DataTable.Col>
-      <DataTable.Col
-        source="numbers"
-        disableSort
-        render={(record: { numbers?: string[] }) => (record.numbers ?? []).join(', ')}
-      />
-    </DataTable>
-  </List>
-);
+/** Accounts paged, sorted and searched by the server (code, client, INN, phone number); cards on a phone. */
+export const AccountList = () => {
+  const narrow = useNarrow();
+  return (
+    <List
+      filters={accountFilters}
+      sort={{ field: 'account', order: 'ASC' }}
+      perPage={25}
+      exporter={false}
+      actions={<AccountListActions />}
+    >
+      {narrow ? (
+        <SimpleList
+          primaryText={(record) => `${record.account} — ${record.client}`}
+          secondaryText={(record) => [record.tariff, ...(record.numbers ?? [])].filter(Boolean).join(' · ')}
+          linkType="show"
+        />
+      ) : (
+        <DataTable rowClick="show" bulkActionButtons={false}>
+          <DataTable.Col source="account" />
+          <DataTable.Col source="client" />
+          <DataTable.Col source="inn" />
+          <DataTable.Col source="tariff" />
+          <DataTable.Col source="tariffFrom" disableSort>
+            <LocalDateField source="tariffFrom" />
+          </DataTable.Col>
+          <DataTable.Col
+            source="numbers"
+            disableSort
+            render={(record: { numbers?: string[] }) => (record.numbers ?? []).join(', ')}
+          />
+        </DataTable>
+      )}
+    </List>
+  );
+};
 
 const AccountTitle = () => {
   const record = useRecordContext<AccountDetails>();
@@ -116,11 +152,16 @@ const Item = ({ label, value }: { label: string; value?: React.ReactNode }) => {
   );
 };
 
-const dates = (from?: string, to?: string) => `${from ?? ''} — ${to ?? '…'}`;
+/** a validity as the Russian reads it: "01.01.2026 — …" */
+const useDates = () => {
+  const fmt = useFormat();
+  return (from?: string, to?: string) => `${from ? fmt.date(from) : ''} — ${to ? fmt.date(to) : '…'}`;
+};
 
 const AccountDetailsView = () => {
   const record = useRecordContext<AccountDetails>();
   const translate = useTranslate();
+  const dates = useDates();
   if (!record) return null;
   const address = (a?: { postalCode: string; address: string }) => (a ? `${a.postalCode}, ${a.address}` : undefined);
   return (
@@ -129,6 +170,9 @@ const AccountDetailsView = () => {
         <Item label="resources.accounts.fields.client" value={record.client} />
         <Item label="resources.accounts.fields.inn" value={record.inn} />
         <Item label="resources.accounts.fields.kpp" value={record.kpp} />
+        <Item label="resources.accounts.fields.ogrn" value={record.ogrn} />
+        <Item label="resources.accounts.fields.bik" value={record.bik} />
+        <Item label="resources.accounts.fields.settlementAccount" value={record.settlementAccount} />
         <Item label="app.account.legal_address" value={address(record.legalAddress)} />
         <Item label="app.account.postal_address" value={address(record.postalAddress)} />
         <Item
@@ -203,7 +247,10 @@ const AccountInputs = ({ isNew }: { isNew?: boolean }) => (
       readOnly={!isNew} />
     <TextInput source="client" validate={required()} fullWidth />
     <TextInput source="inn" validate={validateInn} />
-    <TextInput source="kpp" validate={optionalRegex(/^[0-9]{9}$/)} />
+    <TextInput source="kpp" validate={validateKpp} />
+    <TextInput source="ogrn" validate={validateOgrn} />
+    <TextInput source="bik" validate={validateBik} />
+    <TextInput source="settlementAccount" validate={validateSettlementAccount} />
     <TextInput source="legalAddress.postalCode" label="app.account.legal_postal_code" validate={optionalRegex(/^[0-9]{6}$/)} />
     <TextInput source="legalAddress.address" label="app.account.legal_address" fullWidth />
     <TextInput source="postalAddress.postalCode" label="app.account.postal_postal_code" validate={optionalRegex(/^[0-9]{6}$/)} />
@@ -221,8 +268,8 @@ const AccountInputs = ({ isNew }: { isNew?: boolean }) => (
     <ArrayInput source="tariffs" label="app.account.tariffs">
       <SimpleFormIterator inline>
         <TariffPicker />
-        <DateInput source="validFrom" label="app.account.valid_from" validate={required()} />
-        <DateInput source="validTo" label="app.account.valid_to" />
+        <RuDateInput source="validFrom" label="app.account.valid_from" validate={required()} />
+        <RuDateInput source="validTo" label="app.account.valid_to" />
       </SimpleFormIterator>
     </ArrayInput>
   </>

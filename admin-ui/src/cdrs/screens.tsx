@@ -1,22 +1,29 @@
-import { Box, Card, CardContent, Grid, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Box, Card, CardContent, Grid, Link as MuiLink, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import PhoneInTalkIcon from '@mui/icons-material/PhoneInTalk';
 import {
   DataTable,
-  DateTimeInput,
+  FilterButton,
   Labeled,
   List,
   NumberField,
   SelectInput,
   Show,
   type ShowProps,
+  SimpleList,
   TextField,
   TextInput,
+  TopToolbar,
+  useCreatePath,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import type { CdrRecordWithId } from './dataProvider';
+import { cdrQuery, type CdrRecordWithId } from './dataProvider';
+import { Link as RouterLink } from 'react-router-dom';
+import { ExportButtons } from '../shared/ExportButtons';
+import { useNarrow } from '../shared/useNarrow';
 import { ChargeLinesTable } from '../shared/ChargeLinesTable';
 import { LocalDateField } from '../shared/LocalDateField';
+import { RuDateInput } from '../shared/RuDateInput';
 import { StatusField } from '../shared/StatusChip';
 import { CallTypeField } from '../shared/CallTypeField';
 import { codeLabel } from '../shared/codes';
@@ -35,13 +42,39 @@ const cdrFilters = [
   <StatusInput key="status" source="status" alwaysOn />,
   <TextInput key="account" source="account" alwaysOn />,
   <TextInput key="source" source="source" alwaysOn />,
-  <DateTimeInput key="from" source="from" />,
-  <DateTimeInput key="to" source="to" />,
+  <RuDateInput key="from" source="from" withTime />,
+  <RuDateInput key="to" source="to" withTime />,
 ];
 
-/** Stored CDRs, newest first; paged by the server. */
-export const CdrList = () => (
-  <List filters={cdrFilters} perPage={25} sort={{ field: 'startTime', order: 'DESC' }} exporter={false}>
+/** the CDRs' export takes the list's filters without the page */
+const cdrExportQuery = (filter: Record<string, unknown>) => {
+  const { page: _page, size: _size, ...query } = cdrQuery({ filter });
+  return query;
+};
+
+const CdrListActions = () => (
+  <TopToolbar>
+    <FilterButton />
+    <ExportButtons path="/api/v1/cdrs" query={cdrExportQuery} />
+  </TopToolbar>
+);
+
+/** Stored CDRs, newest first; paged by the server; cards on a phone. */
+export const CdrList = () => {
+  const narrow = useNarrow();
+  const translate = useTranslate();
+  const format = useFormat();
+  return (
+  <List filters={cdrFilters} perPage={25} sort={{ field: 'startTime', order: 'DESC' }} exporter={false}
+    actions={<CdrListActions />}>
+    {narrow ? (
+      <SimpleList
+        primaryText={(record) => `${record.caller ?? ''} → ${record.called ?? ''}`}
+        secondaryText={(record) => `${format.date(record.startTime)} · ${codeLabel(translate, 'callType', record.callType)}`}
+        tertiaryText={(record) => (record.total ? format.money(record.total) : translate(`app.status.${record.status}`, { _: record.status ?? '' }))}
+        linkType="show"
+      />
+    ) : (
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="startTime" disableSort>
         <LocalDateField source="startTime" showTime />
@@ -54,10 +87,52 @@ export const CdrList = () => (
       <DataTable.Col source="account" disableSort />
       <DataTable.Col source="status" disableSort field={StatusField} />
       <DataTable.Col source="total" disableSort align="right" field={MoneyField} />
-      <DataTable.Col source="reason" disableSort />
+      <DataTable.Col
+        source="reason"
+        disableSort
+        render={(record: { reason?: string }) => (record.reason ? translate(`app.reason.${record.reason}`, { _: record.reason }) : '')}
+      />
     </DataTable>
+    )}
   </List>
-);
+  );
+};
+
+/** the CDR's account, a link to the account's page */
+const AccountLink = (_props: { source?: string }) => {
+  const record = useRecordContext<CdrRecordWithId>();
+  const createPath = useCreatePath();
+  if (!record?.account) return <>—</>;
+  return (
+    <MuiLink component={RouterLink} to={createPath({ resource: 'accounts', id: record.account, type: 'show' })}
+      data-testid="cdr-account-link">
+      {record.account}
+    </MuiLink>
+  );
+};
+
+/** the tariff version that priced the CDR, a link to the version's page */
+const TariffVersionLink = (_props: { source?: string }) => {
+  const record = useRecordContext<CdrRecordWithId>();
+  const translate = useTranslate();
+  if (!record?.tariff) return <>—</>;
+  if (!record.tariffVersion) return <>{record.tariff}</>;
+  return (
+    <MuiLink component={RouterLink}
+      to={`/tariffs/${encodeURIComponent(record.tariff)}/versions/${record.tariffVersion}`}
+      data-testid="cdr-tariff-link">
+      {translate('app.lists.open_tariff_version', { tariff: record.tariff, version: record.tariffVersion })}
+    </MuiLink>
+  );
+};
+
+/** the reason of rejection in words */
+const ReasonText = (_props: { source?: string }) => {
+  const record = useRecordContext<CdrRecordWithId>();
+  const translate = useTranslate();
+  if (!record?.reason) return <>—</>;
+  return <Typography variant="body2">{translate(`app.reason.${record.reason}`, { _: record.reason })}</Typography>;
+};
 
 const CdrTitle = () => {
   const record = useRecordContext<CdrRecordWithId>();
@@ -212,7 +287,9 @@ export const CdrShow = (props: Omit<ShowProps, 'children'>) => (
           <Field source="called" />
           <Field source="callerRegion" />
           <Field source="callerOperator" />
-          <Field source="account" />
+          <Field source="account">
+            <AccountLink />
+          </Field>
           <Field source="durationSec">
             <NumberField source="durationSec" emptyText="—" />
           </Field>
@@ -224,12 +301,15 @@ export const CdrShow = (props: Omit<ShowProps, 'children'>) => (
           <Field source="status">
             <StatusField />
           </Field>
-          <Field source="tariff" />
-          <Field source="tariffVersion" />
+          <Field source="tariff">
+            <TariffVersionLink />
+          </Field>
           <Field source="total">
             <TotalWithCurrency />
           </Field>
-          <Field source="reason" />
+          <Field source="reason">
+            <ReasonText />
+          </Field>
           <Field source="reasonDetail" />
           <Field source="reprocessedAt">
             <LocalDateField source="reprocessedAt" showTime emptyText="—" />

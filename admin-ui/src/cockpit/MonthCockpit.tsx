@@ -20,9 +20,11 @@ import { Title, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { attempt } from '../api/action';
 import { api } from '../api/client';
+import { countOf } from '../api/unwrap';
 import type { components } from '../api/schema';
 import { useFormat } from '../shared/format';
 import { useDateTimeText } from '../shared/LocalDateField';
+import { actorName } from '../shared/codes';
 
 type Period = components['schemas']['FinancialPeriod'];
 type AuditEntry = components['schemas']['PeriodAuditEntry'];
@@ -78,11 +80,11 @@ export const MonthCockpit = () => {
     void Promise.all([
       attempt(api.GET('/api/v1/rejects', { params: { query: { from, to, size: 1 } } })),
       attempt(api.GET('/api/v1/periods/{month}', { params: { path: { month } } })),
-      attempt(api.GET('/api/v1/documents', { params: { query: { month, limit: 5000 } } })),
+      countOf(api.GET('/api/v1/documents', { params: { query: { month, page: 0, size: 1 } } })),
       attempt(api.GET('/api/v1/periods/{month}/audit', { params: { path: { month } } })),
     ]).then(([rejects, period, documents, log]) => {
       if (!current) return;
-      setFacts({ rejects: rejects.data?.total, period: period.data, documents: documents.data?.length });
+      setFacts({ rejects: rejects.data?.total, period: period.data, documents });
       setAudit((log.data ?? []).slice(-5).reverse());
     });
     return () => {
@@ -164,7 +166,7 @@ export const MonthCockpit = () => {
               {audit.map((a) => (
                 <TableRow key={a.id}>
                   <TableCell>{dateTime(a.at)}</TableCell>
-                  <TableCell>{a.actor}</TableCell>
+                  <TableCell>{actorName(translate, a.actor)}</TableCell>
                   <TableCell>{translate(`app.period.actions.${a.action}`, { _: a.action })}</TableCell>
                   <TableCell>{a.reason ?? a.detail ?? ''}</TableCell>
                 </TableRow>

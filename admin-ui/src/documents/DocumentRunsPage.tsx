@@ -25,6 +25,8 @@ import { api } from '../api/client';
 import { isProblem, problemMessage, type Problem } from '../api/problem';
 import type { components } from '../api/schema';
 import { ProblemAlert } from '../shared/ProblemAlert';
+import { useDateTimeText } from '../shared/LocalDateField';
+import { useFormat } from '../shared/format';
 
 type Job = components['schemas']['Job'];
 type Regeneration = components['schemas']['Regeneration'];
@@ -46,6 +48,7 @@ async function asProblem(error: unknown, response: Response): Promise<Problem> {
 /** Mass generation of a month with its progress, the delivery downloads, and regeneration of one client's package. */
 export const DocumentRunsPage = () => {
   const translate = useTranslate();
+  const fmt = useFormat();
   const [month, setMonth] = useState(previousMonth);
   const [jobs, setJobs] = useState<Job[]>([]);
   const [problem, setProblem] = useState<Problem | undefined>();
@@ -121,7 +124,7 @@ export const DocumentRunsPage = () => {
       <Card>
         <CardContent>
           <Typography variant="h6" gutterBottom>
-            {translate('app.runs.delivery')} {month}
+            {translate('app.runs.delivery')} {fmt.month(month)}
           </Typography>
           <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
             {DELIVERY_METHODS.map((m) => (
@@ -250,6 +253,7 @@ const NumberingPolicyCard = () => {
 
 const JobTable = ({ jobs }: { jobs: Job[] }) => {
   const translate = useTranslate();
+  const dateTime = useDateTimeText();
   if (!jobs.length) return <Alert severity="info" sx={{ mt: 2 }}>{translate('app.runs.no_jobs')}</Alert>;
   return (
     <Table size="small" sx={{ mt: 2 }} data-testid="run-jobs">
@@ -269,7 +273,7 @@ const JobTable = ({ jobs }: { jobs: Job[] }) => {
               <TableCell>
                 {job.description}
                 <br />
-                <small>{job.startedAt ? new Date(job.startedAt).toLocaleString() : ''}</small>
+                <small>{dateTime(job.startedAt)}</small>
               </TableCell>
               <TableCell>
                 <Chip size="small" label={translate(`app.runs.states.${job.state}`)} color={job.state === 'SUCCEEDED' ? 'success' : job.state === 'RUNNING' ? 'info' : 'error'} />

@@ -1,30 +1,38 @@
 import type { DataProvider } from 'react-admin';
 import { api } from '../api/client';
-import { listLocally, noResourceProvider } from '../api/arrayResource';
-import { unwrap } from '../api/unwrap';
+import { noResourceProvider } from '../api/arrayResource';
+import { sortParam, unwrap, unwrapPage } from '../api/unwrap';
 import type { components } from '../api/schema';
 
-/** `documents`: issued documents, filtered by the server (month, account, type), paged and searched here; read-only. */
 
 export type IssuedDocument = components['schemas']['Document'];
 
-export function documentQuery(filter: Record<string, unknown> = {}) {
+/** the list's columns the server sorts by (react-admin field → the API's sort name) */
+export const DOCUMENT_SORTS: Record<string, string> = {
+  month: 'month', date: 'date', number: 'number', account: 'account', clientName: 'client', type: 'type', gross: 'gross',
+};
+
+export function documentQuery(filter: Record<string, unknown> = {}, sort?: { field?: string; order?: string }) {
   const str = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : String(v).trim());
   return {
     month: str(filter.month),
     account: str(filter.account),
     type: str(filter.type) as components['schemas']['DocumentType'] | undefined,
-    limit: 5000,
+    q: str(filter.q),
+    sort: sortParam(sort, DOCUMENT_SORTS),
   };
 }
 
+/** `documents`: issued documents, filtered (month, account, type, text), sorted and paged by the server; read-only. */
 export const documentDataProvider: DataProvider = {
   ...noResourceProvider,
 
   async getList(_resource, params) {
-    const { month, account, type, ...rest } = params.filter ?? {};
-    const docs = await unwrap(api.GET('/api/v1/documents', { params: { query: documentQuery({ month, account, type }) } }));
-    return listLocally(docs.map((d) => ({ ...d, id: d.id })), { ...params, filter: rest }) as any;
+    const { page, perPage } = params.pagination ?? { page: 1, perPage: 25 };
+    const found = await unwrapPage(api.GET('/api/v1/documents', {
+      params: { query: { ...documentQuery(params.filter, params.sort), page: Math.max(page - 1, 0), size: perPage } },
+    }));
+    return { data: found.data.map((d) => ({ ...d, id: d.id })), total: found.total } as any;
   },
 
   async getOne(_resource, params) {

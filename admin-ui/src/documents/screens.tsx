@@ -4,15 +4,22 @@ import { Box, Button, Link } from '@mui/material';
 import {
   DataTable,
   List,
+  SearchInput,
   SelectInput,
+  SimpleList,
   Show,
   SimpleShowLayout,
   TextField,
   TextInput,
+  TopToolbar,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { LocalDateField } from '../shared/LocalDateField';
+import { ExportButtons } from '../shared/ExportButtons';
+import { useFormat } from '../shared/format';
+import { useNarrow } from '../shared/useNarrow';
+import { documentQuery } from './dataProvider';
 import { MoneyField, MonthField, VatRateField } from '../shared/MoneyField';
 
 /** Issued documents (invoices, acts, VAT invoices, UPDs, corrections): filters, preview and PDF download. id = document id. */
@@ -30,12 +37,23 @@ const TypeInput = (props: { source: string; alwaysOn?: boolean }) => {
   );
 };
 
+const DocumentSearch = (props: { source: string; alwaysOn?: boolean }) => {
+  const translate = useTranslate();
+  return <SearchInput {...props} placeholder={translate('app.lists.document_search')} />;
+};
+
 const documentFilters = [
+  <DocumentSearch key="q" source="q" alwaysOn />,
   <TextInput key="month" source="month" alwaysOn placeholder="2026-03" />,
   <TextInput key="account" source="account" alwaysOn />,
   <TypeInput key="type" source="type" alwaysOn />,
-  <TextInput key="q" source="q" />,
 ];
+
+const DocumentListActions = () => (
+  <TopToolbar>
+    <ExportButtons path="/api/v1/documents" query={documentQuery} />
+  </TopToolbar>
+);
 
 export const pdfUrl = (id: string) => `/api/v1/documents/${encodeURIComponent(id)}/pdf`;
 export const htmlUrl = (id: string) => `/api/v1/documents/${encodeURIComponent(id)}/html`;
@@ -57,10 +75,22 @@ const PdfLink = () => {
   );
 };
 
+/** Every issued document, paged, sorted and searched by the server (no cap); cards on a phone. */
 export const DocumentList = () => {
   const translate = useTranslate();
+  const narrow = useNarrow();
+  const format = useFormat();
   return (
-  <List filters={documentFilters} sort={{ field: 'account', order: 'ASC' }} perPage={25} exporter={false} empty={false}>
+  <List filters={documentFilters} sort={{ field: 'month', order: 'DESC' }} perPage={25} exporter={false} empty={false}
+    actions={<DocumentListActions />}>
+    {narrow ? (
+      <SimpleList
+        primaryText={(record) => `${translate(`app.documents.type.${record.type}`)} № ${record.number}`}
+        secondaryText={(record) => `${record.account} — ${record.clientName}`}
+        tertiaryText={(record) => format.money(record.gross)}
+        linkType="show"
+      />
+    ) : (
     <DataTable bulkActionButtons={false} rowClick="show">
       <DataTable.Col source="month" field={MonthField} />
       <DataTable.Col source="account" />
@@ -75,12 +105,14 @@ export const DocumentList = () => {
       <DataTable.Col source="gross" align="right" field={MoneyField} />
       <DataTable.Col
         source="delivery"
+        disableSort
         render={(record: { delivery?: string }) => (record.delivery ? translate(`app.delivery.${record.delivery}`, { _: record.delivery }) : '')}
       />
       <DataTable.Col source="pdf" disableSort>
         <PdfLink />
       </DataTable.Col>
     </DataTable>
+    )}
   </List>
   );
 };

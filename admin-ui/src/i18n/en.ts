@@ -175,6 +175,11 @@ export const en = {
     },
     validation: {
       inn: 'A mistyped INN: 10 digits for a company, 12 for an entrepreneur, with matching check digits',
+      kpp: 'A mistyped KPP: 9 digits, tax office not 0000, reason not 00',
+      ogrn: 'A mistyped OGRN: 13 digits (OGRNIP: 15) with a matching check digit',
+      bik: 'A mistyped BIK: 9 digits, a Russian bank’s starts with 04',
+      bik_first: 'Enter the bank’s BIK first: the account’s key is checked against it',
+      settlement_account: 'A mistyped settlement account: 20 digits with a control key matching the BIK',
     },
     cockpit: {
       title: 'Month close',
@@ -825,6 +830,22 @@ export const en = {
       CLIENT_ADMIN: 'Client administrator',
       NETWORK_OPS: 'Network operations',
     },
+    // lists that scale (issue 14): exports, search, dates typed dd.mm.yyyy
+    lists: {
+      export_csv: 'CSV',
+      export_xlsx: 'Excel',
+      export_hint: 'Download what the list shows (with the same filters), up to 100,000 rows',
+      account_search: 'Account, client, INN or number',
+      document_search: 'Number, account or client',
+      date_placeholder: 'dd.mm.yyyy',
+      date_invalid: 'A date as dd.mm.yyyy, e.g. 31.03.2026',
+      time_placeholder: 'dd.mm.yyyy hh:mm',
+      time_invalid: 'A date and time as dd.mm.yyyy hh:mm, e.g. 31.03.2026 14:30',
+      open_account: 'Account %{account}',
+      open_tariff_version: 'Tariff %{tariff}, version %{version}',
+      actor_system: 'System',
+      actor_api_key: 'API key “%{name}”',
+    },
   },
   resources: {
     inventory: {
@@ -1051,6 +1072,9 @@ export const en = {
         numbers: 'Numbers',
         inn: 'INN',
         kpp: 'KPP',
+        ogrn: 'OGRN / OGRNIP',
+        bik: 'Bank BIK',
+        settlementAccount: 'Settlement account',
         deliveryMethod: 'Documents by',
         email: 'E-mail for documents',
         q: 'Search',

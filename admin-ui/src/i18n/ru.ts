@@ -177,6 +177,11 @@ export const ru: AppMessages = {
     },
     validation: {
       inn: 'ИНН с ошибкой: 10 цифр у организации, 12 у ИП, и контрольные цифры должны совпасть',
+      kpp: 'КПП с ошибкой: 9 цифр, код инспекции не 0000, причина постановки не 00',
+      ogrn: 'ОГРН с ошибкой: 13 цифр (ОГРНИП — 15), и контрольная цифра должна совпасть',
+      bik: 'БИК с ошибкой: 9 цифр, у российского банка начинается с 04',
+      bik_first: 'Сначала укажите БИК банка: по нему проверяется ключ счёта',
+      settlement_account: 'Расчётный счёт с ошибкой: 20 цифр, и контрольный ключ должен совпасть с БИК',
     },
     cockpit: {
       title: 'Закрытие месяца',
@@ -827,6 +832,22 @@ export const ru: AppMessages = {
       CLIENT_ADMIN: 'Администратор клиента',
       NETWORK_OPS: 'Сетевые операции',
     },
+    // lists that scale (issue 14): exports, search, dates typed dd.mm.yyyy
+    lists: {
+      export_csv: 'CSV',
+      export_xlsx: 'Excel',
+      export_hint: 'Скачать то, что показывает список (с теми же фильтрами), до 100 000 строк',
+      account_search: 'Счёт, клиент, ИНН или номер',
+      document_search: 'Номер, счёт или клиент',
+      date_placeholder: 'дд.мм.гггг',
+      date_invalid: 'Дата в виде дд.мм.гггг, например 31.03.2026',
+      time_placeholder: 'дд.мм.гггг чч:мм',
+      time_invalid: 'Дата и время в виде дд.мм.гггг чч:мм, например 31.03.2026 14:30',
+      open_account: 'Лицевой счёт %{account}',
+      open_tariff_version: 'Тариф %{tariff}, версия %{version}',
+      actor_system: 'Система',
+      actor_api_key: 'Ключ API «%{name}»',
+    },
   },
   resources: {
     inventory: {
@@ -1053,6 +1074,9 @@ export const ru: AppMessages = {
         numbers: 'Номера',
         inn: 'ИНН',
         kpp: 'КПП',
+        ogrn: 'ОГРН / ОГРНИП',
+        bik: 'БИК банка',
+        settlementAccount: 'Расчётный счёт',
         deliveryMethod: 'Доставка документов',
         email: 'Эл. почта для документов',
         q: 'Поиск',

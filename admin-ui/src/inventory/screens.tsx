@@ -39,6 +39,8 @@ import { attempt } from '../api/action';
 import { useAbilities } from '../shared/abilities';
 import { RESOURCE_STATUSES, type BulkResourceChange, type ResourceRecord } from './dataProvider';
 import { ResourceStatusChip, ResourceStatusField } from './ResourceStatusChip';
+import { RuDateField } from '../shared/RuDateInput';
+import { actorName } from '../shared/codes';
 
 export const InventoryIcon = RouterIcon;
 
@@ -101,18 +103,16 @@ export const BulkActionDialog = ({
           <>
             <MuiTextField fullWidth margin="dense" label={translate('app.inventory.reservedFor')} value={reservedFor}
               onChange={(e) => setReservedFor(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'bulk-reservedFor' } }} />
-            <MuiTextField fullWidth margin="dense" type="datetime-local" label={translate('app.inventory.until')}
-              value={until} onChange={(e) => setUntil(e.target.value)}
-              slotProps={{ htmlInput: { 'data-testid': 'bulk-until' }, inputLabel: { shrink: true } }} />
+            <RuDateField fullWidth margin="dense" withTime label={translate('app.inventory.until')}
+              value={until} onChange={setUntil} testId="bulk-until" />
           </>
         )}
         {action === 'ASSIGN' && (
           <>
             <MuiTextField fullWidth margin="dense" label={translate('app.inventory.account')} value={account}
               onChange={(e) => setAccount(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'bulk-account' } }} />
-            <MuiTextField fullWidth margin="dense" type="date" label={translate('app.inventory.validFrom')}
-              value={validFrom} onChange={(e) => setValidFrom(e.target.value)}
-              slotProps={{ inputLabel: { shrink: true } }} />
+            <RuDateField fullWidth margin="dense" label={translate('app.inventory.validFrom')}
+              value={validFrom} onChange={setValidFrom} />
           </>
         )}
         <MuiTextField fullWidth margin="dense" label={translate('app.inventory.reason')} value={reason}
@@ -206,7 +206,7 @@ export const HistoryTimeline = ({ history }: { history: NonNullable<ResourceReco
           </Typography>
           <Typography variant="caption" color="text.secondary" component="div">
             {e.from}
-            {e.to ? ` — ${e.to}` : ''} · {e.actor}
+            {e.to ? ` — ${e.to}` : ''} · {actorName(translate, e.actor)}
             {e.reason ? ` · ${e.reason}` : ''}
           </Typography>
         </Box>

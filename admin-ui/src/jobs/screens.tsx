@@ -1,8 +1,15 @@
 import { Card, CardContent } from '@mui/material';
 import WorkHistoryIcon from '@mui/icons-material/WorkHistory';
-import { DataTable, List, SearchInput, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { DataTable, FunctionField, List, SearchInput, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { JobProgress, POLL_MS, type Job } from './JobProgress';
 import { LocalDateField } from '../shared/LocalDateField';
+import { actorName } from '../shared/codes';
+
+/** who started a job, in words for the platform itself and for an API key */
+const StartedBy = ({ actor }: { actor?: string }) => {
+  const translate = useTranslate();
+  return <>{actorName(translate, actor)}</>;
+};
 
 /** Long-running jobs (imports...), newest first; a running job's page follows its progress. id = job id. */
 export const JobIcon = WorkHistoryIcon;
@@ -38,7 +45,7 @@ export const JobList = () => (
       <DataTable.Col source="done" disableSort field={ProgressField} />
       <DataTable.Col source="counts" disableSort field={CountsField} />
       <DataTable.Col source="description" />
-      <DataTable.Col source="startedBy" />
+      <DataTable.Col source="startedBy" render={(record: { startedBy?: string }) => <StartedBy actor={record.startedBy} />} />
     </DataTable>
   </List>
 );
@@ -64,7 +71,7 @@ export const JobShow = () => (
     <SimpleShowLayout>
       <TextField source="kind" />
       <TextField source="description" />
-      <TextField source="startedBy" />
+      <FunctionField source="startedBy" render={(record: { startedBy?: string }) => <StartedBy actor={record.startedBy} />} />
       <LocalDateField source="startedAt" showTime />
       <LocalDateField source="finishedAt" showTime />
       <JobDetail />

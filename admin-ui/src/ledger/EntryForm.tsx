@@ -7,6 +7,7 @@ import type { Problem } from '../api/problem';
 import { ProblemAlert } from '../shared/ProblemAlert';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
 import { parseAmount, useFormat } from '../shared/format';
+import { RuDateField } from '../shared/RuDateInput';
 
 export const ENTRY_KINDS = ['ONE_TIME_CHARGE', 'DEDUCTION', 'ADJUSTMENT', 'PAYMENT'] as const;
 type EntryKind = (typeof ENTRY_KINDS)[number];
@@ -78,8 +79,7 @@ export const EntryForm = ({ account, onSaved }: { account: string; onSaved: () =
           onChange={(e) => setAmount(e.target.value)} error={amountWrong}
           helperText={translate(amountWrong ? 'app.ledger.amount_wrong' : 'app.ledger.amount_hint')}
           slotProps={{ htmlInput: { inputMode: 'decimal', 'data-testid': 'entry-amount' } }} />
-        <TextField label={translate('app.ledger.date')} value={date} type="date" size="small"
-          onChange={(e) => setDate(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+        <RuDateField label={translate('app.ledger.date')} value={date} size="small" onChange={setDate} testId="entry-date" />
         {kind === 'PAYMENT' && (
           <TextField label={translate('app.ledger.reference')} value={reference} size="small"
             onChange={(e) => setReference(e.target.value)} />

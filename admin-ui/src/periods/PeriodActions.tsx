@@ -17,6 +17,7 @@ import PlaylistAddCheckIcon from '@mui/icons-material/PlaylistAddCheck';
 import { useTranslate } from 'react-admin';
 import { attempt } from '../api/action';
 import { api } from '../api/client';
+import { countOf } from '../api/unwrap';
 import type { Problem } from '../api/problem';
 import type { components } from '../api/schema';
 import { ProblemAlert } from '../shared/ProblemAlert';
@@ -125,8 +126,8 @@ function useIssuedDocuments(month: string, asked: boolean): number | undefined {
   useEffect(() => {
     if (!asked) return;
     let stopped = false;
-    void attempt(api.GET('/api/v1/documents', { params: { query: { month, limit: 5000 } } })).then((outcome) => {
-      if (!stopped) setCount(outcome.data?.length);
+    void countOf(api.GET('/api/v1/documents', { params: { query: { month, page: 0, size: 1 } } })).then((total) => {
+      if (!stopped) setCount(total);
     });
     return () => {
       stopped = true;

@@ -22,6 +22,7 @@ import { PeriodActions } from './PeriodActions';
 import { PeriodStateField } from './PeriodStateChip';
 import { RerateForm } from './RerateForm';
 import { useFormat } from '../shared/format';
+import { actorName } from '../shared/codes';
 
 type AuditEntry = components['schemas']['PeriodAuditEntry'];
 
@@ -45,7 +46,8 @@ export const PeriodList = () => (
 const PeriodTitle = () => {
   const record = useRecordContext<FinancialPeriod>();
   const translate = useTranslate();
-  return <>{record ? translate('app.period.title', { month: record.month }) : ''}</>;
+  const fmt = useFormat();
+  return <>{record ? translate('app.period.title', { month: fmt.month(record.month) }) : ''}</>;
 };
 
 export const PeriodShow = () => (
@@ -178,7 +180,7 @@ const AuditTable = ({ month, version }: { month: string; version: number }) => {
           <TableRow key={a.id}>
             <TableCell>{dateTime(a.at)}</TableCell>
             <TableCell>{translate(`app.period.actions.${a.action}`, { _: a.action })}</TableCell>
-            <TableCell>{a.actor}</TableCell>
+            <TableCell>{actorName(translate, a.actor)}</TableCell>
             <TableCell>{a.reason ?? ''}</TableCell>
             <TableCell>{a.detail ?? ''}</TableCell>
           </TableRow>

@@ -1,6 +1,7 @@
 import EventIcon from '@mui/icons-material/Event';
-import { DataTable, DateInput, TextInput } from 'react-admin';
+import { DataTable, TextInput } from 'react-admin';
 import { LocalDateField } from '../shared/LocalDateField';
+import { RuDateInput } from '../shared/RuDateInput';
 import { ReferenceCreate, ReferenceEdit, ReferenceList, validators } from './common';
 
 /** Non-working dates (the whole day is off-peak). id = date. */
@@ -17,7 +18,7 @@ export const HolidayList = () => (
 
 const HolidayInputs = ({ isNew }: { isNew?: boolean }) => (
   <>
-    <DateInput source="date" validate={validators.required} readOnly={!isNew} />
+    <RuDateInput source="date" validate={validators.required} readOnly={!isNew} />
     <TextInput source="name" />
   </>
 );

@@ -21,10 +21,10 @@ import ReplayIcon from '@mui/icons-material/Replay';
 import {
   Button,
   DataTable,
-  DateTimeInput,
   FilterButton,
   List,
   SelectInput,
+  SimpleList,
   TextInput,
   TopToolbar,
   useCreatePath,
@@ -37,9 +37,13 @@ import { awaitJob, reprocess, type Job, type ReprocessRequest, type ReprocessRes
 import { parseCdrId } from '../cdrs/dataProvider';
 import { rejectQuery, type RejectReason } from './dataProvider';
 import { LocalDateField } from '../shared/LocalDateField';
+import { RuDateInput } from '../shared/RuDateInput';
 import { CallTypeField } from '../shared/CallTypeField';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
 import { FixLink } from './FixLink';
+import { ExportButtons } from '../shared/ExportButtons';
+import { useNarrow } from '../shared/useNarrow';
+import { useFormat } from '../shared/format';
 
 export const RejectIcon = ReportProblemIcon;
 
@@ -55,8 +59,8 @@ const rejectFilters = [
   <ReasonInput key="reason" source="reason" alwaysOn />,
   <TextInput key="source" source="source" alwaysOn />,
   <TextInput key="account" source="account" alwaysOn />,
-  <DateTimeInput key="from" source="from" />,
-  <DateTimeInput key="to" source="to" />,
+  <RuDateInput key="from" source="from" withTime />,
+  <RuDateInput key="to" source="to" withTime />,
 ];
 
 /** Starts a reprocessing and shows its outcome; one per page. */
@@ -112,6 +116,18 @@ export const RejectList = () => {
 const RejectTable = () => {
   const createPath = useCreatePath();
   const translate = useTranslate();
+  const narrow = useNarrow();
+  const format = useFormat();
+  if (narrow) {
+    return (
+      <SimpleList
+        primaryText={(record) => translate(`app.reason.${record.reason}`, { _: record.reason ?? '' })}
+        secondaryText={(record) => `${record.caller ?? ''} → ${record.called ?? ''}`}
+        tertiaryText={(record) => format.date(record.startTime)}
+        linkType={(record) => createPath({ resource: 'cdrs', id: record.id, type: 'show' })}
+      />
+    );
+  }
   return (
     <DataTable
       rowClick={(id) => createPath({ resource: 'cdrs', id, type: 'show' })}
@@ -249,9 +265,16 @@ const ReprocessListedButton = () => {
   );
 };
 
+/** the rejects' export takes the list's filters without the page */
+const rejectExportQuery = (filter: Record<string, unknown>) => {
+  const { page: _page, size: _size, ...query } = rejectQuery({ filter });
+  return query;
+};
+
 const RejectActions = () => (
   <TopToolbar>
     <FilterButton />
+    <ExportButtons path="/api/v1/rejects" query={rejectExportQuery} />
     <ReprocessListedButton />
   </TopToolbar>
 );

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Autocomplete, TextField } from '@mui/material';
 import { attempt } from '../api/action';
 import { api } from '../api/client';
@@ -8,32 +8,49 @@ interface AccountOption {
   client?: string;
 }
 
-/** The accounts to choose from (code — client), asked once per page. */
-function useAccountOptions(): AccountOption[] {
+/**
+ * The accounts to choose from (code — client), searched by the server as the person types (code, client, INN or a
+ * phone number; the first 50), so a picker never loads every account. Options seen stay known for their labels.
+ */
+function useAccountOptions(text: string): { options: AccountOption[]; known: Map<string, AccountOption> } {
   const [options, setOptions] = useState<AccountOption[]>([]);
+  const known = useRef(new Map<string, AccountOption>());
   useEffect(() => {
     let current = true;
-    void attempt(api.GET('/api/v1/accounts')).then((outcome) => {
-      if (current) setOptions((outcome.data ?? []).map((a) => ({ account: a.account, client: a.client })));
-    });
+    const q = text.trim() || undefined;
+    const timer = setTimeout(() => {
+      void attempt(api.GET('/api/v1/accounts', { params: { query: { q, page: 0, size: 50 } } })).then((outcome) => {
+        if (!current) return;
+        const found = (outcome.data ?? []).map((a) => ({ account: a.account, client: a.client }));
+        found.forEach((o) => known.current.set(o.account, o));
+        setOptions(found);
+      });
+    }, q ? 250 : 0);
     return () => {
       current = false;
+      clearTimeout(timer);
     };
-  }, []);
-  return options;
+  }, [text]);
+  return { options, known: known.current };
 }
 
 const label = (o: AccountOption) => (o.client ? `${o.account} — ${o.client}` : o.account);
 
 /** One account, picked from the accounts that exist (searchable by code or client), never typed free. */
 export const AccountPicker = (props: { label: string; value: string; onChange: (account: string) => void; testId?: string }) => {
-  const options = useAccountOptions();
-  const selected = options.find((o) => o.account === props.value) ?? null;
+  const [text, setText] = useState('');
+  const { options, known } = useAccountOptions(text);
+  const selected = props.value ? (known.get(props.value) ?? { account: props.value }) : null;
   return (
     <Autocomplete
       options={options}
       value={selected}
-      onChange={(_e, v) => props.onChange(v?.account ?? '')}
+      filterOptions={(found) => found}
+      onInputChange={(_e, v, reason) => reason === 'input' && setText(v)}
+      onChange={(_e, v) => {
+        setText('');
+        props.onChange(v?.account ?? '');
+      }}
       getOptionLabel={label}
       isOptionEqualToValue={(a, b) => a.account === b.account}
       size="small"
@@ -51,14 +68,20 @@ export const AccountPicker = (props: { label: string; value: string; onChange: (
 
 /** Several accounts, picked from the accounts that exist. */
 export const AccountsPicker = (props: { label: string; value: string[]; onChange: (accounts: string[]) => void; testId?: string }) => {
-  const options = useAccountOptions();
-  const selected = options.filter((o) => props.value.includes(o.account));
+  const [text, setText] = useState('');
+  const { options, known } = useAccountOptions(text);
+  const selected = props.value.map((account) => known.get(account) ?? { account });
   return (
     <Autocomplete
       multiple
       options={options}
       value={selected}
-      onChange={(_e, v) => props.onChange(v.map((o) => o.account))}
+      filterOptions={(found) => found}
+      onInputChange={(_e, v, reason) => reason === 'input' && setText(v)}
+      onChange={(_e, v) => {
+        setText('');
+        props.onChange(v.map((o) => o.account));
+      }}
       getOptionLabel={label}
       isOptionEqualToValue={(a, b) => a.account === b.account}
       size="small"

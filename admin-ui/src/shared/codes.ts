@@ -79,3 +79,14 @@ export function useCodeLabel() {
   const translate = useTranslate();
   return (group: CodeGroup, code: string | undefined | null) => codeLabel(translate, group, code);
 }
+
+/**
+ * Who did something, as a person reads it: the platform's own work ("system") and an API key ("api-key:demo") in
+ * words; a user by their username.
+ */
+export function actorName(translate: Translate, actor: string | undefined | null): string {
+  if (!actor) return '';
+  if (actor === 'system') return translate('app.lists.actor_system');
+  if (actor.startsWith('api-key:')) return translate('app.lists.actor_api_key', { name: actor.slice('api-key:'.length) });
+  return actor;
+}

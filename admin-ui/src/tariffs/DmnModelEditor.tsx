@@ -74,10 +74,16 @@ export const DmnModelEditor = ({ model, readOnly, messages, onDirtyChange, onCon
       .then(async ({ DmnModeler, DmnViewer }) => {
         if (disposed || !container.current) return;
         const Editor = readOnly ? DmnViewer : DmnModeler;
-        // every view of dmn-js (the decision table, the DRD) speaks the UI's language
+        // every view of dmn-js (the decision table, the DRD) speaks the UI's language; each view's own options, as
+        // dmn-js 17 replaces `common.additionalModules` by the view's (Manager._createViewer)
+        const translated = { additionalModules: [dmnTranslateModule(locale)] };
         created = new Editor({
           container: container.current,
-          common: { additionalModules: [dmnTranslateModule(locale)] },
+          common: translated,
+          drd: translated,
+          decisionTable: translated,
+          literalExpression: translated,
+          boxedExpression: translated,
         });
         instance.current = created;
         // every view (one per decision) gets its own viewer; any edit in any of them is unsaved work

@@ -6,13 +6,13 @@ import {
   DialogContent,
   DialogContentText,
   DialogTitle,
-  TextField,
   Typography,
 } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { tariffApi, type TariffVersion } from './api';
 import { moscowIso, nextMoscowMidnight } from './moscowTime';
 import { ErrorAlert } from './problems';
+import { RuDateField } from '../shared/RuDateInput';
 
 interface Props {
   code: string;
@@ -64,15 +64,15 @@ export const PublishDialog = ({ code, version, open, onClose, onPublished, befor
       <DialogTitle>{translate('app.tariff.publish.title', { code, version })}</DialogTitle>
       <DialogContent>
         <DialogContentText sx={{ mb: 2 }}>{translate('app.tariff.publish.intro')}</DialogContentText>
-        <TextField
-          type="datetime-local"
+        <RuDateField
+          withTime
           label={translate('app.tariff.publish.effective_from')}
           value={local}
-          onChange={(e) => setLocal(e.target.value)}
+          onChange={setLocal}
           error={!iso}
           helperText={translate(iso ? 'app.tariff.publish.moscow_time' : 'app.tariff.publish.bad_date')}
           fullWidth
-          slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'effective-from', step: 60 } }}
+          testId="effective-from"
         />
         {iso && (
           <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>

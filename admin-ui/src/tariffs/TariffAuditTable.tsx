@@ -6,6 +6,7 @@ import { formatMoscow } from './moscowTime';
 import { tariffPaths } from './paths';
 import { ErrorAlert } from './problems';
 import { useTariffAudit } from './queries';
+import { actorName } from '../shared/codes';
 
 /** Who created, changed, validated and published which version of a tariff, newest first. */
 export const TariffAuditTable = ({ code }: { code: string }) => {
@@ -36,7 +37,7 @@ export const TariffAuditTable = ({ code }: { code: string }) => {
             <TableCell>
               <TariffChip kind="action" value={entry.action} />
             </TableCell>
-            <TableCell>{entry.actor}</TableCell>
+            <TableCell>{actorName(translate, entry.actor)}</TableCell>
             <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{entry.detail ?? ''}</TableCell>
           </TableRow>
         ))}

@@ -37,6 +37,7 @@ import { tariffPaths } from './paths';
 import { ErrorAlert } from './problems';
 import { useFormat } from '../shared/format';
 import { codeLabel } from '../shared/codes';
+import { RuDateField } from '../shared/RuDateInput';
 
 type CdrRecord = components['schemas']['CdrRecord'];
 
@@ -189,24 +190,22 @@ export const TariffSimulationPage = () => {
               </TextField>
             </Grid>
             <Grid size={{ xs: 12, sm: 3 }}>
-              <TextField
-                type="datetime-local"
+              <RuDateField
+                withTime
                 fullWidth
                 label={translate('app.tariff.simulation.from')}
                 value={stored.from}
-                onChange={(e) => setStored({ ...stored, from: e.target.value })}
-                slotProps={{ inputLabel: { shrink: true } }}
+                onChange={(iso) => setStored({ ...stored, from: iso })}
                 helperText={translate('app.tariff.publish.moscow_time')}
               />
             </Grid>
             <Grid size={{ xs: 12, sm: 3 }}>
-              <TextField
-                type="datetime-local"
+              <RuDateField
+                withTime
                 fullWidth
                 label={translate('app.tariff.simulation.to')}
                 value={stored.to}
-                onChange={(e) => setStored({ ...stored, to: e.target.value })}
-                slotProps={{ inputLabel: { shrink: true } }}
+                onChange={(iso) => setStored({ ...stored, to: iso })}
                 helperText={translate('app.tariff.simulation.to_exclusive')}
               />
             </Grid>

@@ -42,6 +42,7 @@ import { useNewDraft } from './useNewDraft';
 import { unsavedEdits } from './unsavedEdits';
 import { ValidationPanel, ModelMessages } from './ValidationPanel';
 import { messagesOf } from './validationLocation';
+import { actorName } from '../shared/codes';
 
 const DrlModelEditor = lazy(() => import('./DrlModelEditor'));
 
@@ -417,9 +418,9 @@ const VersionHeader = ({ code, tariffVersion: v }: { code: string; tariffVersion
             'basedOn',
             v.basedOn ? <Link to={tariffPaths.version(code, v.basedOn)}>{v.basedOn}</Link> : undefined,
           )}
-          {field('createdBy', v.createdBy)}
+          {field('createdBy', actorName(translate, v.createdBy))}
           {field('createdAt', formatMoscow(v.createdAt, locale))}
-          {field('publishedBy', v.publishedBy)}
+          {field('publishedBy', actorName(translate, v.publishedBy))}
           {field('publishedAt', formatMoscow(v.publishedAt, locale))}
         </Grid>
       </CardContent>

@@ -10,6 +10,7 @@ import { tariffPaths } from './paths';
 import { ErrorAlert } from './problems';
 import { useTariffEditable, useTariffVersions } from './queries';
 import { useNewDraft } from './useNewDraft';
+import { actorName } from '../shared/codes';
 
 const COLUMNS = ['version', 'state', 'effectiveFrom', 'basedOn', 'createdBy', 'createdAt', 'publishedBy', 'publishedAt'] as const;
 
@@ -39,6 +40,9 @@ export const TariffVersionsTable = ({ code, versionInForce }: { code: string; ve
       case 'createdAt':
       case 'publishedAt':
         return formatMoscow(v[column], locale);
+      case 'createdBy':
+      case 'publishedBy':
+        return actorName(translate, v[column]);
       default:
         return v[column] ?? '';
     }

@@ -134,6 +134,37 @@ const RU: Record<string, string> = {
   'Edit duration': 'Изменить длительность',
   'Set duration': 'Задать длительность',
   'Set value': 'Задать значение',
+  // hit policies and what each means (their names and explanations go through translate too)
+  Unique: 'Единственное',
+  First: 'Первое',
+  Priority: 'По приоритету',
+  Any: 'Любое',
+  Collect: 'Собрать',
+  'Collect (Sum)': 'Собрать (сумма)',
+  'Collect (Min)': 'Собрать (минимум)',
+  'Collect (Max)': 'Собрать (максимум)',
+  'Collect (Count)': 'Собрать (количество)',
+  'Rule order': 'В порядке строк',
+  'Output order': 'В порядке результатов',
+  'No overlap is possible and all rules are disjoint. Only a single rule can be matched':
+    'Строки не пересекаются: подходит не больше одной',
+  'Rules may overlap. The first matching rule will be chosen': 'Строки могут пересекаться: берётся первая подходящая',
+  'Rules may overlap. The one with the highest priority will be chosen':
+    'Строки могут пересекаться: берётся подходящая с наивысшим приоритетом',
+  'Rules may overlap. Their output have to match': 'Строки могут пересекаться, но их результаты должны совпадать',
+  'Collects the values of all matching rules': 'Собирает результаты всех подходящих строк',
+  'Collects the values of all matching rules and sums up to a single value':
+    'Собирает результаты всех подходящих строк и складывает их',
+  'Collects the values of all matching rules and uses the lowest value':
+    'Собирает результаты всех подходящих строк и берёт наименьший',
+  'Collects the values of all matching rules and uses the highest value':
+    'Собирает результаты всех подходящих строк и берёт наибольший',
+  'Collects the values of all matching rules and counts the number of them':
+    'Собирает результаты всех подходящих строк и считает их',
+  'Collects the values of all matching rules in rule order': 'Собирает результаты подходящих строк в порядке строк',
+  'Collects the values of all matching rules in decreasing output priority order':
+    'Собирает результаты подходящих строк по убыванию приоритета результата',
+  Move: 'Переместить',
   Resize: 'Изменить ширину',
   'e.g. { example } ': 'например, { example } ',
   'e.g. { sample }': 'например, { sample }',

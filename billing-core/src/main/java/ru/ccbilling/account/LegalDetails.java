@@ -7,13 +7,23 @@ import java.util.List;
  * INN and KPP, legal and postal addresses, how documents reach the client, and whom to call.
  */
 public record LegalDetails(String inn, String kpp, Address legalAddress, Address postalAddress,
-                           DeliveryMethod deliveryMethod, String email, List<Contact> contacts) {
+                           DeliveryMethod deliveryMethod, String email, List<Contact> contacts, String ogrn,
+                           Bank bank) {
 
     public static final LegalDetails NONE = new LegalDetails(null, null, null, null, null, null, List.of());
 
     public LegalDetails {
         contacts = contacts == null ? List.of() : List.copyOf(contacts);
     }
+
+    /** the details without ОГРН and bank */
+    public LegalDetails(String inn, String kpp, Address legalAddress, Address postalAddress,
+                        DeliveryMethod deliveryMethod, String email, List<Contact> contacts) {
+        this(inn, kpp, legalAddress, postalAddress, deliveryMethod, email, contacts, null, null);
+    }
+
+    /** the client's bank: its БИК and the client's settlement account there (either may be missing) */
+    public record Bank(String bik, String settlementAccount) { }
 
     /** How the client receives its documents. */
     public enum DeliveryMethod { PORTAL, EMAIL, POST, COURIER }

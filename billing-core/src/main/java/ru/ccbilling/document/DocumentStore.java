@@ -157,23 +157,70 @@ class DocumentStore {
     }
 
     List<IssuedDocument> list(YearMonth month, String account, DocumentType type, int limit) {
-        StringBuilder where = new StringBuilder(" where true");
+        return search(new Documents.Filter(month, account, type, null), null, 0, limit).items();
+    }
+
+    /** what a documents list may be sorted by, and the column behind each name */
+    private static final java.util.Map<String, String> SORTS = new java.util.LinkedHashMap<>();
+
+    static {
+        SORTS.put("month", "p.month");
+        SORTS.put("date", "d.document_date");
+        SORTS.put("number", "d.number");
+        SORTS.put("account", "p.account");
+        SORTS.put("client", "lower(p.client_name)");
+        SORTS.put("type", "d.type");
+        SORTS.put("gross", "d.gross");
+    }
+
+    private static final String DEFAULT_ORDER = "p.month desc, p.account, d.document_date, d.type";
+
+    /** one page of documents under the filter in the order asked, and how many the filter finds in all */
+    Documents.Page search(Documents.Filter filter, String sort, int page, int size) {
         List<Object> args = new ArrayList<>();
-        if (month != null) {
+        String where = where(filter, args);
+        String order = ru.ccbilling.export.ListOrder.sql(sort, SORTS, DEFAULT_ORDER, "d.id");
+        Long total = jdbc.queryForObject("select count(*) from document d join document_package p on p.id = d.package_id"
+                + where, Long.class, args.toArray());
+        args.add(size);
+        args.add((long) page * size);
+        return new Documents.Page(jdbc.query(SELECT + where + " order by " + order + " limit ? offset ?",
+                DocumentStore::row, args.toArray()), total == null ? 0 : total);
+    }
+
+    /** every document under the filter, up to {@code max}, one at a time in the order asked */
+    void each(Documents.Filter filter, String sort, int max, java.util.function.Consumer<IssuedDocument> each) {
+        List<Object> args = new ArrayList<>();
+        String where = where(filter, args);
+        String order = ru.ccbilling.export.ListOrder.sql(sort, SORTS, DEFAULT_ORDER, "d.id");
+        args.add(max);
+        jdbc.query(SELECT + where + " order by " + order + " limit ?", rs -> {
+            each.accept(row(rs, 0));
+        }, args.toArray());
+    }
+
+    private static String where(Documents.Filter filter, List<Object> args) {
+        StringBuilder where = new StringBuilder(" where true");
+        if (filter.month() != null) {
             where.append(" and p.month = ?");
-            args.add(month.toString());
+            args.add(filter.month().toString());
         }
-        if (account != null && !account.isBlank()) {
+        if (filter.account() != null && !filter.account().isBlank()) {
             where.append(" and p.account = ?");
-            args.add(account);
+            args.add(filter.account());
         }
-        if (type != null) {
+        if (filter.type() != null) {
             where.append(" and d.type = ?");
-            args.add(type.name());
+            args.add(filter.type().name());
         }
-        args.add(limit);
-        return jdbc.query(SELECT + where + " order by p.month desc, p.account, d.document_date, d.type limit ?", DocumentStore::row,
-                args.toArray());
+        if (filter.q() != null && !filter.q().isBlank()) {
+            String like = ru.ccbilling.export.ListOrder.contains(filter.q().trim());
+            where.append(" and (d.number ilike ? or p.account ilike ? or p.client_name ilike ?)");
+            args.add(like);
+            args.add(like);
+            args.add(like);
+        }
+        return where.toString();
     }
 
     /** the monthly and correction documents of these accounts' month (one-time invoices are not made from it) */

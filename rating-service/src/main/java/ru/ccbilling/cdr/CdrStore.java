@@ -169,13 +169,7 @@ public class CdrStore {
 
     public Page list(Filter filter, int page, int size) {
         List<Object> args = new ArrayList<>();
-        String where = new CdrConditions("true", args)
-                .and("c.status = ?", filter.status())
-                .and("c.account_code = ?", filter.account())
-                .andAnyOf("c.source", filter.sources())
-                .and("c.start_time >= ?", filter.from())
-                .and("c.start_time < ?", filter.to())
-                .toString();
+        String where = where(filter, args);
         Long total = jdbc.queryForObject("select count(*) from cdr c" + where, Long.class, args.toArray());
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(size);
@@ -183,6 +177,32 @@ public class CdrStore {
         List<StoredCdr> items = jdbc.query(SELECT + where + " order by c.start_time desc, c.id desc limit ? offset ?",
                 this::row, pageArgs.toArray());
         return new Page(items, total == null ? 0 : total);
+    }
+
+    /** the records under the filter, newest first, as a table with Russian titles and labels */
+    public void export(Filter filter, ru.ccbilling.export.Table table) {
+        List<Object> args = new ArrayList<>();
+        String where = where(filter, args);
+        args.add(ru.ccbilling.export.Table.MAX_ROWS);
+        table.row("Начало звонка", "Тип звонка", "Кто звонил", "Куда звонил", "Длительность, с", "Статус",
+                "Причина отказа", "Лицевой счёт", "Тариф", "Версия тарифа", "Сумма без НДС, руб.", "Источник",
+                "Идентификатор", "Получен");
+        jdbc.query(SELECT + where + " order by c.start_time desc, c.id desc limit ?", rs -> {
+            StoredCdr c = row(rs, 0);
+            table.row(c.startTime(), CdrLabels.callType(c.callType()), c.caller(), c.called(), c.durationSec(),
+                    CdrLabels.status(c.status()), CdrLabels.reason(c.reason()), c.account(), c.tariff(),
+                    c.tariffVersion(), c.total(), c.source(), c.cdrId(), c.receivedAt());
+        }, args.toArray());
+    }
+
+    private static String where(Filter filter, List<Object> args) {
+        return new CdrConditions("true", args)
+                .and("c.status = ?", filter.status())
+                .and("c.account_code = ?", filter.account())
+                .andAnyOf("c.source", filter.sources())
+                .and("c.start_time >= ?", filter.from())
+                .and("c.start_time < ?", filter.to())
+                .toString();
     }
 
     private static final String SELECT = """

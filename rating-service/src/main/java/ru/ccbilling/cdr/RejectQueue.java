@@ -70,6 +70,24 @@ public class RejectQueue {
         return new Page(items, total, counts);
     }
 
+    /** the rejected records under the filter, newest first, as a table with Russian titles and labels */
+    public void export(Filter filter, ru.ccbilling.export.Table table) {
+        List<Object> args = new ArrayList<>();
+        String where = where(filter, args);
+        args.add(ru.ccbilling.export.Table.MAX_ROWS);
+        table.row("Начало звонка", "Причина", "Подробности", "Тип звонка", "Кто звонил", "Куда звонил",
+                "Длительность, с", "Лицевой счёт", "Источник", "Идентификатор", "Получен", "Перетарифицирован");
+        jdbc.query("""
+                select c.source, c.cdr_id, c.call_type, c.start_time, c.caller, c.called, c.duration_sec,
+                       c.account_code, c.reason, c.reason_detail, c.received_at, c.reprocessed_at
+                  from cdr c""" + where + " order by c.start_time desc, c.id desc limit ?", rs -> {
+            table.row(rs.getObject(4, OffsetDateTime.class), CdrLabels.reason(rs.getString(9)), rs.getString(10),
+                    CdrLabels.callType(rs.getString(3)), rs.getString(5), rs.getString(6), rs.getInt(7),
+                    rs.getString(8), rs.getString(1), rs.getString(2), rs.getObject(11, OffsetDateTime.class),
+                    rs.getObject(12, OffsetDateTime.class));
+        }, args.toArray());
+    }
+
     /** rejected records by reason under the filter, in the tariff's order of precedence */
     public Map<String, Long> countsByReason(Filter filter) {
         List<Object> args = new ArrayList<>();

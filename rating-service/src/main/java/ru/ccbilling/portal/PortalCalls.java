@@ -1,8 +1,5 @@
 package ru.ccbilling.portal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,8 +19,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import ru.ccbilling.cdr.CdrLabels;
 import ru.ccbilling.cdr.StoredCdr;
 import ru.ccbilling.clock.ClockConfiguration;
+import ru.ccbilling.export.Table;
 import ru.ccbilling.refusal.Refusal;
 
 /**
@@ -34,7 +33,7 @@ import ru.ccbilling.refusal.Refusal;
 public class PortalCalls {
 
     public static final int MAX_DAYS = 366;
-    public static final int MAX_EXPORT = 100_000;
+    public static final int MAX_EXPORT = Table.MAX_ROWS;
     private static final ZoneId ZONE = ClockConfiguration.BUSINESS_ZONE;
     private static final TypeReference<List<StoredCdr.StoredLine>> LINES = new TypeReference<>() { };
 
@@ -88,51 +87,23 @@ public class PortalCalls {
                 this::row, source, cdrId, source, cdrId, username).stream().findFirst();
     }
 
-    /** the calls as CSV for a spreadsheet: UTF-8 with a BOM, semicolons, decimal commas, Moscow time */
-    public void csv(String username, Filter filter, Writer out) {
+    /**
+     * the calls as a table for a spreadsheet (CSV or XLSX, {@link ru.ccbilling.export}): times in Moscow time as
+     * text, durations and amounts as numbers, up to {@link #MAX_EXPORT} rows
+     */
+    public void export(String username, Filter filter, Table table) {
         List<Object> args = new ArrayList<>();
         String where = where(username, filter, args);
         args.add(MAX_EXPORT);
         DateTimeFormatter time = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
-        try {
-            out.write('\uFEFF');
-            out.write("Дата и время;Тип звонка;Кто звонил;Куда звонил;Длительность, с;Статус;Сумма без НДС, руб.;"
-                    + "Лицевой счёт;Источник;Идентификатор\r\n");
-            jdbc.query(SELECT + where + " order by c.start_time desc, c.id desc limit ?", rs -> {
-                StoredCdr c = row(rs, 0);
-                try {
-                    out.write(String.join(";", c.startTime().atZoneSameInstant(ZONE).format(time), c.callType(),
-                            c.caller(), c.called(), Integer.toString(c.durationSec()), c.status(),
-                            c.total() == null ? "" : c.total().toPlainString().replace('.', ','), c.account(),
-                            cell(c.source()), cell(c.cdrId())));
-                    out.write("\r\n");
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, args.toArray());
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** the calls as an Excel workbook: dates as text in Moscow time, durations and amounts as numbers */
-    public void xlsx(String username, Filter filter, java.io.OutputStream out) {
-        List<Object> args = new ArrayList<>();
-        String where = where(username, filter, args);
-        args.add(MAX_EXPORT);
-        DateTimeFormatter time = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
-        try (CallsWorkbook book = new CallsWorkbook(out)) {
-            book.row("Дата и время", "Тип звонка", "Кто звонил", "Куда звонил", "Длительность, с", "Статус",
-                    "Сумма без НДС, руб.", "Лицевой счёт", "Источник", "Идентификатор");
-            jdbc.query(SELECT + where + " order by c.start_time desc, c.id desc limit ?", rs -> {
-                StoredCdr c = row(rs, 0);
-                book.row(c.startTime().atZoneSameInstant(ZONE).format(time), c.callType(), c.caller(), c.called(),
-                        c.durationSec(), c.status(), c.total(), c.account(), c.source(), c.cdrId());
-            }, args.toArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        table.row("Дата и время", "Тип звонка", "Кто звонил", "Куда звонил", "Длительность, с", "Статус",
+                "Сумма без НДС, руб.", "Лицевой счёт", "Источник", "Идентификатор");
+        jdbc.query(SELECT + where + " order by c.start_time desc, c.id desc limit ?", rs -> {
+            StoredCdr c = row(rs, 0);
+            table.row(c.startTime().atZoneSameInstant(ZONE).format(time), CdrLabels.callType(c.callType()), c.caller(),
+                    c.called(), c.durationSec(), CdrLabels.status(c.status()), c.total(), c.account(), c.source(),
+                    c.cdrId());
+        }, args.toArray());
     }
 
     /** calls and amounts of each day of the period that had any (rated calls) */
@@ -182,11 +153,6 @@ public class PortalCalls {
     }
 
     /** a text cell that a spreadsheet must not read as a formula, without the separator */
-    private static String cell(String value) {
-        String v = value.replace(';', ',').replace('\n', ' ').replace('\r', ' ');
-        return !v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 ? "'" + v : v;
-    }
-
     private static final String SELECT = """
             select c.source, c.cdr_id, c.start_time, c.received_at, c.call_type, c.caller, c.called, c.duration_sec,
                    c.account_code, c.status, c.reason, c.reason_detail, c.tariff_code, c.tariff_version, c.total,

@@ -106,6 +106,11 @@ final class RoleMatrix implements
             .requestMatchers("/api/v1/documents", "/api/v1/documents/**", "/api/v1/numbering-templates",
                     "/api/v1/numbering-policies", "/api/v1/numbering-policies/*")
                 .hasAnyRole(FINANCE, ADMIN)
+            // exports of staff lists (CSV/XLSX): whoever reads the list downloads what it shows
+            .requestMatchers(GET, "/api/v1/cdrs.csv", "/api/v1/cdrs.xlsx").hasAnyRole(IN_HOUSE)
+            .requestMatchers(GET, "/api/v1/rejects.csv", "/api/v1/rejects.xlsx").hasAnyRole(TM, FINANCE, ADMIN, API)
+            .requestMatchers(GET, "/api/v1/accounts.csv", "/api/v1/accounts.xlsx").hasAnyRole(CENTRE)
+            .requestMatchers(GET, "/api/v1/documents.csv", "/api/v1/documents.xlsx").hasAnyRole(FINANCE, ADMIN)
             // anything else of the API (a new route without a row here) is the admin's until it gets one
             .requestMatchers("/api/**").hasRole(ADMIN)
             // the contract, Swagger UI and the rest of actuator are for staff; the UI's files for every person

@@ -21,20 +21,20 @@ import ru.ccbilling.period.Finance;
  * (March to May 2026 of ACC-1001 and ACC-1002), March 2026 closed and its documents issued for both clients, a
  * payment of ACC-1001 that covers its March invoice, and a call of ACC-1001 made today.
  */
-final class PortalFixture {
+public final class PortalFixture {
 
-    static final String MARCH = "2026-03";
+    public static final String MARCH = "2026-03";
     private static final java.util.Set<Integer> READY = new java.util.HashSet<>();
 
     /** ids of March's documents by account */
-    static final Map<String, List<String>> DOCUMENTS = new java.util.concurrent.ConcurrentHashMap<>();
+    public static final Map<String, List<String>> DOCUMENTS = new java.util.concurrent.ConcurrentHashMap<>();
     static final String TODAYS_CALL = "portal-today-1";
     /** the job that closed March */
     static volatile String closeJob;
 
     private PortalFixture() { }
 
-    static synchronized void ensure(int port) {
+    public static synchronized void ensure(int port) {
         if (!READY.add(port)) {
             return;
         }

@@ -116,7 +116,12 @@ class RoleMatrixApiTest {
         row("network inventory: assign, release, bulk changes, CSV import, kinds and pools", "AN",
             "POST /api/v1/inventory/resources/{resource}/assign", "POST /api/v1/inventory/resources/{resource}/release",
             "POST /api/v1/inventory/resources/bulk", "POST /api/v1/inventory/resources/import",
-            "POST /api/v1/inventory/kinds", "PUT /api/v1/inventory/pools/{pool}"));
+            "POST /api/v1/inventory/kinds", "PUT /api/v1/inventory/pools/{pool}"),
+        // exports of staff lists: whoever reads a list downloads it
+        row("CDRs: export (CSV, XLSX)", "TSFAK", "GET /api/v1/cdrs.csv", "GET /api/v1/cdrs.xlsx"),
+        row("rejects queue: export", "TFAK", "GET /api/v1/rejects.csv", "GET /api/v1/rejects.xlsx"),
+        row("accounts: export", "TSFAN", "GET /api/v1/accounts.csv", "GET /api/v1/accounts.xlsx"),
+        row("documents: export", "FA", "GET /api/v1/documents.csv", "GET /api/v1/documents.xlsx"));
 
     /** path parameters that reach nothing, so that an allowed request changes nothing (404 or 400) */
     private static final Map<String, String> PARAMETERS = Map.ofEntries(Map.entry("source", "pbx-msk-1"),

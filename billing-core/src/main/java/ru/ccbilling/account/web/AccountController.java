@@ -1,8 +1,13 @@
 package ru.ccbilling.account.web;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+
+import org.springframework.core.io.Resource;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -10,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import ru.ccbilling.account.Account;
 import ru.ccbilling.account.AccountDirectory;
+import ru.ccbilling.account.AccountSearch;
 import ru.ccbilling.account.AssignmentCheck;
 import ru.ccbilling.account.LegalDetails;
 import ru.ccbilling.account.NumberAssignment;
@@ -17,10 +23,13 @@ import ru.ccbilling.api.AccountsApi;
 import ru.ccbilling.api.model.AccountDetails;
 import ru.ccbilling.api.model.DedicatedOperator;
 import ru.ccbilling.api.model.TariffAssignment;
+import ru.ccbilling.export.ListOrder;
+import ru.ccbilling.export.Table;
 import ru.ccbilling.inventory.Inventory;
 import ru.ccbilling.inventory.NumberKind;
 import ru.ccbilling.refusal.Refusal;
 import ru.ccbilling.web.CurrentUser;
+import ru.ccbilling.web.Downloads;
 
 @RestController
 class AccountController implements AccountsApi {
@@ -28,17 +37,24 @@ class AccountController implements AccountsApi {
     private final AccountDirectory accounts;
     private final Inventory inventory;
     private final AssignmentCheck check;
+    private final AccountSearch search;
 
-    AccountController(AccountDirectory accounts, Inventory inventory, AssignmentCheck check) {
+    AccountController(AccountDirectory accounts, Inventory inventory, AssignmentCheck check, AccountSearch search) {
         this.accounts = accounts;
         this.inventory = inventory;
         this.check = check;
+        this.search = search;
     }
 
     @Override
-    public ResponseEntity<List<ru.ccbilling.api.model.Account>> listAccounts() {
+    public ResponseEntity<List<ru.ccbilling.api.model.Account>> listAccounts(String q, String tariff, String sort,
+                                                                            Integer page, Integer size) {
         boolean withLegalDetails = LegalDetailsAccess.mayRead();
-        return ResponseEntity.ok(accounts.all().stream().map(a -> {
+        boolean paged = page != null || size != null;
+        AccountSearch.Page found = search.find(new AccountSearch.Filter(q, tariff, withLegalDetails), sort,
+                page, paged ? (size == null ? ListOrder.DEFAULT_SIZE : size) : null);
+        List<ru.ccbilling.api.model.Account> items = found.codes().stream().map(accounts::find)
+                .flatMap(java.util.Optional::stream).map(a -> {
             var current = a.tariffs().stream().max((x, y) -> x.validFrom().compareTo(y.validFrom()));
             LegalDetails legal = withLegalDetails ? accounts.legalDetails(a.code()).orElse(LegalDetails.NONE)
                     : LegalDetails.NONE;
@@ -47,13 +63,34 @@ class AccountController implements AccountsApi {
                     .tariffFrom(current.map(Account.TariffAssignment::validFrom).orElse(null))
                     .numbers(inventory.heldBy(a.code()))
                     .inn(legal.inn()).deliveryMethod(ClientDetailsMapping.delivery(legal.deliveryMethod()));
-        }).toList());
+        }).toList();
+        return ResponseEntity.ok().header("X-Total-Count", Long.toString(found.total())).body(items);
+    }
+
+    @Override
+    public ResponseEntity<Resource> exportAccountsCsv(String q, String tariff, String sort) {
+        return Downloads.csv("accounts", table -> export(q, tariff, sort, table));
+    }
+
+    @Override
+    public ResponseEntity<Resource> exportAccountsXlsx(String q, String tariff, String sort) {
+        return Downloads.xlsx("accounts", "Лицевые счета", table -> export(q, tariff, sort, table));
+    }
+
+    private void export(String q, String tariff, String sort, Table table) {
+        boolean withLegalDetails = LegalDetailsAccess.mayRead();
+        Map<String, List<String>> numbers = new HashMap<>();
+        inventory.numberHolders().forEach((number, account) -> numbers.computeIfAbsent(account, a -> new ArrayList<>())
+                .add(number));
+        numbers.values().forEach(java.util.Collections::sort);
+        search.export(new AccountSearch.Filter(q, tariff, withLegalDetails), sort, withLegalDetails, numbers, table);
     }
 
     @Override
     public ResponseEntity<AccountDetails> createAccount(AccountDetails details) {
         LegalDetails legal = ClientDetailsMapping.legal(details.getInn(), details.getKpp(), details.getLegalAddress(),
-                details.getPostalAddress(), details.getDeliveryMethod(), details.getEmail(), details.getContacts());
+                details.getPostalAddress(), details.getDeliveryMethod(), details.getEmail(), details.getContacts(),
+                details.getOgrn(), details.getBik(), details.getSettlementAccount());
         Set<Account.TariffAssignment> tariffs = tariffs(details.getTariffs());
         if (!accounts.open(new Account(details.getAccount(), details.getClient().trim(), tariffs, Set.of()), legal)) {
             throw Refusal.conflict("account.exists", details.getAccount());
@@ -72,7 +109,8 @@ class AccountController implements AccountsApi {
             throw Refusal.invalid("account", "account.notPathAccount", account);
         }
         LegalDetails legal = ClientDetailsMapping.legal(details.getInn(), details.getKpp(), details.getLegalAddress(),
-                details.getPostalAddress(), details.getDeliveryMethod(), details.getEmail(), details.getContacts());
+                details.getPostalAddress(), details.getDeliveryMethod(), details.getEmail(), details.getContacts(),
+                details.getOgrn(), details.getBik(), details.getSettlementAccount());
         // everything is checked before anything is written
         boolean newTariffs = details.getTariffs() != null && !details.getTariffs().isEmpty();
         Set<Account.TariffAssignment> tariffs = newTariffs ? tariffs(details.getTariffs()) : Set.of();
@@ -127,8 +165,10 @@ class AccountController implements AccountsApi {
         Account account = require(code);
         AccountDetails out = new AccountDetails(code, account.clientName());
         if (LegalDetailsAccess.mayRead()) {
-            ClientDetailsMapping.fill(accounts.legalDetails(code).orElse(LegalDetails.NONE), out::inn, out::kpp,
+            LegalDetails legal = accounts.legalDetails(code).orElse(LegalDetails.NONE);
+            ClientDetailsMapping.fill(legal, out::inn, out::kpp,
                     out::legalAddress, out::postalAddress, out::deliveryMethod, out::email, out::contacts);
+            ClientDetailsMapping.fillRequisites(legal, out::ogrn, out::bik, out::settlementAccount);
         } else {
             out.contacts(null);
         }

@@ -30,7 +30,8 @@ class ClientController implements ClientsApi {
         accounts.find(account).orElseThrow(() -> Refusal.notFound("account.unknown", account));
         accounts.updateClient(account, details.getClient().trim(), ClientDetailsMapping.legal(details.getInn(),
                 details.getKpp(), details.getLegalAddress(), details.getPostalAddress(), details.getDeliveryMethod(),
-                details.getEmail(), details.getContacts()));
+                details.getEmail(), details.getContacts(), details.getOgrn(), details.getBik(),
+                details.getSettlementAccount()));
         return ResponseEntity.ok(view(account));
     }
 
@@ -39,6 +40,8 @@ class ClientController implements ClientsApi {
         ClientDetails out = new ClientDetails(account.clientName());
         ClientDetailsMapping.fill(accounts.legalDetails(code).orElse(LegalDetails.NONE), out::inn, out::kpp,
                 out::legalAddress, out::postalAddress, out::deliveryMethod, out::email, out::contacts);
+        ClientDetailsMapping.fillRequisites(accounts.legalDetails(code).orElse(LegalDetails.NONE), out::ogrn, out::bik,
+                out::settlementAccount);
         return out;
     }
 }

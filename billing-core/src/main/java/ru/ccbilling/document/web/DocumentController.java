@@ -58,6 +58,8 @@ import ru.ccbilling.document.Sellers;
 import ru.ccbilling.document.Statement;
 import ru.ccbilling.document.edo.EdoFile;
 import ru.ccbilling.document.edo.ElectronicDocuments;
+import ru.ccbilling.export.ListOrder;
+import ru.ccbilling.web.Downloads;
 import ru.ccbilling.document.form.EnvelopeLabels;
 import ru.ccbilling.job.Jobs;
 import ru.ccbilling.job.web.JobView;
@@ -102,10 +104,36 @@ class DocumentController implements DocumentsApi {
     }
 
     @Override
-    public ResponseEntity<List<Document>> listDocuments(String month, String account, DocumentType type, Integer limit) {
-        return ResponseEntity.ok(documents.list(month == null ? null : DocumentViews.month("month", month), account,
-                type == null ? null : ru.ccbilling.document.DocumentType.valueOf(type.getValue()), limit)
-                .stream().map(DocumentViews::view).toList());
+    public ResponseEntity<List<Document>> listDocuments(String month, String account, DocumentType type, Integer limit,
+                                                        String q, String sort, Integer page, Integer size) {
+        boolean paged = page != null || size != null;
+        Documents.Page found = documents.search(filter(month, account, type, q), sort, paged && page != null ? page : 0,
+                paged ? (size == null ? ListOrder.DEFAULT_SIZE : size) : limit);
+        return ResponseEntity.ok().header("X-Total-Count", Long.toString(found.total()))
+                .body(found.items().stream().map(DocumentViews::view).toList());
+    }
+
+    @Override
+    public ResponseEntity<Resource> exportDocumentsCsv(String month, String account, DocumentType type, String q,
+                                                       String sort) {
+        Documents.Filter filter = filter(month, account, type, q);
+        return Downloads.csv(exportName(filter), table -> documents.export(filter, sort, table));
+    }
+
+    @Override
+    public ResponseEntity<Resource> exportDocumentsXlsx(String month, String account, DocumentType type, String q,
+                                                        String sort) {
+        Documents.Filter filter = filter(month, account, type, q);
+        return Downloads.xlsx(exportName(filter), "Документы", table -> documents.export(filter, sort, table));
+    }
+
+    private static Documents.Filter filter(String month, String account, DocumentType type, String q) {
+        return new Documents.Filter(month == null ? null : DocumentViews.month("month", month), account,
+                type == null ? null : ru.ccbilling.document.DocumentType.valueOf(type.getValue()), q);
+    }
+
+    private static String exportName(Documents.Filter filter) {
+        return "documents" + (filter.month() == null ? "" : "-" + filter.month());
     }
 
     @Override

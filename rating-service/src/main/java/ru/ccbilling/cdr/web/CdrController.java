@@ -25,6 +25,7 @@ import ru.ccbilling.cdr.StoredCdr;
 import ru.ccbilling.money.Money;
 import ru.ccbilling.security.SourceScope;
 import ru.ccbilling.refusal.Refusal;
+import ru.ccbilling.web.Downloads;
 import ru.ccbilling.web.Problems;
 
 @RestController
@@ -72,6 +73,26 @@ class CdrController implements CdrsApi {
                 page, size);
         return ResponseEntity.ok(new CdrPage(result.items().stream().map(CdrController::view).toList(),
                 result.total(), page, size));
+    }
+
+    @Override
+    public ResponseEntity<org.springframework.core.io.Resource> exportCdrsCsv(CdrStatus status, String account,
+            String source, OffsetDateTime from, OffsetDateTime to) {
+        CdrStore.Filter filter = filter(status, account, source, from, to);
+        return Downloads.csv("cdrs", table -> store.export(filter, table));
+    }
+
+    @Override
+    public ResponseEntity<org.springframework.core.io.Resource> exportCdrsXlsx(CdrStatus status, String account,
+            String source, OffsetDateTime from, OffsetDateTime to) {
+        CdrStore.Filter filter = filter(status, account, source, from, to);
+        return Downloads.xlsx("cdrs", "Записи CDR", table -> store.export(filter, table));
+    }
+
+    private static CdrStore.Filter filter(CdrStatus status, String account, String source, OffsetDateTime from,
+                                          OffsetDateTime to) {
+        return new CdrStore.Filter(status == null ? null : status.getValue(), account, SourceScope.visible(source),
+                from, to);
     }
 
     private static CdrOutcome outcome(IntakeOutcome o) {

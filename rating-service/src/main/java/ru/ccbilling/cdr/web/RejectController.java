@@ -23,6 +23,7 @@ import ru.ccbilling.cdr.RejectReprocessing;
 import ru.ccbilling.job.web.JobView;
 import ru.ccbilling.security.SourceScope;
 import ru.ccbilling.refusal.Refusal;
+import ru.ccbilling.web.Downloads;
 
 @RestController
 class RejectController implements RejectsApi {
@@ -43,6 +44,20 @@ class RejectController implements RejectsApi {
         RejectQueue.Page found = queue.list(filter(reason, source, account, from, to), page, size);
         return ResponseEntity.ok(new RejectPage(found.items().stream().map(RejectController::view).toList(),
                 found.total(), page, size, found.countsByReason()));
+    }
+
+    @Override
+    public ResponseEntity<org.springframework.core.io.Resource> exportRejectsCsv(RejectReason reason, String source,
+            String account, OffsetDateTime from, OffsetDateTime to) {
+        RejectQueue.Filter filter = filter(reason, source, account, from, to);
+        return Downloads.csv("rejects", table -> queue.export(filter, table));
+    }
+
+    @Override
+    public ResponseEntity<org.springframework.core.io.Resource> exportRejectsXlsx(RejectReason reason, String source,
+            String account, OffsetDateTime from, OffsetDateTime to) {
+        RejectQueue.Filter filter = filter(reason, source, account, from, to);
+        return Downloads.xlsx("rejects", "Отсев", table -> queue.export(filter, table));
     }
 
     /** 200 with the result, or 202 with the job for a large selection */

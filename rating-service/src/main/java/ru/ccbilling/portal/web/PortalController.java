@@ -58,6 +58,7 @@ import ru.ccbilling.portal.PortalScope;
 import ru.ccbilling.portal.PriceLists;
 import ru.ccbilling.refusal.Refusal;
 import ru.ccbilling.web.CurrentUser;
+import ru.ccbilling.web.Downloads;
 
 /**
  * The client's personal cabinet. Every call resolves the account through {@link PortalScope} (404 for an account
@@ -142,24 +143,7 @@ class PortalController implements PortalApi {
                                                    CdrStatus status) {
         String user = CurrentUser.name();
         PortalCalls.Filter filter = filter(user, account, from, to, number, status);
-        try {
-            // a temp file, not memory: an export may be 100,000 rows; the file goes when it is sent
-            Path file = Files.createTempFile("portal-calls", ".csv");
-            try (Writer out = new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8)) {
-                calls.csv(user, filter, out);
-            } catch (RuntimeException | IOException e) {
-                Files.deleteIfExists(file);
-                throw e;
-            }
-            return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                    .contentLength(Files.size(file))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                            .filename("calls-" + filter.account() + "-" + filter.from() + "-" + filter.to() + ".csv")
-                            .build().toString())
-                    .body(new InputStreamResource(Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Downloads.csv(exportName(filter), table -> calls.export(user, filter, table));
     }
 
     @Override
@@ -167,24 +151,11 @@ class PortalController implements PortalApi {
                                                     CdrStatus status) {
         String user = CurrentUser.name();
         PortalCalls.Filter filter = filter(user, account, from, to, number, status);
-        try {
-            Path file = Files.createTempFile("portal-calls", ".xlsx");
-            try (var out = Files.newOutputStream(file)) {
-                calls.xlsx(user, filter, out);
-            } catch (RuntimeException | IOException e) {
-                Files.deleteIfExists(file);
-                throw e;
-            }
-            return ResponseEntity.ok()
-                    .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                    .contentLength(Files.size(file))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                            .filename("calls-" + filter.account() + "-" + filter.from() + "-" + filter.to() + ".xlsx")
-                            .build().toString())
-                    .body(new InputStreamResource(Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Downloads.xlsx(exportName(filter), "Звонки", table -> calls.export(user, filter, table));
+    }
+
+    private static String exportName(PortalCalls.Filter filter) {
+        return "calls-" + filter.account() + "-" + filter.from() + "-" + filter.to();
     }
 
     @Override

@@ -1,4 +1,4 @@
-package ru.ccbilling.portal;
+package ru.ccbilling.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,15 +10,16 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * The smallest valid Office Open XML workbook (ECMA-376): one sheet, text as inline strings, numbers as numbers,
- * written row by row while the rows are read, so an export of 100,000 calls never sits in memory whole.
+ * written row by row while the rows are read, so an export of 100,000 rows never sits in memory whole. Every list
+ * export of the application (the portal's calls, the staff lists) writes through it.
  */
-final class CallsWorkbook implements AutoCloseable {
+public final class Workbook implements Table {
 
     private final ZipOutputStream zip;
     private final Writer sheet;
     private int row;
 
-    CallsWorkbook(OutputStream out) throws IOException {
+    public Workbook(OutputStream out, String sheetName) throws IOException {
         zip = new ZipOutputStream(out);
         part("[Content_Types].xml", """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -33,11 +34,11 @@ final class CallsWorkbook implements AutoCloseable {
                 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
                 <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
                 </Relationships>""");
-        part("xl/workbook.xml", """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
-                <sheets><sheet name="Звонки" sheetId="1" r:id="rId1"/></sheets>
-                </workbook>""");
+        part("xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                + "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+                + " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">\n"
+                + "<sheets><sheet name=\"" + escape(sheetName) + "\" sheetId=\"1\" r:id=\"rId1\"/></sheets>\n"
+                + "</workbook>");
         part("xl/_rels/workbook.xml.rels", """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
@@ -49,8 +50,9 @@ final class CallsWorkbook implements AutoCloseable {
                 + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
     }
 
-    /** a row of cells: a {@link Number} is a number cell, anything else (null: empty) a text cell */
-    void row(Object... cells) {
+    /** a row of cells: a {@link Number} is a number cell, a date or time Russian text, anything else (null: empty) text */
+    @Override
+    public void row(Object... cells) {
         try {
             row++;
             sheet.write("<row r=\"" + row + "\">");
@@ -58,7 +60,7 @@ final class CallsWorkbook implements AutoCloseable {
                 if (cell instanceof Number number) {
                     sheet.write("<c><v>" + (number instanceof java.math.BigDecimal d ? d.toPlainString() : number) + "</v></c>");
                 } else if (cell != null) {
-                    sheet.write("<c t=\"inlineStr\"><is><t xml:space=\"preserve\">" + escape(cell.toString())
+                    sheet.write("<c t=\"inlineStr\"><is><t xml:space=\"preserve\">" + escape(Cells.text(cell))
                             + "</t></is></c>");
                 } else {
                     sheet.write("<c/>");
