@@ -106,6 +106,9 @@ final class RoleMatrix implements
             .requestMatchers("/api/v1/documents", "/api/v1/documents/**", "/api/v1/numbering-templates",
                     "/api/v1/numbering-policies", "/api/v1/numbering-policies/*")
                 .hasAnyRole(FINANCE, ADMIN)
+            // reports: finance, tariff managers and admins build, see every account and share; sales see the figures of
+            // their own accounts and keep reports private (report.ReportScope, report.web.ReportsController)
+            .requestMatchers("/api/v1/reports/**").hasAnyRole(TM, SALES, FINANCE, ADMIN)
             // anything else of the API (a new route without a row here) is the admin's until it gets one
             .requestMatchers("/api/**").hasRole(ADMIN)
             // the contract, Swagger UI and the rest of actuator are for staff; the UI's files for every person

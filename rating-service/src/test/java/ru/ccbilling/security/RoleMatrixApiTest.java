@@ -116,7 +116,11 @@ class RoleMatrixApiTest {
         row("network inventory: assign, release, bulk changes, CSV import, kinds and pools", "AN",
             "POST /api/v1/inventory/resources/{resource}/assign", "POST /api/v1/inventory/resources/{resource}/release",
             "POST /api/v1/inventory/resources/bulk", "POST /api/v1/inventory/resources/import",
-            "POST /api/v1/inventory/kinds", "PUT /api/v1/inventory/pools/{pool}"));
+            "POST /api/v1/inventory/kinds", "PUT /api/v1/inventory/pools/{pool}"),
+        row("reports: catalogue, run, drill down, export, saved reports (sales: own accounts, private)", "TSFA",
+            "GET /api/v1/reports/catalogue", "POST /api/v1/reports/query", "POST /api/v1/reports/calls",
+            "POST /api/v1/reports/export", "GET /api/v1/reports/saved", "POST /api/v1/reports/saved",
+            "GET /api/v1/reports/saved/{id}", "PUT /api/v1/reports/saved/{id}", "DELETE /api/v1/reports/saved/{id}"));
 
     /** path parameters that reach nothing, so that an allowed request changes nothing (404 or 400) */
     private static final Map<String, String> PARAMETERS = Map.ofEntries(Map.entry("source", "pbx-msk-1"),
