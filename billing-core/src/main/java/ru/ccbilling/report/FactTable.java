@@ -1,18 +1,24 @@
 package ru.ccbilling.report;
 
-/** The tables a report is computed from, with what each joins to reach a client's name. */
+/**
+ * The tables a report is computed from. The facts of calls and lines come in two grains with the same columns:
+ * by day and by month ({@code day} is then the month's first day).
+ */
 enum FactTable {
-    CALLS("report_call_day f left join account a on a.code = f.account_code", "f.day", "f.account_code"),
-    LINES("report_line_day f left join account a on a.code = f.account_code", "f.day", "f.account_code"),
-    LEDGER("ledger_entry e left join account a on a.code = e.account_code", "e.period", "e.account_code");
+    CALLS("report_call"), LINES("report_line"), LEDGER(null);
 
-    final String from;
-    final String day;
-    final String account;
+    /** report_call / report_line: _day and _month */
+    final String facts;
 
-    FactTable(String from, String day, String account) {
-        this.from = from;
-        this.day = day;
-        this.account = account;
+    FactTable(String facts) {
+        this.facts = facts;
+    }
+
+    String day() {
+        return this == LEDGER ? "e.period" : "f.day";
+    }
+
+    String account() {
+        return this == LEDGER ? "e.account_code" : "f.account_code";
     }
 }

@@ -44,6 +44,11 @@ create table report_line_day (
 );
 create index report_line_day_account on report_line_day (account_code, day);
 
+-- the same facts by month ("day" is the month's first day): a report over whole months reads these, a dozen rows
+-- where the daily facts have hundreds; only its days at the edges of the range come from the daily facts
+create table report_call_month (like report_call_day including all);
+create table report_line_month (like report_line_day including all);
+
 -- a report as its builder saved it: the query (JSON of report.ReportQuery), private to its owner or shared
 create sequence saved_report_seq;
 create table saved_report (

@@ -26,20 +26,21 @@ create function report_destination_class(call_type text, called text, record jso
                         when call_type in ('FORWARD', 'VIRTUAL_OFFICE') then record ->> 'forwardedTo' end as n) d
 $$;
 
--- the two upserts that add the rows of relation {rows} (columns of cdr and a column sign, +1 or -1)
-create function report_facts_sql(rows text) returns text[] language sql immutable as $f$
+-- the upserts that add the rows of relation {rows} (columns of cdr and a column sign, +1 or -1) to the facts of one
+-- grain: 'day' (report_call_day, report_line_day) or 'month' (report_call_month, report_line_month)
+create function report_facts_sql(rows text, grain text) returns text[] language sql immutable as $f$
     select array[format($$
-        insert into report_call_day as f (day, account_code, call_type, source, status, reason, tariff_code,
+        insert into report_call_%2$s as f (day, account_code, call_type, source, status, reason, tariff_code,
                tariff_version, caller_origin, destination_class, time_band, trunk, calls, answered, duration_sec,
                billed_sec, amount)
-        select (d.start_time at time zone 'Europe/Moscow')::date, coalesce(d.account_code, ''), d.call_type,
+        select date_trunc(%3$L, d.start_time at time zone 'Europe/Moscow')::date, coalesce(d.account_code, ''), d.call_type,
                d.source, d.status, coalesce(d.reason, ''), coalesce(d.tariff_code, ''), coalesce(d.tariff_version, 0),
                report_caller_origin(d.call_type, d.caller), report_destination_class(d.call_type, d.called, d.record),
                report_time_band(d.start_time), coalesce(d.record ->> 'trunk', ''),
                sum(d.sign), coalesce(sum(d.sign) filter (where d.duration_sec > 0), 0), sum(d.sign * d.duration_sec),
                coalesce(sum(d.sign * (select sum((l ->> 'billedSeconds')::bigint) from jsonb_array_elements(d.lines) l)), 0),
                coalesce(sum(d.sign * d.total), 0)
-          from (%s) d
+          from (%1$s) d
          group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12
          order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 -- rows locked in key order: concurrent chunks wait, never deadlock
         on conflict (day, account_code, call_type, source, status, reason, tariff_code, tariff_version, caller_origin,
@@ -47,13 +48,13 @@ create function report_facts_sql(rows text) returns text[] language sql immutabl
         do update set calls = f.calls + excluded.calls, answered = f.answered + excluded.answered,
                       duration_sec = f.duration_sec + excluded.duration_sec, billed_sec = f.billed_sec + excluded.billed_sec,
                       amount = f.amount + excluded.amount
-        $$, rows), format($$
-        insert into report_line_day as f (day, account_code, call_type, source, tariff_code, tariff_version, component,
+        $$, rows, grain, grain), format($$
+        insert into report_line_%2$s as f (day, account_code, call_type, source, tariff_code, tariff_version, component,
                operator_id, site, calls, lines, billed_sec, amount)
         select x.day, x.account_code, x.call_type, x.source, x.tariff_code, x.tariff_version, x.component,
                x.operator_id, coalesce(o.site, ''), sum(x.sign * x.first), sum(x.sign), sum(x.sign * x.billed_sec),
                sum(x.sign * x.amount)
-          from (select (d.start_time at time zone 'Europe/Moscow')::date as day, coalesce(d.account_code, '') as account_code,
+          from (select date_trunc(%3$L, d.start_time at time zone 'Europe/Moscow')::date as day, coalesce(d.account_code, '') as account_code,
                        d.call_type, d.source, coalesce(d.tariff_code, '') as tariff_code,
                        coalesce(d.tariff_version, 0) as tariff_version, l.value ->> 'component' as component,
                        coalesce(d.record -> 'stages' -> ((l.value ->> 'stage')::int) ->> 'operatorId', '') as operator_id,
@@ -62,7 +63,7 @@ create function report_facts_sql(rows text) returns text[] language sql immutabl
                        case when row_number() over (partition by d.source, d.cdr_id, d.sign, l.value ->> 'component',
                                  d.record -> 'stages' -> ((l.value ->> 'stage')::int) ->> 'operatorId') = 1
                             then 1 else 0 end as first
-                  from (%s) d cross join lateral jsonb_array_elements(d.lines) l
+                  from (%1$s) d cross join lateral jsonb_array_elements(d.lines) l
                  where d.status = 'RATED') x
           left join operator o on o.operator_id = nullif(x.operator_id, '')
          group by 1, 2, 3, 4, 5, 6, 7, 8, 9
@@ -70,7 +71,7 @@ create function report_facts_sql(rows text) returns text[] language sql immutabl
         on conflict (day, account_code, call_type, source, tariff_code, tariff_version, component, operator_id, site)
         do update set calls = f.calls + excluded.calls, lines = f.lines + excluded.lines,
                       billed_sec = f.billed_sec + excluded.billed_sec, amount = f.amount + excluded.amount
-        $$, rows)]
+        $$, rows, grain, grain)]
 $f$;
 
 create function report_facts_on_cdr() returns trigger language plpgsql as $$
@@ -82,7 +83,7 @@ begin
         when 'INSERT' then 'select n.*, 1 as sign from report_new n'
         when 'DELETE' then 'select o.*, -1 as sign from report_old o'
         else 'select n.*, 1 as sign from report_new n union all select o.*, -1 as sign from report_old o' end;
-    foreach statement in array report_facts_sql(rows) loop
+    foreach statement in array report_facts_sql(rows, 'day') || report_facts_sql(rows, 'month') loop
         execute statement;
     end loop;
     return null;
@@ -100,7 +101,8 @@ do $$
 declare
     statement text;
 begin
-    foreach statement in array report_facts_sql('select c.*, 1 as sign from cdr c') loop
+    foreach statement in array report_facts_sql('select c.*, 1 as sign from cdr c', 'day')
+                               || report_facts_sql('select c.*, 1 as sign from cdr c', 'month') loop
         execute statement;
     end loop;
 end $$;
