@@ -10,7 +10,7 @@ MILLIONS=${1:-10}
 PORT=${2:-28471}
 PG_PORT=${3:-28472}
 DATA=$(mktemp -d /tmp/reports-bench.XXXXXX)
-JAR=rating-service/target/rating-service-1.0.0-SNAPSHOT-exec.jar
+JAR=${JAR:-rating-service/target/rating-service-1.0.0-SNAPSHOT-exec.jar}
 [ -f "$JAR" ] || { echo "build first: ./mvnw -q -pl rating-service -am package -DskipTests -DskipUi" >&2; exit 1; }
 
 java -Xmx1g -jar "$JAR" --spring.profiles.active=demo --server.port="$PORT" \

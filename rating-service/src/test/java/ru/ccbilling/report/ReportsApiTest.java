@@ -43,6 +43,12 @@ class ReportsApiTest {
     @Autowired
     ReportLimits limits;
 
+    @Autowired
+    MonthlyReports monthly;
+
+    @Autowired
+    SavedReports savedReports;
+
     Finance f;
     String account;
     String number;
@@ -192,6 +198,40 @@ class ReportsApiTest {
                 query(List.of("day"), List.of("calls"))));
         assertThat(f.as("manager").get("/api/v1/reports/saved/" + privateOne.body().get("id").asLong()).status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aMailedReportGoesOnceAMonthAsXlsxOfThatMonth() throws Exception {
+        Api.Response saved = f.finance.post("/api/v1/reports/saved", Map.of("name", "Ежемесячно " + account,
+                "mailTo", "boss@example.ru", "query", Map.of("dimensions", List.of("day"), "measures", List.of("calls"),
+                        "filters", List.of(Map.of("dimension", "account", "values", List.of(account))),
+                        "period", "LAST_MONTH")));
+        assertThat(saved.status()).as(saved.raw()).isEqualTo(201);
+        SavedReports.SavedReport report = savedReports.find(saved.body().get("id").asLong(), "finance").orElseThrow();
+        List<String> letters = new ArrayList<>();
+        ReportLetters mail = (to, subject, text, name, file) -> {
+            letters.add(to + " | " + subject + " | " + name + " | " + sheet(file));
+            return true;
+        };
+        assertThat(monthly.send(report, YearMonth.parse(MONTH), mail)).isTrue();
+        assertThat(monthly.send(report, YearMonth.parse(MONTH), mail)).isFalse();   // once a month
+        assertThat(letters).hasSize(1);
+        assertThat(letters.get(0)).startsWith("boss@example.ru | Отчёт «Ежемесячно " + account + "» за 2026-09 | report-2026-09.xlsx")
+                .contains("2026-09-10").contains("2026-09-11").contains("Итого").contains(account);
+        assertThat(f.as("sales").post("/api/v1/reports/saved", Map.of("name", "x", "mailTo", "a@b.ru", "query",
+                query(List.of("day"), List.of("calls")))).status()).isEqualTo(403);
+    }
+
+    /** the text of the workbook's one sheet */
+    private static String sheet(byte[] xlsx) throws java.io.IOException {
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx))) {
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (e.getName().equals("xl/worksheets/sheet1.xml")) {
+                    return new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError("no sheet in the workbook");
     }
 
     @Test
