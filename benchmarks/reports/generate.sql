@@ -49,4 +49,4 @@ select 'pbx-' || (a % 8), 'r' || g, t, t, type, caller, called, dur, 'ACC-R' || 
                             else 'FORWARD' end as type,
                        case when g % 7 = 0 then 0 else 30 + (g * 7919) % 600 end as dur,
                        g % 50 = 0 as rej
-                  from generate_series(:first, :last) g) s) c;
+                  from generate_series(:first::bigint, :last::bigint) g) s) c;

@@ -210,7 +210,11 @@ class ReportsApiTest {
         SavedReports.SavedReport report = savedReports.find(saved.body().get("id").asLong(), "finance").orElseThrow();
         List<String> letters = new ArrayList<>();
         ReportLetters mail = (to, subject, text, name, file) -> {
-            letters.add(to + " | " + subject + " | " + name + " | " + sheet(file));
+            try {
+                letters.add(to + " | " + subject + " | " + name + " | " + sheet(file));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             return true;
         };
         assertThat(monthly.send(report, YearMonth.parse(MONTH), mail)).isTrue();
