@@ -22,7 +22,7 @@ create table report_call_day (
     amount            numeric(18, 2) not null,
     primary key (day, account_code, call_type, source, status, reason, tariff_code, tariff_version, caller_origin,
                  destination_class, time_band, trunk)
-);
+) with (fillfactor = 70); -- room on each page: adding to a fact is a HOT update, no new index entries
 create index report_call_day_account on report_call_day (account_code, day);
 
 -- the priced lines of rated calls: by component, and by the operator (and the operator's site) of the stage priced
@@ -41,13 +41,13 @@ create table report_line_day (
     billed_sec     bigint         not null,
     amount         numeric(18, 2) not null,
     primary key (day, account_code, call_type, source, tariff_code, tariff_version, component, operator_id, site)
-);
+) with (fillfactor = 70);
 create index report_line_day_account on report_line_day (account_code, day);
 
 -- the same facts by month ("day" is the month's first day): a report over whole months reads these, a dozen rows
 -- where the daily facts have hundreds; only its days at the edges of the range come from the daily facts
-create table report_call_month (like report_call_day including all);
-create table report_line_month (like report_line_day including all);
+create table report_call_month (like report_call_day including all) with (fillfactor = 70);
+create table report_line_month (like report_line_day including all) with (fillfactor = 70);
 
 -- a report as its builder saved it: the query (JSON of report.ReportQuery), private to its owner or shared
 create sequence saved_report_seq;
