@@ -7,6 +7,7 @@ import ScienceIcon from '@mui/icons-material/Science';
 import PrintIcon from '@mui/icons-material/Print';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import StorageIcon from '@mui/icons-material/Storage';
+import BarChartIcon from '@mui/icons-material/BarChart';
 import { Menu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
 import { useAbilities } from '../shared/abilities';
 import { isClient } from '../portal/api';
@@ -54,6 +55,9 @@ export const AppMenu = () => {
       {can('documents.read') && <Menu.ResourceItem name="documents" />}
       {can('documents.issue') && (
         <Menu.Item to="/document-runs" primaryText={translate('app.menu.document_runs')} leftIcon={<PrintIcon />} />
+      )}
+      {can('reports.read') && (
+        <Menu.Item to="/reports" primaryText={translate('app.reports.menu')} leftIcon={<BarChartIcon />} />
       )}
       {can('users.manage') && <Menu.ResourceItem name="users" />}
       {can('users.manage') && <Menu.ResourceItem name="api-keys" />}

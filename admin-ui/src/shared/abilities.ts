@@ -38,7 +38,8 @@ export type Ability =
   | 'users.manage'
   | 'inventory.read'
   | 'inventory.reserve'
-  | 'inventory.manage';
+  | 'inventory.manage'
+  | 'reports.read';
 
 /** `can(ability)`: false while the identity is loading, so nothing forbidden flashes up. */
 export function useAbilities(): { can: (ability: Ability) => boolean; loaded: boolean } {

@@ -15,6 +15,7 @@ import ru.ccbilling.period.MonthlyTerms;
 import ru.ccbilling.period.Rerating;
 import ru.ccbilling.period.TariffTerms;
 import ru.ccbilling.period.UsageSource;
+import ru.ccbilling.report.CallRecords;
 
 /**
  * Boots billing-core alone for its own integration tests. Rating, which implements what billing reads from it,
@@ -56,5 +57,10 @@ public class BillingCoreTestApplication {
     @Bean
     Rerating noRerating() {
         return (account, month, tariff, version, store) -> new Rerating.Rerated(MonthUsage.none(account), 0, List.of());
+    }
+
+    @Bean
+    CallRecords noCalls() {
+        return (from, to, filters, accounts, page, size) -> new CallRecords.Page(List.of(), 0);
     }
 }

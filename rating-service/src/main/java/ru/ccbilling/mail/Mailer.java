@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,6 +55,28 @@ public class Mailer {
             mail.send(message);
             return true;
         } catch (MailException e) {
+            log.warn("Mail to {} ({}) not sent: {}", to, subject, e.getMessage());
+            return false;
+        }
+    }
+
+    /** the same with a file attached (a report's XLSX) */
+    public boolean send(String to, String subject, String text, String fileName, byte[] file, String contentType) {
+        JavaMailSender mail = sender.getIfAvailable();
+        if (mail == null) {
+            return false;
+        }
+        try {
+            jakarta.mail.internet.MimeMessage message = mail.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(to);
+            helper.setSubject(subject);
+            helper.setText(text);
+            helper.addAttachment(fileName, new org.springframework.core.io.ByteArrayResource(file), contentType);
+            mail.send(message);
+            return true;
+        } catch (MailException | jakarta.mail.MessagingException e) {
             log.warn("Mail to {} ({}) not sent: {}", to, subject, e.getMessage());
             return false;
         }

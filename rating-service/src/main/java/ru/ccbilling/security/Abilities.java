@@ -55,6 +55,7 @@ public class Abilities {
         ability("inventory.read", "GET", "/api/v1/inventory/resources");
         ability("inventory.reserve", "POST", "/api/v1/inventory/resources/x/reserve");
         ability("inventory.manage", "POST", "/api/v1/inventory/resources/x/assign");
+        ability("reports.read", "POST", "/api/v1/reports/query");
     }
 
     private static void ability(String name, String method, String path) {

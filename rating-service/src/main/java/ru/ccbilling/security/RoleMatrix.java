@@ -111,6 +111,9 @@ final class RoleMatrix implements
             .requestMatchers(GET, "/api/v1/rejects.csv", "/api/v1/rejects.xlsx").hasAnyRole(TM, FINANCE, ADMIN, API)
             .requestMatchers(GET, "/api/v1/accounts.csv", "/api/v1/accounts.xlsx").hasAnyRole(CENTRE)
             .requestMatchers(GET, "/api/v1/documents.csv", "/api/v1/documents.xlsx").hasAnyRole(FINANCE, ADMIN)
+            // reports: finance, tariff managers and admins build, see every account and share; sales see the figures of
+            // their own accounts and keep reports private (report.ReportScope, report.web.ReportsController)
+            .requestMatchers("/api/v1/reports/**").hasAnyRole(TM, SALES, FINANCE, ADMIN)
             // anything else of the API (a new route without a row here) is the admin's until it gets one
             .requestMatchers("/api/**").hasRole(ADMIN)
             // the contract, Swagger UI and the rest of actuator are for staff; the UI's files for every person

@@ -121,7 +121,11 @@ class RoleMatrixApiTest {
         row("CDRs: export (CSV, XLSX)", "TSFAK", "GET /api/v1/cdrs.csv", "GET /api/v1/cdrs.xlsx"),
         row("rejects queue: export", "TFAK", "GET /api/v1/rejects.csv", "GET /api/v1/rejects.xlsx"),
         row("accounts: export", "TSFAN", "GET /api/v1/accounts.csv", "GET /api/v1/accounts.xlsx"),
-        row("documents: export", "FA", "GET /api/v1/documents.csv", "GET /api/v1/documents.xlsx"));
+        row("documents: export", "FA", "GET /api/v1/documents.csv", "GET /api/v1/documents.xlsx"),
+        row("reports: catalogue, run, drill down, export, saved reports (sales: own accounts, private)", "TSFA",
+            "GET /api/v1/reports/catalogue", "POST /api/v1/reports/query", "POST /api/v1/reports/calls",
+            "POST /api/v1/reports/export", "GET /api/v1/reports/saved", "POST /api/v1/reports/saved",
+            "GET /api/v1/reports/saved/{id}", "PUT /api/v1/reports/saved/{id}", "DELETE /api/v1/reports/saved/{id}"));
 
     /** path parameters that reach nothing, so that an allowed request changes nothing (404 or 400) */
     private static final Map<String, String> PARAMETERS = Map.ofEntries(Map.entry("source", "pbx-msk-1"),

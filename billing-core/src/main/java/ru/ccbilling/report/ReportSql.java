@@ -1,0 +1,111 @@
+package ru.ccbilling.report;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The SQL of a report, built from the semantic layer's expressions only; every value the user chose is a bind
+ * parameter. Text arrays travel as {@code String[]} and are bound by the runner.
+ */
+final class ReportSql {
+
+    final String sql;
+    final List<Object> args;
+
+    private ReportSql(String sql, List<Object> args) {
+        this.sql = sql;
+        this.args = args;
+    }
+
+    /** one row per combination of the dimensions (all of them when {@code grouped}, none for the totals) */
+    static ReportSql of(ReportQuery q, Collection<String> accounts, boolean grouped, Integer limit) {
+        FactTable table = q.table();
+        List<Object> args = new ArrayList<>();
+        StringBuilder select = new StringBuilder("select ");
+        List<Dimension> dims = grouped ? q.dimensions() : List.of();
+        for (Dimension d : dims) {
+            select.append('(').append(d.sql(table)).append(")::text, ");
+        }
+        for (int i = 0; i < q.measures().size(); i++) {
+            select.append(i > 0 ? ", " : "").append(q.measures().get(i).sql(table));
+        }
+        select.append(" from ");
+        from(q, table, select, args);
+        select.append(table == FactTable.LEDGER ? " e" : " f").append(" left join account a on a.code = ")
+                .append(table.account());
+        if (table != FactTable.LEDGER && q.measures().stream().anyMatch(Measure::needsVatRate)) {
+            select.append(" left join lateral (select r.rate from vat_rate r where r.valid_from <= f.day"
+                    + " order by r.valid_from desc limit 1) v on true");
+        }
+        select.append(" where ").append(table.day()).append(" >= ? and ").append(table.day()).append(" <= ?");
+        args.add(Date.valueOf(table == FactTable.LEDGER ? q.from().withDayOfMonth(1) : q.from()));
+        args.add(Date.valueOf(q.to()));
+        for (ReportQuery.Filter f : q.filters()) {
+            select.append(" and (").append(f.dimension().sql(table)).append(")::text = any(?)");
+            args.add(f.values().toArray(String[]::new));
+        }
+        if (accounts != null) {
+            select.append(" and ").append(table.account()).append(" = any(?)");
+            args.add(accounts.toArray(String[]::new));
+        }
+        if (!dims.isEmpty()) {
+            select.append(" group by ").append(positions(dims.size()));
+            select.append(" order by ");
+            if (q.sort() != null) {
+                select.append(dims.size() + q.measures().indexOf(q.sort()) + 1).append(" desc nulls last, ");
+            }
+            select.append(positions(dims.size()));
+        }
+        if (limit != null) {
+            select.append(" limit ?");
+            args.add(limit);
+        }
+        return new ReportSql(select.toString(), args);
+    }
+
+    /**
+     * The facts of the range: the monthly facts for the whole months in it and the daily facts for the days at its
+     * edges, unless the report is by day or week (then the daily facts only).
+     */
+    private static void from(ReportQuery q, FactTable table, StringBuilder sql, List<Object> args) {
+        if (table == FactTable.LEDGER) {
+            sql.append("ledger_entry");
+            return;
+        }
+        boolean daily = q.dimensions().stream().anyMatch(ReportSql::byDay)
+                || q.filters().stream().anyMatch(f -> byDay(f.dimension()));
+        LocalDate firstMonth = q.from().getDayOfMonth() == 1 ? q.from() : q.from().withDayOfMonth(1).plusMonths(1);
+        LocalDate afterMonths = q.to().getDayOfMonth() == q.to().lengthOfMonth() ? q.to().withDayOfMonth(1).plusMonths(1)
+                : q.to().withDayOfMonth(1);
+        if (daily || !firstMonth.isBefore(afterMonths)) {
+            sql.append(table.facts).append("_day");
+            return;
+        }
+        sql.append("(select * from ").append(table.facts).append("_month where day >= ? and day < ?")
+                .append(" union all select * from ").append(table.facts).append("_day")
+                .append(" where (day >= ? and day < ?) or (day >= ? and day <= ?))");
+        args.addAll(List.of(Date.valueOf(firstMonth), Date.valueOf(afterMonths), Date.valueOf(q.from()),
+                Date.valueOf(firstMonth), Date.valueOf(afterMonths), Date.valueOf(q.to())));
+    }
+
+    private static boolean byDay(Dimension d) {
+        return d == Dimension.DAY || d == Dimension.WEEK;
+    }
+
+    /** how many rows the grouped report has, counted without reading them */
+    static ReportSql count(ReportQuery q, Collection<String> accounts) {
+        ReportSql rows = of(q, accounts, true, null);
+        return new ReportSql("select count(*) from (" + rows.sql + ") r", rows.args);
+    }
+
+    private static String positions(int n) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+            out.append(i > 1 ? ", " : "").append(i);
+        }
+        return out.toString();
+    }
+}
