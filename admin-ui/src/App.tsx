@@ -29,6 +29,7 @@ import { isClient } from './portal/api';
 import { portalResources } from './portal/resources';
 import { Home } from './layout/Home';
 import { CapacityPage, InventoryIcon, InventoryList, InventoryShow } from './inventory/screens';
+import { SalesTariffListPage, SalesTariffPage } from './sales/SalesPages';
 
 /** What the call centre's staff work with; a client's people see the portal only (`portal/`). */
 const staffResources = () => (
@@ -57,6 +58,9 @@ const staffResources = () => (
       <Route path="/import" element={<ImportPage />} />
       <Route path="/document-runs" element={<DocumentRunsPage />} />
       <Route path="/inventory-capacity" element={<CapacityPage />} />
+      <Route path="/sales" element={<SalesTariffListPage />} />
+      <Route path="/sales-inbox" element={<SalesTariffListPage inbox />} />
+      <Route path="/sales/:code" element={<SalesTariffPage />} />
     </CustomRoutes>
   </>
 );

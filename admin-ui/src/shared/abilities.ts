@@ -38,7 +38,10 @@ export type Ability =
   | 'users.manage'
   | 'inventory.read'
   | 'inventory.reserve'
-  | 'inventory.manage';
+  | 'inventory.manage'
+  | 'sales.read'
+  | 'sales.build'
+  | 'sales.approve';
 
 /** `can(ability)`: false while the identity is loading, so nothing forbidden flashes up. */
 export function useAbilities(): { can: (ability: Ability) => boolean; loaded: boolean } {

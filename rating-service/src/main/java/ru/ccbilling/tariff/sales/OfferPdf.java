@@ -11,23 +11,24 @@ import java.util.Locale;
 
 import org.springframework.stereotype.Service;
 
-import ru.ccbilling.document.form.PdfRendering;
+import ru.ccbilling.document.DocumentRendering;
 import ru.ccbilling.money.Money;
 
 /**
  * The commercial offer (коммерческое предложение) of a client tariff, in Russian: the price list (every cell the
  * client's price differs from the base's, then the rest), the minimum payment, and the quote's comparison with the
- * standard tariff. XHTML rendered by billing-core's {@link PdfRendering} with its DejaVu fonts.
+ * standard tariff. XHTML rendered by billing-core's {@link DocumentRendering} with the documents' DejaVu fonts.
  */
 @Service
 public class OfferPdf {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
-    private final PdfRendering pdf = new PdfRendering();
+    private final DocumentRendering pdf;
     private final Clock clock;
 
-    OfferPdf(Clock clock) {
+    OfferPdf(DocumentRendering pdf, Clock clock) {
+        this.pdf = pdf;
         this.clock = clock;
     }
 

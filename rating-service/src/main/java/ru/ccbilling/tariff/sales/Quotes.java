@@ -14,18 +14,11 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import ru.ccbilling.account.AccountDirectory;
 import ru.ccbilling.account.NumberAssignment;
 import ru.ccbilling.money.Money;
 import ru.ccbilling.period.MonthlyTerms;
 import ru.ccbilling.refusal.Refusal;
-import ru.ccbilling.rating.CdrReader;
-import ru.ccbilling.rating.RatingEngine;
-import ru.ccbilling.rating.RatingResult;
-import ru.ccbilling.rating.StoredRecords;
-import ru.ccbilling.rating.TariffChoice;
 import ru.ccbilling.rules.CompiledTariff;
 import ru.ccbilling.rules.Decisions;
 import ru.ccbilling.rules.PricedLine;
@@ -63,15 +56,12 @@ public class Quotes {
 
     private final ClientTariffs tariffs;
     private final TariffCatalog catalog;
-    private final RatingEngine engine;
-    private final StoredRecords stored;
+    private final StoredTraffic stored;
     private final AccountDirectory accounts;
 
-    Quotes(ClientTariffs tariffs, TariffCatalog catalog, RatingEngine engine, StoredRecords stored,
-           AccountDirectory accounts) {
+    Quotes(ClientTariffs tariffs, TariffCatalog catalog, StoredTraffic stored, AccountDirectory accounts) {
         this.tariffs = tariffs;
         this.catalog = catalog;
-        this.engine = engine;
         this.stored = stored;
         this.accounts = accounts;
     }
@@ -163,36 +153,25 @@ public class Quotes {
         }
         CompiledTariff standard = compiled(info.baseTariff(), info.baseVersion());
         CompiledTariff client = compiled(code, info.workingVersion());
-        TariffChoice[] choices = {new TariffChoice(info.baseTariff(), info.baseVersion()),
-                new TariffChoice(code, info.workingVersion())};
+        List<StoredTraffic.Version> versions = List.of(new StoredTraffic.Version(info.baseTariff(), info.baseVersion()),
+                new StoredTraffic.Version(code, info.workingVersion()));
         Sides sides = new Sides();
         int calls = 0;
-        BigDecimal networkSeconds = BigDecimal.ZERO;
+        BigDecimal[] networkSeconds = {BigDecimal.ZERO};
         for (YearMonth month : months) {
             OffsetDateTime from = month.atDay(1).atStartOfDay(MOSCOW).toOffsetDateTime();
             OffsetDateTime to = month.plusMonths(1).atDay(1).atStartOfDay(MOSCOW).toOffsetDateTime();
-            for (JsonNode node : stored.of(account, from, to, MAX_CALLS_PER_MONTH)) {
-                CdrReader.Read read = CdrReader.read(node);
-                if (!read.ok()) {
-                    continue;
-                }
-                calls++;
-                for (int side = 0; side < 2; side++) {
-                    RatingResult result = engine.rate(read.cdr(), choices[side]);
-                    if (!(result instanceof RatingResult.Rated rated)) {
-                        continue;
+            calls += stored.reprice(account, from, to, MAX_CALLS_PER_MONTH, versions, (side, lines) -> {
+                for (PricedLine line : lines) {
+                    BigDecimal minutes = BigDecimal.valueOf(line.billedSeconds()).divide(BigDecimal.valueOf(60), 4,
+                            RoundingMode.HALF_UP);
+                    if (side == 0 && "NETWORK".equals(line.component())) {
+                        networkSeconds[0] = networkSeconds[0].add(BigDecimal.valueOf(line.billedSeconds()));
                     }
-                    for (PricedLine line : rated.lines()) {
-                        BigDecimal minutes = BigDecimal.valueOf(line.billedSeconds()).divide(BigDecimal.valueOf(60), 4,
-                                RoundingMode.HALF_UP);
-                        if (side == 0 && "NETWORK".equals(line.component())) {
-                            networkSeconds = networkSeconds.add(BigDecimal.valueOf(line.billedSeconds()));
-                        }
-                        sides.add(group(line.component()), name(line), line.billedSeconds() > 0 ? "мин" : "шт",
-                                line.billedSeconds() > 0 ? minutes : BigDecimal.ONE, line.rate(), Money.of(line.amount()), side);
-                    }
+                    sides.add(group(line.component()), name(line), line.billedSeconds() > 0 ? "мин" : "шт",
+                            line.billedSeconds() > 0 ? minutes : BigDecimal.ONE, line.rate(), Money.of(line.amount()), side);
                 }
-            }
+            });
             LocalDate last = month.atEndOfMonth();
             for (int side = 0; side < 2; side++) {
                 CompiledTariff t = side == 0 ? standard : client;
@@ -209,7 +188,7 @@ public class Quotes {
                 fee(sides, t, MonthlyTerms.DEDICATED_SEAT, "Выделенное рабочее место оператора", (int) seats, side);
             }
         }
-        BigDecimal networkMinutes = networkSeconds.divide(BigDecimal.valueOf(60), 0, RoundingMode.CEILING)
+        BigDecimal networkMinutes = networkSeconds[0].divide(BigDecimal.valueOf(60), 0, RoundingMode.CEILING)
                 .divide(BigDecimal.valueOf(Math.max(1, months.size())), 0, RoundingMode.HALF_UP);
         return finish(info, sides, List.of(standard, client), networkMinutes, months.size(), calls, account);
     }
