@@ -3,7 +3,6 @@ package ru.ccbilling.tariff.sales;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +16,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import ru.ccbilling.Api;
 import ru.ccbilling.PlatformTest;
 import ru.ccbilling.period.Finance;
-import ru.ccbilling.rating.Cdr;
-import ru.ccbilling.rating.CdrReader;
 import ru.ccbilling.rating.ReferenceTariffOracle;
 
 /**
@@ -35,15 +32,14 @@ import ru.ccbilling.rating.ReferenceTariffOracle;
 class SalesTariffJourneyApiTest {
 
     private static final String CODE = "ROMASHKA-2026";
-    private static final BigDecimal MINIMUM = new BigDecimal("20000.00");
-    private static final BigDecimal OPERATOR_DISCOUNT = BigDecimal.TEN;
-    private static final BigDecimal MSK_OPERATOR = new BigDecimal("16.00");
+    private static final BigDecimal MINIMUM = SalesSheet.MINIMUM;
+    private static final BigDecimal MSK_OPERATOR = SalesSheet.MSK_OPERATOR;
 
     @LocalServerPort
     int port;
 
     @Test
-    void salesBuildQuoteAndSubmitTheManagerApprovesAndPublishesAndTheAccountIsRatedAndToppedUpByIt() throws Exception {
+    void salesBuildQuoteAndSubmitTheManagerApprovesAndPublishesAndTheAccountIsRatedAndToppedUpByIt() {
         Api sales = Api.as(port, "sales", "sales");
         Api manager = Api.as(port, "manager", "manager");
         Finance f = new Finance(port);
@@ -205,70 +201,24 @@ class SalesTariffJourneyApiTest {
         assertThat(after.get("adjustments").get("minimumMonthlyPayment").asText()).isEqualTo("20000.00");
     }
 
-    /** round_half_up(r × (1 − p/100), 2) */
-    private static BigDecimal discounted(BigDecimal rate) {
-        return rate.multiply(BigDecimal.ONE.subtract(OPERATOR_DISCOUNT.movePointLeft(2))).setScale(2, RoundingMode.HALF_UP);
-    }
-
     private static String call(String id, String start, String stage, int seconds, String operator) {
-        return """
-                {"source":"sales-journey","cdrId":"%s","callType":"INBOUND_800","startTime":"%s","caller":"79161234567",
-                 "called":"78005553535","stages":[{"type":"%s","durationSec":%d%s}]}
-                """.formatted(id, start, stage, seconds, operator == null ? "" : ",\"operatorId\":\"" + operator + "\"");
+        return SalesSheet.call("sales-journey", id, start, stage, seconds, operator);
     }
 
     private static void post(Finance f, List<String> calls) {
-        Api.Response r = f.equipment.post("/api/v1/cdrs", "{\"records\":[" + String.join(",", calls) + "]}");
-        assertThat(r.status()).as(r.raw()).isEqualTo(200);
-        r.body().get("results").forEach(x -> assertThat(x.get("outcome").asText()).as(x.toString()).isEqualTo("RATED"));
+        SalesSheet.post(f, calls);
     }
 
-    private static Cdr cdr(String json) throws Exception {
-        return CdrReader.read(Api.json().readTree(json)).cdr();
+    private static BigDecimal discounted(BigDecimal rate) {
+        return SalesSheet.discounted(rate);
     }
 
-    /**
-     * the sheet's price of each call under the standard tariff and under the client's: the operator lines (whole
-     * minutes of the first stage, rate × minutes) at the client's rate of the site, the rest as the sheet
-     */
-    private static BigDecimal[] expected(List<String> calls) throws Exception {
-        BigDecimal standard = BigDecimal.ZERO;
-        BigDecimal client = BigDecimal.ZERO;
-        for (String json : calls) {
-            Cdr cdr = cdr(json);
-            standard = standard.add(ReferenceTariffOracle.total(cdr));
-            client = client.add(ReferenceTariffOracle.total(cdr)).subtract(operatorOf(cdr, false)).add(operatorOf(cdr, true));
-        }
-        return new BigDecimal[] {standard, client};
+    private static BigDecimal[] expected(List<String> calls) {
+        return SalesSheet.usage(calls);
     }
 
-    private static BigDecimal operator(List<String> calls, boolean client) throws Exception {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (String json : calls) {
-            sum = sum.add(operatorOf(cdr(json), client));
-        }
-        return sum;
-    }
-
-    /** the OPERATOR amount of a call by the sheet, or at the client's rate: MSK overridden, other sites discounted */
-    private static BigDecimal operatorOf(Cdr cdr, boolean client) {
-        BigDecimal amount = BigDecimal.ZERO;
-        for (String line : ReferenceTariffOracle.price(cdr)) {
-            if (!line.startsWith("OPERATOR ")) {
-                continue;
-            }
-            BigDecimal standard = new BigDecimal(line.substring(9));
-            if (!client) {
-                amount = amount.add(standard);
-                continue;
-            }
-            Cdr.Stage stage = cdr.stages().stream().filter(s -> s.type() == Cdr.StageType.OPERATOR).findFirst().orElseThrow();
-            BigDecimal minutes = BigDecimal.valueOf((stage.durationSec() + 59) / 60);
-            BigDecimal rate = standard.divide(minutes, 2, RoundingMode.UNNECESSARY);
-            BigDecimal clientRate = stage.operatorId().equals("OP-102") ? MSK_OPERATOR : discounted(rate);
-            amount = amount.add(clientRate.multiply(minutes));
-        }
-        return amount;
+    private static BigDecimal operator(List<String> calls, boolean client) {
+        return SalesSheet.operator(calls, client);
     }
 
     private static JsonNode cell(JsonNode tariff, String rule) {
