@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import ru.ccbilling.tariff.sales.StoredTraffic;
+import ru.ccbilling.tariff.StoredTraffic;
 
 /** The sales quotes' re-pricing of an account's stored calls, by the engine that rates them (as simulation does). */
 @Component

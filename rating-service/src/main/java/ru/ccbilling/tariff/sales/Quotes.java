@@ -22,6 +22,7 @@ import ru.ccbilling.refusal.Refusal;
 import ru.ccbilling.rules.CompiledTariff;
 import ru.ccbilling.rules.Decisions;
 import ru.ccbilling.rules.PricedLine;
+import ru.ccbilling.tariff.StoredTraffic;
 import ru.ccbilling.tariff.TariffCatalog;
 import ru.ccbilling.tariff.TariffVersionRef;
 

@@ -1,4 +1,4 @@
-package ru.ccbilling.tariff.sales;
+package ru.ccbilling.tariff;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -7,7 +7,7 @@ import ru.ccbilling.rules.PricedLine;
 
 /**
  * An account's stored calls re-priced by the real engine under given tariff versions, for quotes. Implemented by
- * rating (which depends on tariffs, not the other way round).
+ * rating (which depends on tariffs, not the other way round); used by the sales quotes (tariff.sales).
  */
 public interface StoredTraffic {
 
