@@ -25,8 +25,13 @@ import { ProblemAlert } from '../shared/ProblemAlert';
 import { useAbilities } from '../shared/abilities';
 import { useFormat } from '../shared/format';
 import {
+  NETWORK_KEYS,
   SERVICE_GROUPS,
+  SITES,
   cellKey,
+  emptyProfile,
+  toProfile,
+  type ProfileForm,
   discounted,
   salesApi,
   toAdjustments,
@@ -162,6 +167,9 @@ export const SalesTariffPage = () => {
   const [problem, setProblem] = useState<Problem>();
   const [quote, setQuote] = useState<Quote>();
   const [quoteInput, setQuoteInput] = useState({ account: '', months: '' });
+  const [byProfile, setByProfile] = useState(false);
+  const [profile, setProfile] = useState<ProfileForm>(emptyProfile());
+  const [floors, setFloors] = useState<Record<string, string>>({});
   const [ack, setAck] = useState(false);
   const [comment, setComment] = useState('');
   const [publication, setPublication] = useState({ account: '', from: '' });
@@ -188,10 +196,23 @@ export const SalesTariffPage = () => {
     notify(translate(done), { type: 'success' });
   };
 
-  const quoteRequest = () => ({
+  const quoteRequest = () => (byProfile ? { profile: toProfile(profile) } : {
     account: quoteInput.account.trim(),
     months: quoteInput.months.split(/[\s,;]+/).filter(Boolean),
   });
+
+  const setFloor = async (c: PriceCell) => {
+    const text = (floors[cellKey(c)] ?? '').trim().replace(',', '.');
+    const o = await salesApi.setFloor({ tariff: tariff?.baseTariff ?? '', model: c.model, rule: c.rule,
+      ...(text ? { floor: text } : {}) });
+    if (o.problem) {
+      setProblem(o.problem);
+      return;
+    }
+    const again = await salesApi.get(code);
+    if (again.data) show(again.data);
+    notify(translate('app.sales.floor_set'), { type: 'success' });
+  };
 
   const runQuote = async () => {
     const o = await salesApi.quote(code, quoteRequest());
@@ -203,7 +224,7 @@ export const SalesTariffPage = () => {
   };
 
   const downloadOffer = async () => {
-    const body = quoteInput.account.trim() ? quoteRequest() : {};
+    const body = byProfile || quoteInput.account.trim() ? quoteRequest() : {};
     const o = await salesApi.offer(code, body);
     if (o.problem) {
       setProblem(o.problem);
@@ -297,6 +318,16 @@ export const SalesTariffPage = () => {
                   <TableCell align="right">
                     {c.floor ? decimal(c.floor) : ''}
                     {c.belowFloor && <Chip size="small" color="warning" label={translate('app.sales.below_floor')} sx={{ ml: 1 }} />}
+                    {can('sales.approve') && (
+                      <span>
+                        <TextField size="small" value={floors[cellKey(c)] ?? ''} placeholder={c.floor ?? ''}
+                          onChange={(e) => setFloors({ ...floors, [cellKey(c)]: e.target.value })}
+                          slotProps={{ htmlInput: { 'data-testid': `floor-${c.rule}`, inputMode: 'decimal', style: { width: 80 } } }} />
+                        <Button size="small" onClick={() => setFloor(c)} data-testid={`set-floor-${c.rule}`}>
+                          {translate('app.sales.set_floor')}
+                        </Button>
+                      </span>
+                    )}
                   </TableCell>
                 </TableRow>
               )),
@@ -366,11 +397,37 @@ export const SalesTariffPage = () => {
         )}
 
         <Typography variant="subtitle1" sx={{ mt: 3 }}>{translate('app.sales.quote')}</Typography>
+        <FormControlLabel control={<Checkbox checked={byProfile} onChange={(e) => setByProfile(e.target.checked)} data-testid="by-profile" />}
+          label={translate('app.sales.by_profile')} />
+        {byProfile && (
+          <Grid container spacing={1} sx={{ my: 1 }} data-testid="profile">
+            {NETWORK_KEYS.map((k) => (
+              <Grid key={k} size={{ xs: 6, md: 2 }}>
+                <TextField size="small" fullWidth label={`${translate('app.sales.network_minutes')} ${k}`} value={profile.network[k] ?? ''}
+                  onChange={(e) => setProfile({ ...profile, network: { ...profile.network, [k]: e.target.value } })} />
+              </Grid>
+            ))}
+            {SITES.map((site) => (
+              <Grid key={site} size={{ xs: 6, md: 2 }}>
+                <TextField size="small" fullWidth label={`${translate('app.sales.operator_minutes')} ${site}`} value={profile.operators[site] ?? ''}
+                  onChange={(e) => setProfile({ ...profile, operators: { ...profile.operators, [site]: e.target.value } })} />
+              </Grid>
+            ))}
+            {(['ivr', 'post', 'numbers', 'seats'] as const).map((f) => (
+              <Grid key={f} size={{ xs: 6, md: 2 }}>
+                <TextField size="small" fullWidth label={translate(`app.sales.profile_${f}`)} value={profile[f]}
+                  onChange={(e) => setProfile({ ...profile, [f]: e.target.value })} />
+              </Grid>
+            ))}
+          </Grid>
+        )}
         <Stack direction="row" spacing={1} sx={{ my: 1, alignItems: "center" }}>
+          {!byProfile && (<>
           <TextField size="small" label={translate('app.sales.account')} value={quoteInput.account}
             onChange={(e) => setQuoteInput({ ...quoteInput, account: e.target.value })} slotProps={{ htmlInput: { 'data-testid': 'quote-account' } }} />
           <TextField size="small" label={translate('app.sales.months')} placeholder="2026-03" value={quoteInput.months}
             onChange={(e) => setQuoteInput({ ...quoteInput, months: e.target.value })} slotProps={{ htmlInput: { 'data-testid': 'quote-months' } }} />
+          </>)}
           <Button variant="outlined" onClick={runQuote} data-testid="run-quote">{translate('app.sales.run_quote')}</Button>
           <Button variant="outlined" onClick={downloadOffer} data-testid="offer">{translate('app.sales.offer')}</Button>
         </Stack>

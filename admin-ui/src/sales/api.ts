@@ -39,6 +39,7 @@ export const salesApi = {
   rebase: (code: string) => attempt(api.POST('/api/v1/sales/tariffs/{code}/rebase', path(code))),
   quote: (code: string, body: QuoteRequest) =>
     attempt(api.POST('/api/v1/sales/tariffs/{code}/quote', { ...path(code), body })),
+  setFloor: (body: components['schemas']['PriceFloor']) => attempt(api.PUT('/api/v1/sales/floors', { body })),
   /** the commercial offer PDF, as a Blob */
   offer: async (code: string, body: QuoteRequest): Promise<Outcome<Blob>> =>
     attempt(
@@ -91,4 +92,41 @@ export function discounted(rate: string, percent: string | undefined): string {
   // kopecks × 100: integer arithmetic, then half up at the kopeck
   const value = Math.floor((kopecks + 50) / 100) / 100;
   return value.toFixed(2);
+}
+
+/** A month of expected traffic as the quote form edits it (text inputs; empty ones are left out). */
+export interface ProfileForm {
+  network: Record<string, string>;
+  operators: Record<string, string>;
+  ivr: string;
+  post: string;
+  numbers: string;
+  seats: string;
+}
+
+export const NETWORK_KEYS = ['LOCAL/PEAK', 'LOCAL/OFF_PEAK', 'INTERCITY/PEAK', 'INTERCITY/OFF_PEAK', 'MOBILE/PEAK', 'MOBILE/OFF_PEAK'];
+export const SITES = ['MSK', 'NSK', 'REMOTE'];
+
+export const emptyProfile = (): ProfileForm => ({ network: {}, operators: {}, ivr: '', post: '', numbers: '', seats: '' });
+
+const quantity = (text: string | undefined) => {
+  const value = Number((text ?? '').trim().replace(',', '.'));
+  return (text ?? '').trim() === '' || Number.isNaN(value) ? undefined : value;
+};
+
+export function toProfile(form: ProfileForm): components['schemas']['TrafficProfile'] {
+  const networkMinutes = NETWORK_KEYS.filter((k) => quantity(form.network[k]) !== undefined).map((k) => {
+    const [origin, band] = k.split('/');
+    return { origin, band, minutes: quantity(form.network[k]) as number };
+  });
+  const operatorMinutes = SITES.filter((s) => quantity(form.operators[s]) !== undefined)
+    .map((site) => ({ site, minutes: quantity(form.operators[site]) as number }));
+  return {
+    networkMinutes,
+    operatorMinutes,
+    ...(quantity(form.ivr) !== undefined ? { ivrMinutes: quantity(form.ivr) } : {}),
+    ...(quantity(form.post) !== undefined ? { postProcessedCalls: quantity(form.post) } : {}),
+    ...(quantity(form.numbers) !== undefined ? { numbers: Math.round(quantity(form.numbers) as number) } : {}),
+    ...(quantity(form.seats) !== undefined ? { seats: Math.round(quantity(form.seats) as number) } : {}),
+  };
 }

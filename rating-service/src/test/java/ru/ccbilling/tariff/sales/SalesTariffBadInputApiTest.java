@@ -85,6 +85,8 @@ class SalesTariffBadInputApiTest {
                 .status()).as("not approved").isEqualTo(409);
         assertThat(sales.post("/api/v1/sales/tariffs/TURNS/submit", "").status()).isEqualTo(200);
         assertThat(sales.put("/api/v1/sales/tariffs/TURNS", Map.of()).status()).as("submitted: not editable").isEqualTo(409);
+        assertThat(manager.post("/api/v1/tariffs/TURNS/versions/1/publish", Map.of("effectiveFrom", "2026-07-01T00:00:00+03:00"))
+                .status()).as("the generic route publishes no unapproved client tariff either").isEqualTo(409);
         Api.Response noComment = manager.post("/api/v1/sales/tariffs/TURNS/return", Map.of("comment", " "));
         assertThat(noComment.status()).isEqualTo(400);
         assertThat(noComment.body().get("errors").findValuesAsText("field")).containsExactly("comment");
