@@ -135,6 +135,8 @@ export const en = {
       DEDICATED_SEAT: 'Dedicated operator seat',
       VIRTUAL_OFFICE_NUMBER: 'Virtual office number rental',
       VIRTUAL_OFFICE_CHANNEL: 'Virtual office channel beyond those included',
+      MINIMUM_TOPUP: 'Top-up to the minimum monthly payment',
+      MINIMUM_MONTHLY_PAYMENT: 'Minimum monthly payment',
     },
     stageType: {
       IVR: 'Voice menu (IVR)',

@@ -137,6 +137,8 @@ export const ru: AppMessages = {
       DEDICATED_SEAT: 'Выделенное рабочее место оператора',
       VIRTUAL_OFFICE_NUMBER: 'Аренда номера виртуального офиса',
       VIRTUAL_OFFICE_CHANNEL: 'Канал виртуального офиса сверх включённых',
+      MINIMUM_TOPUP: 'Доплата до минимального ежемесячного платежа',
+      MINIMUM_MONTHLY_PAYMENT: 'Минимальный ежемесячный платёж',
     },
     stageType: {
       IVR: 'Голосовое меню (IVR)',

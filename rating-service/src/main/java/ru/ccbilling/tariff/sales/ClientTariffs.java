@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -247,14 +246,14 @@ public class ClientTariffs {
     public record Rebase(View view, int from, int to) { }
 
     /**
-     * The adjustments re-applied to another version of the base (the one in force now unless given): a new draft
+     * The adjustments re-applied to another version of the base (its newest published one unless given): a new draft
      * after a published version, or the working draft compiled again; either way it goes through approval again.
      */
     @Transactional
     public Rebase rebase(String code, Integer baseVersion, String actor) {
         Info info = find(code, true);
-        int base = baseVersion != null ? baseVersion : catalog.inForce(info.baseTariff(), clock.instant())
-                .map(TariffVersionRef::version).orElse(info.baseVersion());
+        Integer latest = latestPublished(info.baseTariff());
+        int base = baseVersion != null ? baseVersion : latest != null ? latest : info.baseVersion();
         if (!versionExists(info.baseTariff(), base)) {
             throw Refusal.invalid("baseVersion", "sales.base.noVersion", info.baseTariff(), base);
         }
@@ -383,9 +382,7 @@ public class ClientTariffs {
 
     private View view(Info info, boolean withCells) {
         Integer inForce = catalog.inForce(info.baseTariff(), clock.instant()).map(TariffVersionRef::version).orElse(null);
-        Integer latestPublished = jdbc.queryForObject("""
-                select max(version) from tariff_version where tariff_code = ? and state in ('PUBLISHED', 'SUPERSEDED')
-                """, Integer.class, info.baseTariff());
+        Integer latestPublished = latestPublished(info.baseTariff());
         boolean needsRebase = latestPublished != null && latestPublished > info.baseVersion();
         List<PriceCell> cells = new ArrayList<>();
         {
@@ -462,6 +459,13 @@ public class ClientTariffs {
 
     // --- storage ---
 
+    /** the base's newest published version (a client tariff built on an older one needs a rebase) */
+    private Integer latestPublished(String tariff) {
+        return jdbc.queryForObject("""
+                select max(version) from tariff_version where tariff_code = ? and state in ('PUBLISHED', 'SUPERSEDED')
+                """, Integer.class, tariff);
+    }
+
     private boolean versionExists(String tariff, int version) {
         Integer n = jdbc.queryForObject("select count(*) from tariff_version where tariff_code = ? and version = ?",
                 Integer.class, tariff, version);
@@ -510,9 +514,5 @@ public class ClientTariffs {
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-    }
-
-    static boolean same(BigDecimal a, BigDecimal b) {
-        return Objects.equals(a == null ? null : a.stripTrailingZeros(), b == null ? null : b.stripTrailingZeros());
     }
 }
