@@ -39,7 +39,7 @@ class SalesTariffJourneyApiTest {
     int port;
 
     @Test
-    void salesBuildQuoteAndSubmitTheManagerApprovesAndPublishesAndTheAccountIsRatedAndToppedUpByIt() {
+    void salesBuildQuoteAndSubmitTheManagerApprovesAndPublishesAndTheAccountIsRatedAndToppedUpByIt() throws Exception {
         Api sales = Api.as(port, "sales", "sales");
         Api manager = Api.as(port, "manager", "manager");
         Finance f = new Finance(port);
@@ -87,14 +87,10 @@ class SalesTariffJourneyApiTest {
         assertThat(new BigDecimal(quote.get("difference").asText())).isEqualByComparingTo(
                 new BigDecimal(quote.get("clientTotal").asText()).subtract(new BigDecimal(quote.get("standardTotal").asText())));
 
-        // the offer PDF
-        Api.Response offer = sales.send(java.net.http.HttpRequest.newBuilder()
-                .uri(java.net.URI.create("http://localhost:" + port + "/api/v1/sales/tariffs/" + CODE + "/offer"))
-                .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"account\":\"ACC-1001\",\"months\":[\"2026-03\"]}")));
-        assertThat(offer.status()).isEqualTo(200);
-        assertThat(offer.contentType()).contains("application/pdf");
-        assertThat(offer.raw()).startsWith("%PDF");
+        // the offer PDF, in Russian, with the client's prices and the comparison
+        String offer = offerText(port, "{\"account\":\"ACC-1001\",\"months\":[\"2026-03\"]}");
+        assertThat(offer).contains("Коммерческое предложение", "Ромашка 2026", "16,00", "Минимальный ежемесячный платёж: 20 000,00",
+                "Сравнение на трафике счёта ACC-1001");
 
         // 3. submit; sales may not approve nor publish; unapproved is not published
         assertThat(sales.post("/api/v1/sales/tariffs/" + CODE + "/submit", "").status()).isEqualTo(200);
@@ -249,5 +245,20 @@ class SalesTariffJourneyApiTest {
             }
         }
         return sum;
+    }
+
+    /** the text of the commercial offer PDF, as sales download it */
+    private static String offerText(int port, String body) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder()
+                .uri(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/sales/tariffs/" + CODE + "/offer"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("sales:sales".getBytes()))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+        var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).contains("application/pdf");
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(response.body())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replace('\u00a0', ' ').replaceAll("\\s+", " ");
+        }
     }
 }
