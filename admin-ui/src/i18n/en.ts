@@ -793,6 +793,7 @@ export const en = {
         'INTERCITY': 'intercity',
         'LOCAL': 'local',
         'MOBILE': 'mobile',
+        'MINIMUM_MONTHLY_PAYMENT': 'minimum monthly payment',
         'MOSCOW_FIXED': 'Moscow, fixed',
         'MSK': 'Moscow',
         'NORTH_AMERICA': 'North America',

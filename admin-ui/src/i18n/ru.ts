@@ -795,6 +795,7 @@ export const ru: AppMessages = {
         'INTERCITY': 'междугородный',
         'LOCAL': 'местный',
         'MOBILE': 'мобильный',
+        'MINIMUM_MONTHLY_PAYMENT': 'минимальный ежемесячный платёж',
         'MOSCOW_FIXED': 'Москва, фиксированные',
         'MSK': 'Москва',
         'NORTH_AMERICA': 'Северная Америка',

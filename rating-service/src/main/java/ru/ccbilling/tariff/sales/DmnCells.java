@@ -96,7 +96,7 @@ public final class DmnCells {
                 Element rule = document.createElementNS(ns, prefix + "rule");
                 rule.setAttribute("id", "MonthlyFee_minimum");
                 Element description = document.createElementNS(ns, prefix + "description");
-                description.setTextContent("Minimum monthly payment of the client tariff (not a fee: the close tops usage up to it)");
+                description.setTextContent("Минимальный ежемесячный платёж клиентского тарифа (не плата: при закрытии месяца использование доплачивается до него)");
                 Element input = document.createElementNS(ns, prefix + "inputEntry");
                 input.setAttribute("id", "MonthlyFee_minimum_i0");
                 Element inputText = document.createElementNS(ns, prefix + "text");
