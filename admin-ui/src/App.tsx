@@ -30,6 +30,7 @@ import { portalResources } from './portal/resources';
 import { Home } from './layout/Home';
 import { CapacityPage, InventoryIcon, InventoryList, InventoryShow } from './inventory/screens';
 import { ReportsPage } from './reports/ReportsPage';
+import { SalesTariffListPage, SalesTariffPage } from './sales/SalesPages';
 
 /** What the call centre's staff work with; a client's people see the portal only (`portal/`). */
 const staffResources = () => (
@@ -59,6 +60,9 @@ const staffResources = () => (
       <Route path="/document-runs" element={<DocumentRunsPage />} />
       <Route path="/inventory-capacity" element={<CapacityPage />} />
       <Route path="/reports" element={<ReportsPage />} />
+      <Route path="/sales" element={<SalesTariffListPage />} />
+      <Route path="/sales-inbox" element={<SalesTariffListPage inbox />} />
+      <Route path="/sales/:code" element={<SalesTariffPage />} />
     </CustomRoutes>
   </>
 );

@@ -8,6 +8,8 @@ import PrintIcon from '@mui/icons-material/Print';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import StorageIcon from '@mui/icons-material/Storage';
 import BarChartIcon from '@mui/icons-material/BarChart';
+import HandshakeIcon from '@mui/icons-material/Handshake';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
 import { Menu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
 import { useAbilities } from '../shared/abilities';
 import { isClient } from '../portal/api';
@@ -42,6 +44,10 @@ export const AppMenu = () => {
       {can('cdrs.read') && <Menu.ResourceItem name="cdrs" />}
       {can('rejects.read') && <Menu.ResourceItem name="rejects" />}
       {can('tariffs.read') && <Menu.ResourceItem name="tariffs" />}
+      {can('sales.read') && <Menu.Item to="/sales" primaryText={translate('app.sales.menu')} leftIcon={<HandshakeIcon />} />}
+      {can('sales.approve') && (
+        <Menu.Item to="/sales-inbox" primaryText={translate('app.sales.inbox')} leftIcon={<FactCheckIcon />} />
+      )}
       {can('simulate') && <Menu.Item to="/simulate" primaryText={translate('app.menu.simulate')} leftIcon={<ScienceIcon />} />}
       {can('cdrs.import') && <Menu.Item to="/import" primaryText={translate('app.menu.import')} leftIcon={<UploadFileIcon />} />}
       {can('jobs.read') && <Menu.ResourceItem name="jobs" />}

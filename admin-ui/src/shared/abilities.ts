@@ -39,7 +39,10 @@ export type Ability =
   | 'inventory.read'
   | 'inventory.reserve'
   | 'inventory.manage'
-  | 'reports.read';
+  | 'reports.read'
+  | 'sales.read'
+  | 'sales.build'
+  | 'sales.approve';
 
 /** `can(ability)`: false while the identity is loading, so nothing forbidden flashes up. */
 export function useAbilities(): { can: (ability: Ability) => boolean; loaded: boolean } {

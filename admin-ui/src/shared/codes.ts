@@ -59,6 +59,8 @@ export const OTHER_COMPONENTS = [
   'DEDICATED_SEAT',
   'VIRTUAL_OFFICE_NUMBER',
   'VIRTUAL_OFFICE_CHANNEL',
+  'MINIMUM_TOPUP',
+  'MINIMUM_MONTHLY_PAYMENT',
 ] as const;
 
 /** Services of usage and ledger lines: the call types plus one-time services and monthly fees. */

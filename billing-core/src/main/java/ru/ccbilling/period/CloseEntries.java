@@ -58,6 +58,7 @@ final class CloseEntries {
                         .withItem(t.service(), t.component(), t.detail())
                         .withQuantity(BigDecimal.valueOf(t.quantity()), t.unit(), t.rate())));
         MonthlyTerms last = fees(month, holdings, tariffs, actor, entries);
+        minimumTopUp(account, month, usage, last, actor).ifPresent(entries::add);
         Money discount = volumeDiscount(last, usage);
         if (discount.amount().signum() != 0) {
             entries.add(discountEntry(account, month, usage, last, discount, actor));
@@ -69,6 +70,31 @@ final class CloseEntries {
                     .withCounterparty(partner.name()));
         }
         return new Result(entries, last);
+    }
+
+    /**
+     * M − usage when the month's usage entries (net of VAT, before monthly fees and the volume discount) sum to less
+     * than the minimum monthly payment M of the tariff version in force on the last day the account had a tariff
+     */
+    static Optional<NewEntry> minimumTopUp(String account, YearMonth month, MonthUsage usage, MonthlyTerms terms,
+                                           String actor) {
+        if (terms == null) {
+            return Optional.empty();
+        }
+        Optional<Money> minimum = terms.minimumMonthlyPayment();
+        if (minimum.isEmpty()) {
+            return Optional.empty();
+        }
+        Money used = usage.totals().stream().map(UsageTotal::amount).reduce(Money.ZERO, Money::plus);
+        Money topUp = minimum.get().minus(used);
+        if (topUp.amount().signum() <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(NewEntry.of(account, EntryKind.MINIMUM_TOPUP, month, month.atEndOfMonth(), topUp, actor)
+                .withItem("MONTHLY", "MINIMUM_TOPUP", null)
+                .withQuantity(BigDecimal.ONE, null, minimum.get().amount())
+                .withReason(terms.tariff() + " v" + terms.version() + ": минимальный платёж " + minimum.get()
+                        + ", использовано " + used));
     }
 
     /** −round(NETWORK × (1 − coefficient)), zero without a tariff or below the first threshold */

@@ -103,10 +103,10 @@ class ClosedMonthStatements implements StatementSource {
                 select kind, service, component, reference, quantity, unit, rate, amount, reason, channels from ledger_entry
                  where account_code = ? and reverses is null
                    and not exists (select 1 from ledger_entry r where r.reverses = ledger_entry.id)
-                   and ((close_id = ? and kind in ('USAGE', 'MONTHLY_FEE', 'VOLUME_DISCOUNT'))
+                   and ((close_id = ? and kind in ('USAGE', 'MONTHLY_FEE', 'VOLUME_DISCOUNT', 'MINIMUM_TOPUP'))
                      or (period = ? and kind in ('ONE_TIME_CHARGE', 'DEDUCTION')))
                  order by case kind when 'USAGE' then 0 when 'ONE_TIME_CHARGE' then 1 when 'DEDUCTION' then 1
-                          when 'MONTHLY_FEE' then 2 else 3 end, service, component, rate desc nulls last, reference, id
+                          when 'MONTHLY_FEE' then 2 when 'MINIMUM_TOPUP' then 3 else 4 end, service, component, rate desc nulls last, reference, id
                 """, (rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getBigDecimal(5), rs.getString(6), rs.getBigDecimal(7), Money.of(rs.getBigDecimal(8)),
                         rs.getString(9), (Integer) rs.getObject(10)), account, close, Date.valueOf(month.atDay(1)));

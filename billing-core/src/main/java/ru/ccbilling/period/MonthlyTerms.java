@@ -15,6 +15,8 @@ public interface MonthlyTerms {
     String VIRTUAL_OFFICE_NUMBER = "VIRTUAL_OFFICE_NUMBER";
     /** each channel of a virtual-office number beyond those included */
     String VIRTUAL_OFFICE_CHANNEL = "VIRTUAL_OFFICE_CHANNEL";
+    /** not a fee: the minimum monthly payment of a client tariff, kept as a row of the MonthlyFee table */
+    String MINIMUM_MONTHLY_PAYMENT = "MINIMUM_MONTHLY_PAYMENT";
 
     String tariff();
 
@@ -26,6 +28,15 @@ public interface MonthlyTerms {
     /** how many channels the {@link #VIRTUAL_OFFICE_NUMBER} fee includes (2 in the tariff sheet, 7.3) */
     default int virtualOfficeChannelsIncluded() {
         return 2;
+    }
+
+    /**
+     * the minimum monthly payment of a client tariff (the MonthlyFee row {@value #MINIMUM_MONTHLY_PAYMENT}): when
+     * the month's usage entries (net of VAT, before monthly fees and the volume discount) are less, the close posts
+     * the difference as MINIMUM_TOPUP
+     */
+    default Optional<Money> minimumMonthlyPayment() {
+        return Optional.empty();
     }
 
     /** the coefficient applied to the month's NETWORK amount for this many billed NETWORK minutes (1 when none) */

@@ -20,6 +20,8 @@ final class StatementLines {
     /** OKEI 876 «усл. ед.»: a line whose amount is not quantity × price (see {@link LinePrices#exact}) */
     static final String SERVICE_UNIT_CODE = "876";
     static final String SERVICE_UNIT_NAME = "усл. ед.";
+    /** the line of a MINIMUM_TOPUP entry (issue 17) */
+    static final String MINIMUM_TOPUP_NAME = "Доплата до минимального ежемесячного платежа";
 
     static Statement.Line line(String kind, String service, String component, String reference, BigDecimal quantity,
                                String unit, BigDecimal rate, Money net, String reason, Integer channels, YearMonth month) {
@@ -28,6 +30,8 @@ final class StatementLines {
             case "VOLUME_DISCOUNT" -> new Statement.Line(Statement.Service.VOLUME_DISCOUNT,
                     "Скидка за объём сетевых минут" + (rate == null ? "" : " (коэффициент " + rate.stripTrailingZeros().toPlainString() + ")"),
                     "796", "шт", BigDecimal.ONE, net.amount(), net);
+            case "MINIMUM_TOPUP" -> new Statement.Line(Statement.Service.MONTHLY_FEE, MINIMUM_TOPUP_NAME,
+                    SERVICE_UNIT_CODE, SERVICE_UNIT_NAME, BigDecimal.ONE, net.amount(), net);
             case "ONE_TIME_CHARGE", "DEDUCTION" -> new Statement.Line(Statement.Service.ONE_TIME,
                     reason == null ? ("DEDUCTION".equals(kind) ? "Разовый вычет" : "Разовое начисление") : reason,
                     "796", "шт", BigDecimal.ONE, net.amount(), net);

@@ -111,4 +111,67 @@ class CloseEntriesTest {
         assertThat(partner.counterparty()).isEqualTo("ПАО «ТелеСеть»");
         assertThat(june.entries().stream().filter(e -> e.kind() == EntryKind.USAGE)).hasSize(3);
     }
+
+    /** a client tariff's terms with a minimum monthly payment (issue 17) */
+    private record WithMinimum(String minimum) implements MonthlyTerms {
+        @Override
+        public String tariff() {
+            return "CLIENT";
+        }
+
+        @Override
+        public int version() {
+            return 1;
+        }
+
+        @Override
+        public Optional<Money> monthlyFee(String fee) {
+            return fee.equals(NUMBER_RENTAL) ? Optional.of(Money.of("1500.00")) : Optional.empty();
+        }
+
+        @Override
+        public Optional<Money> minimumMonthlyPayment() {
+            return Optional.of(Money.of(minimum));
+        }
+
+        @Override
+        public BigDecimal volumeCoefficient(BigDecimal minutes) {
+            return new BigDecimal("0.90");
+        }
+    }
+
+    private static TariffTerms always(MonthlyTerms terms) {
+        return new TariffTerms() {
+            @Override
+            public Optional<MonthlyTerms> inForce(String tariff, LocalDate day) {
+                return Optional.of(terms);
+            }
+
+            @Override
+            public Optional<MonthlyTerms> version(String tariff, int version) {
+                return Optional.of(terms);
+            }
+        };
+    }
+
+    @Test
+    void usageUnderTheMinimumIsToppedUpBeforeFeesAndTheVolumeDiscount() {
+        MonthUsage usage = new MonthUsage("ACC-T", List.of(
+                new UsageTotal("INBOUND_800", "NETWORK", 600, "SEC", Money.of("29.00")),
+                new UsageTotal("INBOUND_800", "OPERATOR", 600, "SEC", Money.of("160.00"))),
+                new BigDecimal("10"), 2, 0, "x");
+        Holdings h = holdings(ALWAYS, Set.of(), new NumberAssignment("78000000001", LocalDate.of(2026, 1, 1), null));
+        CloseEntries.Result april = CloseEntries.of(YearMonth.of(2026, 4), h, usage, always(new WithMinimum("20000.00")),
+                PARTNER, "t");
+        List<NewEntry> topUp = april.entries().stream().filter(e -> e.kind() == EntryKind.MINIMUM_TOPUP).toList();
+        assertThat(topUp).hasSize(1);
+        assertThat(topUp.get(0).amount()).isEqualTo(Money.of("19811.00"));    // 20000 - (29 + 160); the rental is apart
+        assertThat(topUp.get(0).entryDate()).isEqualTo(LocalDate.of(2026, 4, 30));
+
+        CloseEntries.Result over = CloseEntries.of(YearMonth.of(2026, 4), h, usage, always(new WithMinimum("189.00")),
+                PARTNER, "t");
+        assertThat(over.entries()).noneMatch(e -> e.kind() == EntryKind.MINIMUM_TOPUP);
+        CloseEntries.Result standard = CloseEntries.of(YearMonth.of(2026, 4), h, usage, from(null), PARTNER, "t");
+        assertThat(standard.entries()).noneMatch(e -> e.kind() == EntryKind.MINIMUM_TOPUP);
+    }
 }

@@ -56,6 +56,10 @@ public class Abilities {
         ability("inventory.reserve", "POST", "/api/v1/inventory/resources/x/reserve");
         ability("inventory.manage", "POST", "/api/v1/inventory/resources/x/assign");
         ability("reports.read", "POST", "/api/v1/reports/query");
+        // sales tariff builder (issue 17)
+        ability("sales.read", "GET", "/api/v1/sales/tariffs");
+        ability("sales.build", "POST", "/api/v1/sales/tariffs");
+        ability("sales.approve", "POST", "/api/v1/sales/tariffs/x/approve");
     }
 
     private static void ability(String name, String method, String path) {

@@ -78,6 +78,15 @@ final class RoleMatrix implements
             .requestMatchers(PUT, "/api/v1/tariffs/{code}/versions/*/models/*").access(clientTariffsOnly)
             .requestMatchers(DELETE, "/api/v1/tariffs/{code}/versions/*/models/*", "/api/v1/tariffs/{code}/versions/*")
                 .access(clientTariffsOnly)
+            // sales tariff builder (issue 17): sales build, quote and submit; tariff managers approve, return,
+            // publish and set floors; sales never publish
+            .requestMatchers(GET, "/api/v1/sales/**").hasAnyRole(TM, SALES, ADMIN)
+            .requestMatchers(POST, "/api/v1/sales/tariffs/*/approve", "/api/v1/sales/tariffs/*/return",
+                    "/api/v1/sales/tariffs/*/publish").hasAnyRole(TM, ADMIN)
+            .requestMatchers(PUT, "/api/v1/sales/floors").hasAnyRole(TM, ADMIN)
+            .requestMatchers(POST, "/api/v1/sales/tariffs", "/api/v1/sales/tariffs/*/submit", "/api/v1/sales/tariffs/*/rebase",
+                    "/api/v1/sales/tariffs/*/quote", "/api/v1/sales/tariffs/*/offer").hasAnyRole(TM, SALES, ADMIN)
+            .requestMatchers(PUT, "/api/v1/sales/tariffs/*").hasAnyRole(TM, SALES, ADMIN)
             .requestMatchers(GET, "/api/v1/reference/**").hasAnyRole(STAFF)
             .requestMatchers(PUT, "/api/v1/reference/**").hasAnyRole(TM, ADMIN)
             .requestMatchers(POST, "/api/v1/reference/**").hasAnyRole(TM, ADMIN)

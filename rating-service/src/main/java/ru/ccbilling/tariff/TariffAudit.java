@@ -12,7 +12,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TariffAudit {
 
-    public enum Action { CREATED, CHANGED, VALIDATED, PUBLISHED, SUPERSEDED, DELETED }
+    public enum Action { CREATED, CHANGED, VALIDATED, PUBLISHED, SUPERSEDED, DELETED,
+        /** the steps of a client tariff built by sales (tariff.sales) */
+        SUBMITTED, APPROVED, RETURNED, ASSIGNED, REBASED }
 
     public record Entry(Integer version, Action action, String actor, OffsetDateTime at, String detail) { }
 
@@ -24,7 +26,7 @@ public class TariffAudit {
         this.clock = clock;
     }
 
-    void record(String tariff, Integer version, Action action, String actor, String detail) {
+    public void record(String tariff, Integer version, Action action, String actor, String detail) {
         jdbc.update("insert into tariff_audit (tariff_code, version, action, actor, detail, at) values (?, ?, ?, ?, ?, ?)",
                 tariff, version, action.name(), actor, detail, OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
     }

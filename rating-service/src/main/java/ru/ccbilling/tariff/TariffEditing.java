@@ -149,6 +149,11 @@ public class TariffEditing implements TariffCodes {
     @Transactional
     public TariffVersionInfo publish(String tariff, int version, OffsetDateTime effectiveFrom, String actor) {
         TariffVersionInfo draft = draftForUpdate(tariff, version);
+        // a client tariff built by sales (tariff.sales) is published once approved, whichever route publishes it
+        List<String> clientState = jdbc.queryForList("select state from client_tariff where code = ?", String.class, tariff);
+        if (!clientState.isEmpty() && !"APPROVED".equals(clientState.get(0))) {
+            throw Refusal.conflict("sales.notApproved", tariff, clientState.get(0));
+        }
         PublicationGuard guard = guards.getIfAvailable();
         Optional<Text> refusal = guard == null ? Optional.empty() : guard.refusal(effectiveFrom);
         if (refusal.isPresent()) {

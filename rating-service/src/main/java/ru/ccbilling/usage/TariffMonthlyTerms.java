@@ -51,6 +51,12 @@ class TariffMonthlyTerms implements TariffTerms {
             return ref.compiled().decide(Decisions.MONTHLY_FEE, "fee", fee).map(Money::of);
         }
 
+        /** the MonthlyFee row MINIMUM_MONTHLY_PAYMENT a client tariff built by sales may have (issue 17) */
+        @Override
+        public Optional<Money> minimumMonthlyPayment() {
+            return monthlyFee(MINIMUM_MONTHLY_PAYMENT);
+        }
+
         /** the tariff's IncludedQuantity of VIRTUAL_OFFICE_CHANNEL; 2 (the sheet's) for a version without it */
         @Override
         public int virtualOfficeChannelsIncluded() {
