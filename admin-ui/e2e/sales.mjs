@@ -8,7 +8,8 @@
 //   E2E_OPERATOR_STANDARD    March's operator work under the standard tariff
 //   E2E_OPERATOR_CLIENT      March's operator work under the client tariff
 //   E2E_TOPUP                March's top-up to the minimum under the client tariff
-import { BASE_URL, STEP_TIMEOUT_MS, check, launch, log, runMain, withFailureShot } from './common.mjs';
+import { join } from 'node:path';
+import { BASE_URL, OUT, STEP_TIMEOUT_MS, check, launch, log, runMain, withFailureShot } from './common.mjs';
 
 const CODE = process.env.E2E_CODE || 'ROMASHKA-E2E';
 const env = (name) => {
@@ -82,6 +83,7 @@ async function salesBuildQuoteAndSubmit(browser) {
     check(client === env('E2E_OPERATOR_CLIENT'), `operator work, client: ${client}, expected ${env('E2E_OPERATOR_CLIENT')}`);
     check(topUp === env('E2E_TOPUP'), `top-up: ${topUp}, expected ${env('E2E_TOPUP')}`);
     log(`quoted March: operator work ${standard} → ${client}, top-up ${topUp}`);
+    await page.screenshot({ path: join(OUT, 'sales-quote.png'), fullPage: true });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('offer').click()]);
     check(download.suggestedFilename() === `offer-${CODE}.pdf`, `offer file: ${download.suggestedFilename()}`);
@@ -110,6 +112,7 @@ async function managerApprovesAndPublishes(browser) {
     await page.getByText('Тариф опубликован и назначен').waitFor();
     check((await page.getByTestId('sales-state').innerText()).includes('Опубликован'), 'not published');
     log('approved and published from 2026-04-01');
+    await page.screenshot({ path: join(OUT, 'sales-published.png'), fullPage: true });
   });
   await page.context().close();
 }

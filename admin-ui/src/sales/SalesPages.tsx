@@ -245,7 +245,9 @@ export const SalesTariffPage = () => {
       const g = c.group ?? 'OTHER';
       out.set(g, [...(out.get(g) ?? []), c]);
     });
-    return out;
+    // the service groups in their order, the services without a group discount last
+    const rank = (g: string) => (SERVICE_GROUPS.indexOf(g as never) + 100) % 100;
+    return new Map([...out.entries()].sort(([a], [b]) => rank(a === 'OTHER' ? 'z' : a) - rank(b === 'OTHER' ? 'z' : b)));
   }, [tariff]);
 
   if (!tariff) {

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
 
@@ -92,7 +94,7 @@ public class Quotes {
             List<Line> out = new ArrayList<>();
             lines.values().forEach(r -> {
                 BigDecimal q = ((BigDecimal) r[3]).signum() != 0 ? (BigDecimal) r[3] : (BigDecimal) r[8];
-                out.add(new Line((String) r[0], (String) r[1], q.stripTrailingZeros(), (String) r[2], (BigDecimal) r[4],
+                out.add(new Line((String) r[0], (String) r[1], q.signum() == 0 ? null : q.stripTrailingZeros(), (String) r[2], (BigDecimal) r[4],
                         (BigDecimal) r[5], (Money) r[6], (Money) r[7]));
             });
             return out;
@@ -264,8 +266,25 @@ public class Quotes {
             case "MARKING_FEE" -> "Маркировка исходящих вызовов";
             default -> line.component();
         };
-        String detail = line.note() == null || line.note().isBlank() ? "" : " (" + line.note() + ")";
-        String price = line.rate() == null ? "" : "";
-        return base + detail + price;
+        Matcher key = DECISION_KEY.matcher(line.note() == null ? "" : line.note());
+        if (!key.find()) {
+            return base;
+        }
+        List<String> words = new ArrayList<>();
+        for (String code : key.group(1).split(",\\s*")) {
+            words.add(WORDS.getOrDefault(code.trim(), code.trim()));
+        }
+        return base + " (" + String.join(", ", words) + ")";
     }
+
+    /** the table key the engine's note names, e.g. «NetworkMinute[MOBILE, PEAK]»: the same under both versions */
+    private static final Pattern DECISION_KEY = Pattern.compile("\\w+\\[([^\\]]*)\\]");
+
+    private static final Map<String, String> WORDS = Map.ofEntries(Map.entry("MSK", "Москва"),
+            Map.entry("NSK", "Новосибирск"), Map.entry("REMOTE", "на дому"), Map.entry("LOCAL", "местные"),
+            Map.entry("INTERCITY", "междугородные"), Map.entry("MOBILE", "мобильные"), Map.entry("PEAK", "пиковое время"),
+            Map.entry("OFF_PEAK", "непиковое время"), Map.entry("INBOUND_800", "8-800"),
+            Map.entry("MOSCOW_FIXED", "Москва, фиксированные"), Map.entry("RU_MOBILE", "Россия, мобильные"),
+            Map.entry("RU_INTERCITY", "Россия, междугородные"), Map.entry("BELARUS", "Беларусь"),
+            Map.entry("NORTH_AMERICA", "Северная Америка"));
 }
