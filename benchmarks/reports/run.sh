@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Report benchmark (issue 19): starts the platform on an empty embedded PostgreSQL, writes a year of 10,000,000 CDRs
 # with generate.sql (the report-facts triggers aggregate each million as it is inserted), then times the ready-made
-# reports and a few others through POST /api/v1/reports/query, five runs each.
+# reports and a few others through POST /api/v1/reports/query, five runs each (time.sh).
 # Build first: ./mvnw -q -pl rating-service -am package -DskipTests -DskipUi
 # Usage: benchmarks/reports/run.sh [millions] [http-port] [postgres-port]   (default 10 28471 28472)
 set -euo pipefail
@@ -35,37 +35,7 @@ $PSQL -tA -c "select (select count(*) from cdr) || ' CDRs; facts: ' || (select c
               || (select count(*) from report_call_month) || ' call-months, ' || (select count(*) from report_line_day)
               || ' line-days, ' || (select count(*) from report_line_month) || ' line-months'"
 
-time_report() {
-    local name=$1 body=$2 times=()
-    for _ in 1 2 3 4 5; do
-        times+=("$(curl -s -o /tmp/reports-bench-answer.json -w '%{time_total}' -u finance:finance \
-                 -H 'Content-Type: application/json' -d "$body" "http://127.0.0.1:$PORT/api/v1/reports/query")")
-    done
-    printf '%-55s rows %6s   s: %s\n' "$name" "$(jq '.rows | length' /tmp/reports-bench-answer.json)" "${times[*]}"
-}
-YEAR='"from":"2026-01-01","to":"2026-12-31"'
-echo "== reports over the year (5 runs each, seconds as curl measures them)"
-time_report "revenue by service and month (net, VAT, gross)" \
-    "{\"dimensions\":[\"month\",\"service\"],\"measures\":[\"amountNet\",\"vat\",\"amountGross\"],$YEAR}"
-time_report "top 20 clients by amount" \
-    "{\"dimensions\":[\"client\"],\"measures\":[\"amountNet\",\"calls\",\"billedMinutes\"],\"sort\":\"amountNet\",\"limit\":20,$YEAR}"
-time_report "operator workload by month, site, operator" \
-    "{\"dimensions\":[\"month\",\"site\",\"operator\"],\"measures\":[\"calls\",\"billedMinutes\",\"amountNet\"],\"filters\":[{\"dimension\":\"component\",\"values\":[\"OPERATOR\"]}],$YEAR}"
-time_report "trunk quality ASR/ACD by month and trunk" \
-    "{\"dimensions\":[\"month\",\"trunk\"],\"measures\":[\"calls\",\"answeredCalls\",\"asr\",\"acd\"],$YEAR}"
-time_report "rejects by reason and source" \
-    "{\"dimensions\":[\"reason\",\"source\"],\"measures\":[\"rejects\"],\"filters\":[{\"dimension\":\"status\",\"values\":[\"REJECTED\"]}],$YEAR}"
-time_report "amount by account (2,000 rows), whole year" \
-    "{\"dimensions\":[\"account\"],\"measures\":[\"amountNet\",\"calls\"],$YEAR}"
-time_report "calls by origin and time band, 2026-01-15..2026-12-14" \
-    "{\"dimensions\":[\"callerOrigin\",\"timeBand\"],\"measures\":[\"calls\",\"averageDuration\"],\"from\":\"2026-01-15\",\"to\":\"2026-12-14\"}"
-time_report "by week (daily facts), whole year" \
-    "{\"dimensions\":[\"week\"],\"measures\":[\"calls\",\"amountNet\"],$YEAR}"
-time_report "by day and service, one month (daily facts)" \
-    "{\"dimensions\":[\"day\",\"service\"],\"measures\":[\"calls\",\"amountNet\"],\"from\":\"2026-03-01\",\"to\":\"2026-03-31\"}"
-echo "== drill-down: the calls of one account on one day (page of 50)"
-for _ in 1 2 3; do
-    curl -s -o /dev/null -w '%{time_total}\n' -u finance:finance -H 'Content-Type: application/json' \
-         -d '{"query":{"dimensions":["day","account"],"measures":["calls"],"from":"2026-06-01","to":"2026-06-30"},"cell":{"day":"2026-06-15","account":"ACC-R0042"}}' \
-         "http://127.0.0.1:$PORT/api/v1/reports/calls?size=50"
-done
+$PSQL -tA -c "select pg_size_pretty(pg_total_relation_size('report_call_day') + pg_total_relation_size('report_call_month')
+              + pg_total_relation_size('report_line_day') + pg_total_relation_size('report_line_month')) || ' of facts, '
+              || pg_size_pretty(pg_total_relation_size('cdr')) || ' of CDRs'"
+benchmarks/reports/time.sh "http://127.0.0.1:$PORT"

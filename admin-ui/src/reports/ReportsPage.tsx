@@ -40,6 +40,7 @@ export const ReportsPage = () => {
   const [filters, setFilters] = useState<Filter[]>([]);
   const [[from, to], setRange] = useState<[string, string]>(monthRange(0, 3));
   const [chart, setChart] = useState<ReportChart>('BAR');
+  const [top, setTop] = useState<{ sort?: string; limit?: number }>({});
   const [result, setResult] = useState<ReportResult>();
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -67,6 +68,7 @@ export const ReportsPage = () => {
       .map((f) => ({ dimension: f.dimension, values: f.values.split(',').map((v) => v.trim()).filter(Boolean) })),
     from,
     to,
+    ...top,
   });
 
   const run = async (q: ReportQuery = query()) => {
@@ -79,6 +81,7 @@ export const ReportsPage = () => {
       setProblem(problemText(o.problem));
     } else {
       setResult(o.data);
+      setRange([o.data.from, o.data.to]); // a saved report's relative period, as it was resolved
     }
   };
 
@@ -91,6 +94,7 @@ export const ReportsPage = () => {
     setFilters((q.filters ?? []).map((f) => ({ dimension: f.dimension, values: f.values.join(', ') })));
     if (q.from && q.to) setRange([q.from, q.to]);
     setChart(report.chart);
+    setTop({ sort: q.sort, limit: q.limit });
     run(q);
   };
 
@@ -159,7 +163,7 @@ export const ReportsPage = () => {
             <TextField key={i} select size="small" sx={{ minWidth: 200 }} value={dimensions[i]}
               label={translate('app.reports.dimension', { n: i + 1 })}
               slotProps={{ htmlInput: { 'data-testid': `report-dimension-${i}` } }}
-              onChange={(e) => setDimensions(dimensions.map((d, k) => (k === i ? e.target.value : d)))}>
+              onChange={(e) => { setTop({}); setDimensions(dimensions.map((d, k) => (k === i ? e.target.value : d))); }}>
               <MenuItem value="">—</MenuItem>
               {dims.map((d) => <MenuItem key={d.key} value={d.key}>{d.label}</MenuItem>)}
             </TextField>
@@ -176,7 +180,7 @@ export const ReportsPage = () => {
           {meas.map((m) => (
             <FormControlLabel key={m.key} label={m.label} control={
               <Checkbox size="small" checked={measures.includes(m.key)} slotProps={{ input: { 'aria-label': m.key } }}
-                onChange={(e) => setMeasures(e.target.checked ? [...measures, m.key] : measures.filter((k) => k !== m.key))} />
+                onChange={(e) => { setTop({}); setMeasures(e.target.checked ? [...measures, m.key] : measures.filter((k) => k !== m.key)); }} />
             } />
           ))}
         </Box>

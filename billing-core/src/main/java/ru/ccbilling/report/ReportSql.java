@@ -37,8 +37,9 @@ final class ReportSql {
         select.append(table == FactTable.LEDGER ? " e" : " f").append(" left join account a on a.code = ")
                 .append(table.account());
         if (table != FactTable.LEDGER && q.measures().stream().anyMatch(Measure::needsVatRate)) {
-            select.append(" left join lateral (select r.rate from vat_rate r where r.valid_from <= f.day"
-                    + " order by r.valid_from desc limit 1) v on true");
+            // each rate with the day the next one starts: a range join of a few rows, not a lookup per fact
+            select.append(" left join (select r.valid_from, lead(r.valid_from, 1, date '9999-12-31') over (order by r.valid_from)"
+                    + " as until, r.rate from vat_rate r) v on f.day >= v.valid_from and f.day < v.until");
         }
         select.append(" where ").append(table.day()).append(" >= ? and ").append(table.day()).append(" <= ?");
         args.add(Date.valueOf(table == FactTable.LEDGER ? q.from().withDayOfMonth(1) : q.from()));

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Times reports through the API of a running platform (benchmarks/reports/run.sh starts one with a year of CDRs):
+# signed in once as finance (a session, so that no request pays for HTTP Basic's password hash), five runs of each
+# report, seconds as curl measures them; GET /api/v1/me alone for comparison (the cost of any request here).
+# Usage: benchmarks/reports/time.sh [base-url]   (default http://127.0.0.1:28471)
+set -euo pipefail
+BASE=${1:-http://127.0.0.1:28471}
+JAR_DIR=$(mktemp -d /tmp/reports-time.XXXXXX)
+trap 'rm -rf "$JAR_DIR"' EXIT
+COOKIES=$JAR_DIR/cookies
+CSRF=$(curl -s -c "$COOKIES" -b "$COOKIES" "$BASE/login" | grep -o 'name="_csrf"[^>]*value="[^"]*"' | sed 's/.*value="//; s/"$//')
+curl -s -o /dev/null -c "$COOKIES" -b "$COOKIES" -d "username=finance&password=finance&_csrf=$CSRF" "$BASE/login"
+curl -s -o /dev/null -c "$COOKIES" -b "$COOKIES" -H 'X-Requested-With: XMLHttpRequest' "$BASE/api/v1/me"
+XSRF=$(awk '$6 == "XSRF-TOKEN" { print $7 }' "$COOKIES")
+call() {
+    curl -s -o "$JAR_DIR/answer.json" -w '%{time_total}' -c "$COOKIES" -b "$COOKIES" -H 'X-Requested-With: XMLHttpRequest' \
+         -H "X-XSRF-TOKEN: $XSRF" -H 'Content-Type: application/json' "$@"
+}
+times=()
+for _ in 1 2 3 4 5; do times+=("$(call "$BASE/api/v1/me")"); done
+printf '%-55s              s: %s\n' "GET /api/v1/me (for comparison)" "${times[*]}"
+time_report() {
+    local name=$1 body=$2 times=()
+    for _ in 1 2 3 4 5; do
+        times+=("$(call -d "$body" "$BASE/api/v1/reports/query")")
+    done
+    printf '%-55s rows %6s   s: %s\n' "$name" "$(jq '.rows | length' "$JAR_DIR/answer.json")" "${times[*]}"
+}
+YEAR='"from":"2026-01-01","to":"2026-12-31"'
+echo "== reports over the year (5 runs each, seconds as curl measures them)"
+time_report "revenue by service and month (net, VAT, gross)" \
+    "{\"dimensions\":[\"month\",\"service\"],\"measures\":[\"amountNet\",\"vat\",\"amountGross\"],$YEAR}"
+time_report "top 20 clients by amount" \
+    "{\"dimensions\":[\"client\"],\"measures\":[\"amountNet\",\"calls\",\"billedMinutes\"],\"sort\":\"amountNet\",\"limit\":20,$YEAR}"
+time_report "operator workload by month, site, operator" \
+    "{\"dimensions\":[\"month\",\"site\",\"operator\"],\"measures\":[\"calls\",\"billedMinutes\",\"amountNet\"],\"filters\":[{\"dimension\":\"component\",\"values\":[\"OPERATOR\"]}],$YEAR}"
+time_report "trunk quality ASR/ACD by month and trunk" \
+    "{\"dimensions\":[\"month\",\"trunk\"],\"measures\":[\"calls\",\"answeredCalls\",\"asr\",\"acd\"],$YEAR}"
+time_report "rejects by reason and source" \
+    "{\"dimensions\":[\"reason\",\"source\"],\"measures\":[\"rejects\"],\"filters\":[{\"dimension\":\"status\",\"values\":[\"REJECTED\"]}],$YEAR}"
+time_report "amount by account (2,000 rows), whole year" \
+    "{\"dimensions\":[\"account\"],\"measures\":[\"amountNet\",\"calls\"],$YEAR}"
+time_report "calls by origin and time band, 2026-01-15..2026-12-14" \
+    "{\"dimensions\":[\"callerOrigin\",\"timeBand\"],\"measures\":[\"calls\",\"averageDuration\"],\"from\":\"2026-01-15\",\"to\":\"2026-12-14\"}"
+time_report "by week (daily facts), whole year" \
+    "{\"dimensions\":[\"week\"],\"measures\":[\"calls\",\"amountNet\"],$YEAR}"
+time_report "by day and service, one month (daily facts)" \
+    "{\"dimensions\":[\"day\",\"service\"],\"measures\":[\"calls\",\"amountNet\"],\"from\":\"2026-03-01\",\"to\":\"2026-03-31\"}"
+echo "== drill-down: the calls of one account on one day (page of 50)"
+for _ in 1 2 3; do
+    call -d '{"query":{"dimensions":["day","account"],"measures":["calls"],"from":"2026-06-01","to":"2026-06-30"},"cell":{"day":"2026-06-15","account":"ACC-R0042"}}' \
+         "$BASE/api/v1/reports/calls?size=50"; echo
+done
