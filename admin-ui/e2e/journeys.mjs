@@ -60,10 +60,14 @@ async function assertRussian(page, where) {
   const text = await screenText(page);
   const english = [...new Set(text.split(/\s+/)
     .map((t) => t.replace(/^[«"'(\[]+|[»"'),.:;!?\]…]+$/g, ''))
-    .filter((t) => /^[A-Za-z]{3,}$/.test(t) && !ALLOWED_LATIN.has(t)))];
+    // a capitalised abbreviation of up to four letters is an identifier (a seller's CCB), not English prose;
+    // the contract's codes among them are caught as raw codes below
+    .filter((t) => /^[A-Za-z]{3,}$/.test(t) && !/^[A-Z]{3,4}$/.test(t) && !ALLOWED_LATIN.has(t)))];
   const raw = [...new Set(text.match(RAW_CODE) ?? [])];
-  if (english.length) findings.push(`${where}: English on the screen: ${english.join(', ')}`);
-  if (raw.length) findings.push(`${where}: raw codes on the screen: ${raw.join(', ')}`);
+  // each finding with the text around it, so that the screen it comes from is found at once
+  const around = (word) => (text.split('\n').find((line) => line.includes(word)) ?? '').slice(0, 80);
+  if (english.length) findings.push(`${where}: English on the screen: ${english.map((w) => `${w} («${around(w)}»)`).join(', ')}`);
+  if (raw.length) findings.push(`${where}: raw codes on the screen: ${raw.map((w) => `${w} («${around(w)}»)`).join(', ')}`);
   log(`${where}: ${english.length || raw.length ? `FOUND ${[...english, ...raw].join(', ')}` : 'Russian, no raw codes'}`);
   return text;
 }
@@ -150,7 +154,7 @@ async function operationsFixAnUnknownAccount() {
     await assertRussian(page, 'finance: account');
     await page.getByTestId('assign-number').fill(FREE_NUMBER);
     await page.getByTestId('assign-validFrom').fill(firstTyped);
-    await page.getByRole('button', { name: 'Закрепить' }).click();
+    await page.getByTestId('number-assign-form').getByRole('button', { name: 'Закрепить' }).click();
     await page.locator('.MuiSnackbar-root', { hasText: FREE_NUMBER }).first().waitFor();
     await assertRussian(page, 'finance: number assigned');
     log(`${FREE_NUMBER} assigned to ACC-1002 from ${firstTyped}`);
