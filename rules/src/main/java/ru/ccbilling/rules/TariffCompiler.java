@@ -171,7 +171,8 @@ public final class TariffCompiler {
                     }
                     // the engine's English summary of an analysis ("... finished with 0 messages reported"): its findings,
                     // when there are any, are messages of their own
-                    if (message.getText().matches("(?s)Decision Table Analysis of table .* finished with .*")) {
+                    if (message.getText().contains("Decision Table Analysis of table")
+                            && message.getText().contains("finished with")) {
                         continue;
                     }
                     Severity severity = severityOf(message.getLevel());
