@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslate } from 'react-admin';
 import { Autocomplete, TextField } from '@mui/material';
 import { attempt } from '../api/action';
 import { api } from '../api/client';
@@ -34,15 +35,29 @@ function useAccountOptions(text: string): { options: AccountOption[]; known: Map
   return { options, known: known.current };
 }
 
+/** MUI's own texts of a picker (its buttons' titles, the empty list) in the UI's language */
+export function usePickerTexts() {
+  const translate = useTranslate();
+  return {
+    openText: translate('app.lists.picker_open'),
+    closeText: translate('app.lists.picker_close'),
+    clearText: translate('app.lists.picker_clear'),
+    noOptionsText: translate('app.lists.picker_none'),
+    loadingText: translate('app.lists.picker_loading'),
+  };
+}
+
 const label = (o: AccountOption) => (o.client ? `${o.account} — ${o.client}` : o.account);
 
 /** One account, picked from the accounts that exist (searchable by code or client), never typed free. */
 export const AccountPicker = (props: { label: string; value: string; onChange: (account: string) => void; testId?: string }) => {
   const [text, setText] = useState('');
+  const texts = usePickerTexts();
   const { options, known } = useAccountOptions(text);
   const selected = props.value ? (known.get(props.value) ?? { account: props.value }) : null;
   return (
     <Autocomplete
+      {...texts}
       options={options}
       value={selected}
       filterOptions={(found) => found}
@@ -69,10 +84,12 @@ export const AccountPicker = (props: { label: string; value: string; onChange: (
 /** Several accounts, picked from the accounts that exist. */
 export const AccountsPicker = (props: { label: string; value: string[]; onChange: (accounts: string[]) => void; testId?: string }) => {
   const [text, setText] = useState('');
+  const texts = usePickerTexts();
   const { options, known } = useAccountOptions(text);
   const selected = props.value.map((account) => known.get(account) ?? { account });
   return (
     <Autocomplete
+      {...texts}
       multiple
       options={options}
       value={selected}

@@ -58,7 +58,8 @@ export const ChargeLinesTable = ({ lines = [], total, participants }: Props) => 
             <TableCell align="right">{line.billedSeconds}</TableCell>
             <TableCell align="right">{fmt.decimal(line.rate)}</TableCell>
             <TableCell align="right">{fmt.money(line.amount)}</TableCell>
-            <TableCell>{line.note ?? ''}</TableCell>
+            {/* the note is the tariff's own text (written by its rules), shown as the tariff says it */}
+            <TableCell data-note>{line.note ?? ''}</TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -4,7 +4,7 @@ import { useLocaleState, useTranslate } from 'react-admin';
 import type { DmnManager, DmnView } from 'dmn-js-types';
 import type { ModelEditorProps } from './editorTypes';
 import { isElementId } from './validationLocation';
-import { dmnTranslateModule } from './dmnTranslate';
+import { dmnTranslateModule, fixTitles } from './dmnTranslate';
 
 /** Views a tariff manager edits: the tables (and literal expressions), not the diagram. */
 // a tariff decision is a decision table: the server refuses literal expressions (rules/DmnModelCheck)
@@ -70,6 +70,7 @@ export const DmnModelEditor = ({ model, readOnly, messages, onDirtyChange, onCon
     };
     setLoading(true);
     setFailure(undefined);
+    const stopFixingTitles = container.current ? fixTitles(container.current, locale) : () => undefined;
     import('./dmnJs')
       .then(async ({ DmnModeler, DmnViewer }) => {
         if (disposed || !container.current) return;
@@ -115,6 +116,7 @@ export const DmnModelEditor = ({ model, readOnly, messages, onDirtyChange, onCon
       });
     return () => {
       disposed = true;
+      stopFixingTitles();
       if (instance.current === created) instance.current = undefined;
       // keep the last edits before the editor goes
       const pending = snapshotTimer.current !== undefined;

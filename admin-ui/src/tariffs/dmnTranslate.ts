@@ -166,6 +166,9 @@ const RU: Record<string, string> = {
     'Собирает результаты подходящих строк по убыванию приоритета результата',
   Move: 'Переместить',
   Resize: 'Изменить ширину',
+  // dmn-js 17 writes a column's drag title without translate (DragAndDrop.js); fixTitles translates it
+  'Move Input': 'Переместить условие',
+  'Move Output': 'Переместить результат',
   'e.g. { example } ': 'например, { example } ',
   'e.g. { sample }': 'например, { sample }',
 };
@@ -181,6 +184,25 @@ export function dmnTranslator(locale: string) {
 /** The dmn-js module that replaces its `translate` service. */
 export function dmnTranslateModule(locale: string) {
   return { translate: ['value', dmnTranslator(locale)] };
+}
+
+/**
+ * Translates the titles dmn-js writes without its translate service (a column's drag handle), now and whenever the
+ * table renders again; answers the function that stops watching.
+ */
+export function fixTitles(container: HTMLElement, locale: string): () => void {
+  const translate = dmnTranslator(locale);
+  const fix = () => {
+    container.querySelectorAll<HTMLElement>('.dmn-icon-drag[title^="Move "]').forEach((el) => {
+      const title = el.getAttribute('title') ?? '';
+      const translated = translate(title);
+      if (translated !== title) el.setAttribute('title', translated);
+    });
+  };
+  fix();
+  const observer = new MutationObserver(fix);
+  observer.observe(container, { subtree: true, childList: true, attributes: true, attributeFilter: ['title'] });
+  return () => observer.disconnect();
 }
 
 export { RU as DMN_RU };

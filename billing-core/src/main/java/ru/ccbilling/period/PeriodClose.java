@@ -115,7 +115,7 @@ public class PeriodClose implements JobHandler<PeriodClose.Params, PeriodClose.C
             UUID job = jobs.start(this, new Params(month, targets, actor), description, actor);
             periods.closing(month, job);
             periods.audit(month, "CLOSE_REQUESTED", actor, null, targets.size(),
-                    all ? "all accounts" : String.join(", ", targets.size() > 20 ? targets.subList(0, 20) : targets)
+                    all ? "все лицевые счета" : String.join(", ", targets.size() > 20 ? targets.subList(0, 20) : targets)
                             + (targets.size() > 20 ? ", ..." : ""), job);
             return job;
         });
@@ -178,7 +178,7 @@ public class PeriodClose implements JobHandler<PeriodClose.Params, PeriodClose.C
                 periods.lock(month);
                 periods.closing(month, null);
                 PeriodState settled = periods.settle(month);
-                periods.audit(month, "CLOSED", params.actor(), null, closedBy(progress.id(), month), "состояние " + settled,
+                periods.audit(month, "CLOSED", params.actor(), null, closedBy(progress.id(), month), "состояние: " + settled.inRussian(),
                         progress.id());
                 return settled;
             });

@@ -75,8 +75,8 @@ public class PeriodReopen {
             return ps;
         });
         PeriodState state = periods.settle(month);
-        periods.audit(month, "REOPENED", actor, reason.trim(), closes.size(), corrections.isEmpty() ? "состояние " + state
-                : "состояние " + state + "; сторнировано корректировок: " + corrections.size(), null);
+        periods.audit(month, "REOPENED", actor, reason.trim(), closes.size(), corrections.isEmpty() ? "состояние: " + state.inRussian()
+                : "состояние: " + state.inRussian() + "; сторнировано корректировок: " + corrections.size(), null);
         return closes.size();
     }
 

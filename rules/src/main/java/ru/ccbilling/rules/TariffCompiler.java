@@ -169,6 +169,12 @@ public final class TariffCompiler {
                     if (message.getText().contains("Gap analysis skipped")) {
                         continue;
                     }
+                    // the engine's English summary of an analysis ("... finished with 0 messages reported"): its findings,
+                    // when there are any, are messages of their own
+                    if (message.getText().contains("Decision Table Analysis of table")
+                            && message.getText().contains("finished with")) {
+                        continue;
+                    }
                     Severity severity = severityOf(message.getLevel());
                     ModelMessage found = new ModelMessage(model.name(), severity, message.getText(),
                             message.getSourceId());
