@@ -19,6 +19,7 @@ import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -32,6 +33,8 @@ import ru.ccbilling.portal.PortalFixture;
  * X-Total-Count, the lists without paging answering as before, and every list exported as Russian CSV and XLSX.
  */
 @PlatformTest
+// the portal's database: its fixture closes March and issues documents, which the shared context must not see
+@TestPropertySource(properties = "ccbilling.test.context=portal")
 class StaffListsApiTest {
 
     @LocalServerPort
