@@ -88,7 +88,8 @@ class PortalApiTest {
         JsonNode g01 = romashka.get("/api/v1/portal/calls/pbx-msk-1/g01").body();
         assertThat(g01.get("total").asText()).isEqualTo("91.68");
         assertThat(g01.get("lines").findValuesAsText("component")).containsExactly("NETWORK", "IVR", "OPERATOR", "POST");
-        assertThat(g01.get("lines").findValuesAsText("explanation")).allSatisfy(e -> assertThat(e).isNotBlank());
+        assertThat(g01.get("lines").findValuesAsText("explanation")).allSatisfy(e -> assertThat(e).isNotBlank()
+                .containsPattern("[А-Яа-яЁё]").doesNotContainPattern("\\b(every|minute|second|per)\\b"));
         assertThat(g01.has("record")).as("the raw record stays with staff").isFalse();
 
         JsonNode thisMonth = romashka.get("/api/v1/portal/calls").body();

@@ -3,6 +3,7 @@ package ru.ccbilling.cdr.web;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,6 +24,7 @@ import ru.ccbilling.cdr.IntakeOutcome;
 import ru.ccbilling.cdr.RejectHistory;
 import ru.ccbilling.cdr.StoredCdr;
 import ru.ccbilling.money.Money;
+import ru.ccbilling.rating.LineNotes;
 import ru.ccbilling.security.SourceScope;
 import ru.ccbilling.refusal.Refusal;
 import ru.ccbilling.web.Downloads;
@@ -112,7 +114,8 @@ class CdrController implements CdrsApi {
 
     static RatedCdr view(StoredCdr c) {
         return new RatedCdr(Money.CURRENCY, c.lines().stream().map(l -> new ChargeLine(ChargeLine.ComponentEnum.fromValue(l.component()),
-                        l.amount(), l.billedSeconds()).stage(l.stage()).participant(l.participant()).rate(l.rate()).note(l.note()))
+                        l.amount(), l.billedSeconds()).stage(l.stage()).participant(l.participant()).rate(l.rate())
+                        .note(LineNotes.forReader(l.note(), LocaleContextHolder.getLocale())))
                         .toList())
                 .source(c.source()).cdrId(c.cdrId()).status(CdrStatus.fromValue(c.status()))
                 .callType(CallType.fromValue(c.callType())).startTime(c.startTime()).caller(c.caller())

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
@@ -56,6 +57,7 @@ import ru.ccbilling.portal.PortalNotifications;
 import ru.ccbilling.portal.PortalNumbers;
 import ru.ccbilling.portal.PortalScope;
 import ru.ccbilling.portal.PriceLists;
+import ru.ccbilling.rating.LineNotes;
 import ru.ccbilling.refusal.Refusal;
 import ru.ccbilling.web.CurrentUser;
 import ru.ccbilling.web.Downloads;
@@ -282,7 +284,8 @@ class PortalController implements PortalApi {
         return new PortalCall(c.source(), c.cdrId(), c.startTime(), c.callType(), c.caller(), c.called(),
                 c.durationSec(), c.account(), CdrStatus.fromValue(c.status()),
                 c.lines().stream().map(l -> new PortalCallLine(l.component(), l.amount(), l.billedSeconds())
-                        .stage(l.stage()).participant(l.participant()).rate(l.rate()).explanation(l.note())).toList())
+                        .stage(l.stage()).participant(l.participant()).rate(l.rate())
+                        .explanation(LineNotes.forReader(l.note(), LocaleContextHolder.getLocale()))).toList())
                 .total(c.total() == null ? null : c.total().toPlainString()).reason(c.reason())
                 .reasonDetail(c.reasonDetail()).tariff(c.tariff()).tariffVersion(c.tariffVersion());
     }

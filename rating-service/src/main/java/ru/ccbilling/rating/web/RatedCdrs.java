@@ -2,6 +2,8 @@ package ru.ccbilling.rating.web;
 
 import java.util.List;
 
+import org.springframework.context.i18n.LocaleContextHolder;
+
 import ru.ccbilling.api.model.CallType;
 import ru.ccbilling.api.model.CdrStatus;
 import ru.ccbilling.api.model.ChargeLine;
@@ -10,6 +12,7 @@ import ru.ccbilling.api.model.RatedCdr;
 import ru.ccbilling.api.model.RejectReason;
 import ru.ccbilling.money.Money;
 import ru.ccbilling.rating.Cdr;
+import ru.ccbilling.rating.LineNotes;
 import ru.ccbilling.rating.RatingResult;
 import ru.ccbilling.web.Problems;
 
@@ -34,7 +37,8 @@ final class RatedCdrs {
                     .tariffVersion(rated.tariffVersion()).total(rated.total().toString())
                     .callerRegion(rated.callerRegion()).callerOperator(rated.callerOperator())
                     .lines(rated.lines().stream().map(l -> line(l.component(), l.stage(), l.participant(), l.amount().toPlainString(),
-                            l.billedSeconds(), l.rate().toPlainString(), l.note())).toList());
+                            l.billedSeconds(), l.rate().toPlainString(),
+                            LineNotes.forReader(l.note(), LocaleContextHolder.getLocale()))).toList());
         }
         RatingResult.Rejected rejected = (RatingResult.Rejected) result;
         return out.status(CdrStatus.REJECTED).outcome(Outcome.REJECTED).tariff(rejected.tariff())
