@@ -5,6 +5,7 @@
 # JVM and its PostgreSQL (the postmaster, its children and the children it reaped) spent per stored record, from the
 # utime+stime ticks of /proc/<pid>/stat before and after the run.
 # Build first: ./mvnw -q -pl rating-service,benchmarks -am package -DskipTests -DskipUi
+# APP_ARGS: more arguments for the platform, e.g. --ccbilling.reports.fold-interval=60s
 # Usage: benchmarks/reports/intake.sh [records per run] [http-port] [postgres-port] [pairs of runs]
 #        (default 200000 28491 28492 2)
 set -euo pipefail
@@ -17,7 +18,7 @@ DATA=$(mktemp -d /tmp/reports-intake.XXXXXX)
 JAR=${JAR:-rating-service/target/rating-service-1.0.0-SNAPSHOT-exec.jar}
 LOAD=${LOAD:-benchmarks/target/benchmarks.jar}
 java -jar "$JAR" --spring.profiles.active=demo --server.port="$PORT" \
-     --ccbilling.embedded-db.dir="$DATA/db" --ccbilling.embedded-db.port="$PG_PORT" > "$DATA/app.log" 2>&1 &
+     --ccbilling.embedded-db.dir="$DATA/db" --ccbilling.embedded-db.port="$PG_PORT" ${APP_ARGS:-} > "$DATA/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 180); do
@@ -59,4 +60,4 @@ for pair in $(seq 1 "$PAIRS"); do
 done
 triggers enable
 echo "== $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-$PSQL -tA -c "select 'facts: ' || (select count(*) from report_call_day) || ' call-days, ' || (select sum(calls) from report_call_day) || ' calls counted, ' || (select count(*) from cdr) || ' CDRs stored'"
+$PSQL -tA -c "select 'facts: ' || (select count(*) from report_call_day) || ' call-days, ' || (select sum(calls) from report_call_day) + (select coalesce(sum(calls), 0) from report_call_pending) || ' calls counted (' || (select count(*) from report_call_pending) || ' rows pending), ' || (select count(*) from cdr) || ' CDRs stored'"
