@@ -69,7 +69,7 @@ final class ReportSql {
 
     /**
      * The facts of the range: the monthly facts for the whole months in it and the daily facts for the days at its
-     * edges, unless the report is by day or week (then the daily facts only).
+     * edges, unless the report is by day or week (then the daily facts only); and the pending facts of the range.
      */
     private static void from(ReportQuery q, FactTable table, StringBuilder sql, List<Object> args) {
         if (table == FactTable.LEDGER) {
@@ -81,13 +81,17 @@ final class ReportSql {
         LocalDate firstMonth = q.from().getDayOfMonth() == 1 ? q.from() : q.from().withDayOfMonth(1).plusMonths(1);
         LocalDate afterMonths = q.to().getDayOfMonth() == q.to().lengthOfMonth() ? q.to().withDayOfMonth(1).plusMonths(1)
                 : q.to().withDayOfMonth(1);
+        // the pending facts (appended by rating's triggers, not yet folded into the daily and monthly ones) count too,
+        // read in the same statement as the facts, so a fold between two reports changes nothing
         if (daily || !firstMonth.isBefore(afterMonths)) {
-            sql.append(table.facts).append("_day");
+            sql.append("(select * from ").append(table.facts).append("_day union all select * from ")
+                    .append(table.facts).append("_pending)");
             return;
         }
         sql.append("(select * from ").append(table.facts).append("_month where day >= ? and day < ?")
                 .append(" union all select * from ").append(table.facts).append("_day")
-                .append(" where (day >= ? and day < ?) or (day >= ? and day <= ?))");
+                .append(" where (day >= ? and day < ?) or (day >= ? and day <= ?)")
+                .append(" union all select * from ").append(table.facts).append("_pending)");
         args.addAll(List.of(Date.valueOf(firstMonth), Date.valueOf(afterMonths), Date.valueOf(q.from()),
                 Date.valueOf(firstMonth), Date.valueOf(afterMonths), Date.valueOf(q.to())));
     }

@@ -49,6 +49,13 @@ create index report_line_day_account on report_line_day (account_code, day);
 create table report_call_month (like report_call_day including all) with (fillfactor = 70);
 create table report_line_month (like report_line_day including all) with (fillfactor = 70);
 
+-- facts not yet folded into the daily and monthly ones: what rating's statement triggers on cdr append, a row per
+-- chunk and combination of the daily facts' dimensions (no key, no index: an append never waits for another chunk);
+-- rating folds them into the facts every few seconds (report_fold_pending, rating's V94) and every report reads
+-- them beside the facts, so it is exact to the last stored CDR
+create table report_call_pending (like report_call_day);
+create table report_line_pending (like report_line_day);
+
 -- a report as its builder saved it: the query (JSON of report.ReportQuery), private to its owner or shared
 create sequence saved_report_seq;
 create table saved_report (

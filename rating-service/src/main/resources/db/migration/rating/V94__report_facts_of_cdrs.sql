@@ -29,8 +29,9 @@ create function report_dims_sql(a text) returns text language sql immutable as $
 $f$;
 
 -- the two statements that add the rows of relation {rows} (columns of cdr and a column sign, +1 or -1) to the facts:
--- each groups the rows once by day and writes the daily facts and, from those, the monthly ones (upserts in key
--- order, so concurrent chunks wait for each other and never deadlock)
+-- each groups the rows once by day and appends the sums to the pending facts (report_call_pending,
+-- report_line_pending: no index, no key, so concurrent chunks never wait for each other and an append costs a heap
+-- insert); report_fold_pending() folds them into the daily and monthly facts every few seconds
 create function report_facts_sql(rows text) returns text[] language sql immutable as $f$
     select array[format($$
         with d as (select r.*, %2$s from (%1$s) r),
@@ -42,25 +43,8 @@ create function report_facts_sql(rows text) returns text[] language sql immutabl
                      coalesce(sum(d.sign * (select sum((l ->> 'billedSeconds')::bigint) from jsonb_array_elements(d.lines) l)), 0)
                          as billed_sec,
                      coalesce(sum(d.sign * d.total), 0) as amount
-                from d group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12),
-        daily as (
-            insert into report_call_day as f
-            select * from g order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12
-            on conflict (day, account_code, call_type, source, status, reason, tariff_code, tariff_version, caller_origin,
-                         destination_class, time_band, trunk)
-            do update set calls = f.calls + excluded.calls, answered = f.answered + excluded.answered,
-                          duration_sec = f.duration_sec + excluded.duration_sec,
-                          billed_sec = f.billed_sec + excluded.billed_sec, amount = f.amount + excluded.amount)
-        insert into report_call_month as f
-        select date_trunc('month', g.day)::date, account_code, call_type, source, status, reason, tariff_code,
-               tariff_version, caller_origin, destination_class, time_band, trunk, sum(calls), sum(answered),
-               sum(duration_sec), sum(billed_sec), sum(amount)
-          from g group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12
-        on conflict (day, account_code, call_type, source, status, reason, tariff_code, tariff_version, caller_origin,
-                     destination_class, time_band, trunk)
-        do update set calls = f.calls + excluded.calls, answered = f.answered + excluded.answered,
-                      duration_sec = f.duration_sec + excluded.duration_sec, billed_sec = f.billed_sec + excluded.billed_sec,
-                      amount = f.amount + excluded.amount
+                from d group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)
+        insert into report_call_pending select * from g
         $$, rows, report_dims_sql('r')), format($$
         with x as (
             select (d.start_time at time zone 'Europe/Moscow')::date as day, coalesce(d.account_code, '') as account_code,
@@ -78,22 +62,72 @@ create function report_facts_sql(rows text) returns text[] language sql immutabl
                      x.operator_id, coalesce(o.site, '') as site, sum(x.sign * x.first) as calls, sum(x.sign) as lines,
                      sum(x.sign * x.billed_sec) as billed_sec, sum(x.sign * x.amount) as amount
                 from x left join operator o on o.operator_id = nullif(x.operator_id, '')
-               group by 1, 2, 3, 4, 5, 6, 7, 8, 9),
-        daily as (
-            insert into report_line_day as f
-            select * from g order by 1, 2, 3, 4, 5, 6, 7, 8, 9
-            on conflict (day, account_code, call_type, source, tariff_code, tariff_version, component, operator_id, site)
-            do update set calls = f.calls + excluded.calls, lines = f.lines + excluded.lines,
-                          billed_sec = f.billed_sec + excluded.billed_sec, amount = f.amount + excluded.amount)
+               group by 1, 2, 3, 4, 5, 6, 7, 8, 9)
+        insert into report_line_pending select * from g
+        $$, rows)]
+$f$;
+
+-- moves the pending facts into the daily and the monthly facts, in one transaction: a report reads the facts and the
+-- pending rows in one statement (billing's report.ReportSql), so it counts every CDR once, before and after a fold.
+-- The pending rows of many chunks are grouped once, so each fact is updated once per fold however many chunks
+-- added to it; upserts in key order, so two folds at once wait for each other and never deadlock (and the second
+-- skips the rows the first deleted). Answers how many pending rows it folded.
+create function report_fold_pending() returns bigint language plpgsql as $$
+declare
+    folded_calls bigint;
+    folded_lines bigint;
+begin
+    with moved as (delete from report_call_pending returning *),
+    g as (select day, account_code, call_type, source, status, reason, tariff_code, tariff_version, caller_origin,
+                 destination_class, time_band, trunk, sum(calls) as calls, sum(answered) as answered,
+                 sum(duration_sec) as duration_sec, sum(billed_sec) as billed_sec, sum(amount) as amount, count(*) as n
+            from moved group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12),
+    daily as (
+        insert into report_call_day as f
+        select day, account_code, call_type, source, status, reason, tariff_code, tariff_version, caller_origin,
+               destination_class, time_band, trunk, calls, answered, duration_sec, billed_sec, amount
+          from g order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12
+        on conflict (day, account_code, call_type, source, status, reason, tariff_code, tariff_version, caller_origin,
+                     destination_class, time_band, trunk)
+        do update set calls = f.calls + excluded.calls, answered = f.answered + excluded.answered,
+                      duration_sec = f.duration_sec + excluded.duration_sec,
+                      billed_sec = f.billed_sec + excluded.billed_sec, amount = f.amount + excluded.amount),
+    monthly as (
+        insert into report_call_month as f
+        select date_trunc('month', g.day)::date, account_code, call_type, source, status, reason, tariff_code,
+               tariff_version, caller_origin, destination_class, time_band, trunk, sum(calls), sum(answered),
+               sum(duration_sec), sum(billed_sec), sum(amount)
+          from g group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12
+        on conflict (day, account_code, call_type, source, status, reason, tariff_code, tariff_version, caller_origin,
+                     destination_class, time_band, trunk)
+        do update set calls = f.calls + excluded.calls, answered = f.answered + excluded.answered,
+                      duration_sec = f.duration_sec + excluded.duration_sec, billed_sec = f.billed_sec + excluded.billed_sec,
+                      amount = f.amount + excluded.amount)
+    select coalesce(sum(n), 0) into folded_calls from g;
+    with moved as (delete from report_line_pending returning *),
+    g as (select day, account_code, call_type, source, tariff_code, tariff_version, component, operator_id, site,
+                 sum(calls) as calls, sum(lines) as lines, sum(billed_sec) as billed_sec, sum(amount) as amount,
+                 count(*) as n
+            from moved group by 1, 2, 3, 4, 5, 6, 7, 8, 9),
+    daily as (
+        insert into report_line_day as f
+        select day, account_code, call_type, source, tariff_code, tariff_version, component, operator_id, site, calls,
+               lines, billed_sec, amount
+          from g order by 1, 2, 3, 4, 5, 6, 7, 8, 9
+        on conflict (day, account_code, call_type, source, tariff_code, tariff_version, component, operator_id, site)
+        do update set calls = f.calls + excluded.calls, lines = f.lines + excluded.lines,
+                      billed_sec = f.billed_sec + excluded.billed_sec, amount = f.amount + excluded.amount),
+    monthly as (
         insert into report_line_month as f
         select date_trunc('month', g.day)::date, account_code, call_type, source, tariff_code, tariff_version, component,
                operator_id, site, sum(calls), sum(lines), sum(billed_sec), sum(amount)
           from g group by 1, 2, 3, 4, 5, 6, 7, 8, 9 order by 1, 2, 3, 4, 5, 6, 7, 8, 9
         on conflict (day, account_code, call_type, source, tariff_code, tariff_version, component, operator_id, site)
         do update set calls = f.calls + excluded.calls, lines = f.lines + excluded.lines,
-                      billed_sec = f.billed_sec + excluded.billed_sec, amount = f.amount + excluded.amount
-        $$, rows)]
-$f$;
+                      billed_sec = f.billed_sec + excluded.billed_sec, amount = f.amount + excluded.amount)
+    select coalesce(sum(n), 0) into folded_lines from g;
+    return folded_calls + folded_lines;
+end $$;
 
 create function report_facts_on_cdr() returns trigger language plpgsql as $$
 declare
@@ -125,6 +159,7 @@ begin
     foreach statement in array report_facts_sql('select c.*, 1 as sign from cdr c') loop
         execute statement;
     end loop;
+    perform report_fold_pending();
 end $$;
 
 -- the calls behind a report's cell: each CDR with the dimensions the facts group it by

@@ -96,6 +96,27 @@ class ReportsApiTest {
     }
 
     @Test
+    void aFoldOfThePendingFactsChangesNoReport() {
+        // by day (daily facts + pending), by month over the whole month (monthly facts + pending), and by line
+        List<Map<String, Object>> queries = List.of(
+                query(List.of("day", "timeBand"), List.of("calls", "answeredCalls", "amountNet")),
+                query(List.of("timeBand"), List.of("calls", "billedMinutes", "amountNet")),
+                query(List.of("component"), List.of("calls", "billedMinutes", "amountNet")));
+        List<JsonNode> before = queries.stream().map(q -> run(f.finance, q)).toList();
+        jdbc.queryForObject("select report_fold_pending()", Long.class);
+        assertThat(jdbc.queryForObject("select count(*) from report_call_pending where account_code = ?", Long.class,
+                account)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from report_line_pending where account_code = ?", Long.class,
+                account)).isZero();
+        for (int i = 0; i < queries.size(); i++) {
+            JsonNode after = run(f.finance, queries.get(i));
+            assertThat(after.get("rows")).as(queries.get(i).toString()).isEqualTo(before.get(i).get("rows"));
+            assertThat(after.get("totals")).isEqualTo(before.get(i).get("totals"));
+        }
+        assertThat(before.get(1).get("totals").get(0).asLong()).isEqualTo(3);
+    }
+
+    @Test
     void theLabelsAreRussianFirstAndEnglishOnRequest() {
         JsonNode ru = f.finance.get("/api/v1/reports/catalogue").body();
         JsonNode en = f.finance.inEnglish().get("/api/v1/reports/catalogue").body();
