@@ -1,5 +1,5 @@
 -- Report benchmark data: CDRs :first..:last of a year of 10,000,000 (a call every 3.15 s through 2026) written
--- straight into cdr, so that the report-facts triggers (rating V94) aggregate each million as one statement.
+-- straight into cdr, so that the report-facts triggers (rating V120) aggregate each million as one statement.
 -- 2,000 accounts, each on one of 8 switches; 70% INBOUND_800 (mobile, Moscow or other callers), 20% OUTBOUND,
 -- 10% FORWARD over 4 trunks; IVR and operator stages with 60 operators on 3 sites; 1 in 7 unanswered; 2% rejected
 -- for one of three reasons. Run once with :first = 0 for the accounts and operators.

@@ -1,6 +1,6 @@
 -- Reports (issue 19). The facts reports read instead of the raw CDRs: one row per day and combination of the
 -- dimensions, with the measures summed. Rating keeps them up to date as CDRs are stored, re-rated and reprocessed
--- (statement triggers on cdr, rating's V94), so a report over a year reads thousands of rows, not millions.
+-- (statement triggers on cdr, rating's V120), so a report over a year reads thousands of rows, not millions.
 -- Absent values are '' (not null), so that the primary key can name every combination once.
 create table report_call_day (
     day               date           not null,
@@ -51,7 +51,7 @@ create table report_line_month (like report_line_day including all) with (fillfa
 
 -- facts not yet folded into the daily and monthly ones: what rating's statement triggers on cdr append, a row per
 -- chunk and combination of the daily facts' dimensions (no key, no index: an append never waits for another chunk);
--- rating folds them into the facts every few seconds (report_fold_pending, rating's V94) and every report reads
+-- rating folds them into the facts every few seconds (report_fold_pending, rating's V120) and every report reads
 -- them beside the facts, so it is exact to the last stored CDR
 create table report_call_pending (like report_call_day);
 create table report_line_pending (like report_line_day);

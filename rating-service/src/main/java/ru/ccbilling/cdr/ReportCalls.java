@@ -15,7 +15,7 @@ import ru.ccbilling.report.Dimension;
 import ru.ccbilling.report.ReportQuery;
 
 /**
- * The calls behind a report's cell, from view {@code report_cdr} (rating V94): each CDR with the dimensions its facts
+ * The calls behind a report's cell, from view {@code report_cdr} (rating V120): each CDR with the dimensions its facts
  * are grouped by, computed by the same SQL functions as the facts, so a cell's calls are exactly the calls it counts.
  * The days bound {@code start_time}, so only their monthly partitions are read.
  */

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Folds the report facts that the statement triggers on {@code cdr} append (report_call_pending, report_line_pending)
- * into the daily and monthly facts, every few seconds (rating's V94, {@code report_fold_pending()}). Intake then only
+ * into the daily and monthly facts, every few seconds (rating's V120, {@code report_fold_pending()}). Intake then only
  * appends a chunk's grouped sums, never waiting for another chunk's upsert, and each fact is updated once per fold
  * however many chunks added to it. Reports read the pending facts beside the folded ones, so they are exact whether
  * or not a fold has run.
