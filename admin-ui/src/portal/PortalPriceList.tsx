@@ -3,7 +3,13 @@ import { useLocale, useTranslate } from 'react-admin';
 import { moscowTime, usePriceList, useAccount, type PortalPriceList as PriceList } from './api';
 import { Loading, PortalPage, Scroll } from './PortalPage';
 
-const Tables = ({ list }: { list: PriceList }) => (
+/** a cell of a price table: a code of the tariff (a caller origin, a site, a service) in words, a price as it is */
+const cellText = (translate: (key: string, options?: object) => string, cell: string) =>
+  /^[A-Z][A-Z0-9_-]*$|^любое$/.test(cell) ? translate(`app.portal.price_code.${cell}`, { _: cell }) : cell;
+
+const Tables = ({ list }: { list: PriceList }) => {
+  const translate = useTranslate();
+  return (
   <Stack spacing={2}>
     {list.tables.map((t) => (
       <Card key={t.name} variant="outlined">
@@ -16,7 +22,7 @@ const Tables = ({ list }: { list: PriceList }) => (
               </TableHead>
               <TableBody>
                 {t.rows.map((row, r) => (
-                  <TableRow key={r}>{row.map((cell, i) => <TableCell key={i}>{cell}</TableCell>)}</TableRow>
+                  <TableRow key={r}>{row.map((cell, i) => <TableCell key={i}>{cellText(translate, cell)}</TableCell>)}</TableRow>
                 ))}
               </TableBody>
             </Table>
@@ -25,7 +31,8 @@ const Tables = ({ list }: { list: PriceList }) => (
       </Card>
     ))}
   </Stack>
-);
+  );
+};
 
 /** The tariff in force, table by table, then the versions published for later dates. */
 export const PortalPriceList = () => {

@@ -51,8 +51,8 @@ class ShippedRulesUpgrade {
                     """, String.class, today, RULES_BEFORE_CHECKS);
             for (String row : upgraded) {
                 String[] parts = row.split(" ", 3);
-                audit.record(parts[0], Integer.parseInt(parts[1]), TariffAudit.Action.CHANGED, "system", "model " + parts[2]
-                        + " rewritten for the model checks (Rounding helpers instead of DRL functions, no modify); prices unchanged");
+                audit.record(parts[0], Integer.parseInt(parts[1]), TariffAudit.Action.CHANGED, "system", "модель " + parts[2]
+                        + " переписана для проверок моделей (функции округления Rounding вместо функций DRL, без modify); цены не изменились");
                 log.info("Tariff {} version {}: {} rewritten for the model checks, prices unchanged", parts[0], parts[1],
                         parts[2]);
             }

@@ -176,6 +176,12 @@ class PortalApiTest {
             }
         }
         assertThat(list.get("upcoming")).isEmpty();
+        // the client reads the tables in Russian: titles, columns and explanations of the shipped tariff
+        for (JsonNode table : list.get("tables")) {
+            assertThat(table.get("title").asText()).as(table.get("name").asText()).containsPattern("[А-Яа-яЁё]")
+                    .doesNotContainPattern("\\b(RUB|per|minute|fee|Price)\\b");
+            table.get("columns").forEach(c -> assertThat(c.asText()).containsPattern("[А-Яа-яЁё]"));
+        }
     }
 
     @Test

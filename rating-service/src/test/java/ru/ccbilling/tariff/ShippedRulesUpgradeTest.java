@@ -51,7 +51,7 @@ class ShippedRulesUpgradeTest {
                 .orElseThrow().content();
         assertThat(model(manager, TARIFF, draft, "call-lines.drl")).isEqualTo(today);
         JsonNode audit = manager.get("/api/v1/tariffs/" + TARIFF + "/audit").body();
-        assertThat(audit.findValuesAsText("detail")).anyMatch(d -> d.contains("rewritten for the model checks"));
+        assertThat(audit.findValuesAsText("detail")).anyMatch(d -> d.contains("переписана для проверок моделей"));
     }
 
     private static String read(String resource) throws IOException {
