@@ -32,10 +32,10 @@ const RAW_CODE = /\b(?:[A-Z][A-Z0-9]*_[A-Z0-9_]+|NETWORK|PORTAL|EMAIL|COURIER|RA
 async function screenText(page) {
   return page.evaluate(() => {
     // the model's own identifiers in the decision table (its name, expressions, types) and cells, but not its column
-    // labels, which a person reads (Russian in the shipped tables); and a priced line's note: the words of the
-    // tariff's rules, whoever wrote them (the shipped phrases reach a Russian reader in Russian: rating.LineNotes)
+    // labels, which a person reads (Russian in the shipped tables). A priced line's note is read too: the shipped
+    // rules' phrases reach a Russian reader in Russian (rating.LineNotes)
     const model = '.decision-table-name, .output-name, .input-expression, .input-variable, .output-variable';
-    const skip = `input, textarea, pre, code, .tjs-table tbody, .CodeMirror, [data-testid="dmn-xml"], [data-note], ${model}`;
+    const skip = `input, textarea, pre, code, .tjs-table tbody, .CodeMirror, [data-testid="dmn-xml"], ${model}`;
     const parts = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
