@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import ru.ccbilling.export.Workbook;
 import ru.ccbilling.refusal.Refusal;
 
 /**
@@ -134,7 +135,7 @@ public class ReportRunner {
 
     @Transactional(readOnly = true)
     public void xlsx(ReportQuery q, ReportScope.Seen seen, Locale locale, OutputStream out) throws IOException {
-        try (ReportWorkbook book = new ReportWorkbook(out, english(locale) ? "Report" : "Отчёт")) {
+        try (Workbook book = new Workbook(out, english(locale) ? "Report" : "Отчёт")) {
             export(q, seen, locale, cells -> book.row(cells.toArray()), () -> { });
         }
     }
