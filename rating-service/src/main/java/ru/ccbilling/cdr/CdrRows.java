@@ -8,20 +8,22 @@ import ru.ccbilling.rating.RatingResult;
 import ru.ccbilling.rules.PricedLine;
 
 /**
- * How a rated record becomes a row of {@code cdr}: a line of PostgreSQL COPY text, and the charge lines as JSON.
- * Written by hand because intake writes tens of thousands of rows a second and this is its inner loop.
+ * How a rated record becomes a row of {@code cdr}: a line of PostgreSQL COPY text, the charge lines and the record in
+ * their compact forms ({@link CompactLines}, {@link CompactRecords}) as bytea. Written by hand because intake writes
+ * tens of thousands of rows a second and this is its inner loop.
  */
 final class CdrRows {
 
     /** the columns of {@link #appendCopyLine}, in order */
     static final String COPY_COLUMNS = "source, cdr_id, start_time, received_at, call_type, caller, called, duration_sec,"
             + " account_code, status, reason, reason_detail, tariff_code, tariff_version, total, lines, caller_region,"
-            + " caller_operator, record";
+            + " caller_operator, trunk, forwarded_to, record";
 
     private CdrRows() { }
 
     /** one row in COPY text format (tab-separated, \N for null), ending with a newline */
-    static void appendCopyLine(StringBuilder out, Cdr cdr, RatingResult result, OffsetDateTime receivedAt) {
+    static void appendCopyLine(StringBuilder out, Cdr cdr, RatingResult result, OffsetDateTime receivedAt, byte[] lines,
+                               byte[] record) {
         field(out, cdr.source()).append('\t');
         field(out, cdr.cdrId()).append('\t');
         out.append(cdr.startTime()).append('\t');
@@ -36,7 +38,7 @@ final class CdrRows {
             field(out, rated.tariff()).append('\t');
             out.append(rated.tariffVersion()).append('\t');
             out.append(rated.total().amount().toPlainString()).append('\t');
-            field(out, linesJson(rated.lines())).append('\t');
+            bytea(out, lines).append('\t');
             field(out, rated.callerRegion()).append('\t');
             field(out, rated.callerOperator()).append('\t');
         } else {
@@ -49,9 +51,11 @@ final class CdrRows {
             } else {
                 out.append(rejected.tariffVersion());
             }
-            out.append("\t\\N\t[]\t\\N\t\\N\t");
+            out.append("\t\\N\t\\\\x\t\\N\t\\N\t");
         }
-        field(out, storableJson(cdr.raw().toString())).append('\n');
+        field(out, cdr.trunk()).append('\t');
+        field(out, cdr.forwardedTo()).append('\t');
+        bytea(out, record).append('\n');
     }
 
     /**
@@ -76,6 +80,20 @@ final class CdrRows {
             at = json.indexOf("\\u0000", from);
         }
         return out.append(json, from, json.length()).toString();
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /** a bytea value in COPY text: hex format, its backslash escaped */
+    static StringBuilder bytea(StringBuilder out, byte[] value) {
+        if (value == null) {
+            return out.append("\\N");
+        }
+        out.append("\\\\x");
+        for (byte b : value) {
+            out.append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+        }
+        return out;
     }
 
     /** a text value escaped for COPY: backslash, tab, newline and carriage return; null is \N */

@@ -13,16 +13,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ru.ccbilling.rating.Cdr;
 import ru.ccbilling.rating.RatingResult;
@@ -50,16 +47,16 @@ public class CdrStore {
 
     public record Page(List<StoredCdr> items, long total) { }
 
-    private static final TypeReference<List<StoredCdr.StoredLine>> LINES = new TypeReference<>() { };
-
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
     private final RejectHistory history;
+    private final CdrWords words;
+    private final CompactRecords records;
 
-    CdrStore(JdbcTemplate jdbc, ObjectMapper json, RejectHistory history) {
+    CdrStore(JdbcTemplate jdbc, RejectHistory history, CdrWords words, CompactRecords records) {
         this.jdbc = jdbc;
-        this.json = json;
         this.history = history;
+        this.words = words;
+        this.records = records;
     }
 
     /** Stores the records not seen before; answers the keys (source NUL cdrId) that were duplicates. */
@@ -120,10 +117,19 @@ public class CdrStore {
 
     /** COPY of the new rows: the cheapest way into PostgreSQL; their first rejections go to the history */
     private void insert(List<Pending> records) {
-        StringBuilder rows = new StringBuilder(records.size() * 1200);
+        Set<String> needed = new HashSet<>();
+        for (Pending p : records) {
+            CompactRecords.words(p.cdr(), needed);
+            if (p.result() instanceof RatingResult.Rated rated) {
+                CompactLines.words(rated.lines(), needed);
+            }
+        }
+        Map<String, Integer> ids = words.ids(needed);
+        StringBuilder rows = new StringBuilder(records.size() * 300);
         List<RejectHistory.Rejection> rejections = new ArrayList<>();
         for (Pending p : records) {
-            CdrRows.appendCopyLine(rows, p.cdr(), p.result(), p.receivedAt());
+            byte[] lines = p.result() instanceof RatingResult.Rated rated ? CompactLines.encode(rated.lines(), ids) : null;
+            CdrRows.appendCopyLine(rows, p.cdr(), p.result(), p.receivedAt(), lines, this.records.encode(p.cdr(), ids));
             if (p.result() instanceof RatingResult.Rejected rejected) {
                 rejections.add(new RejectHistory.Rejection(p.cdr().source(), p.cdr().cdrId(), p.cdr().startTime(),
                         rejected.reason().name(), rejected.detail().russian(), p.receivedAt()));
@@ -143,14 +149,17 @@ public class CdrStore {
 
     /** Replaces the rating of stored records (re-rating): lines, total, tariff and version; nothing else changes. */
     public void restate(List<Pending> rerated) {
+        Set<String> needed = new HashSet<>();
+        for (Pending p : rerated) {
+            CompactLines.words(((RatingResult.Rated) p.result()).lines(), needed);
+        }
+        Map<String, Integer> ids = words.ids(needed);
         jdbc.batchUpdate("""
-                update cdr set lines = ?::jsonb, total = ?, tariff_code = ?, tariff_version = ?
+                update cdr set lines = ?, total = ?, tariff_code = ?, tariff_version = ?
                  where source = ? and cdr_id = ? and start_time = ? and status = 'RATED'
                 """, rerated, 500, (ps, p) -> {
                     RatingResult.Rated rated = (RatingResult.Rated) p.result();
-                    ps.setString(1, write(rated.lines().stream().map(l -> new StoredCdr.StoredLine(l.component(), l.stage(),
-                            l.amount().toPlainString(), l.billedSeconds(), l.rate().toPlainString(), l.note(),
-                            l.participant())).toList()));
+                    ps.setBytes(1, CompactLines.encode(rated.lines(), ids));
                     ps.setBigDecimal(2, rated.total().amount());
                     ps.setString(3, rated.tariff());
                     ps.setInt(4, rated.tariffVersion());
@@ -208,28 +217,24 @@ public class CdrStore {
     private static final String SELECT = """
             select c.source, c.cdr_id, c.start_time, c.received_at, c.call_type, c.caller, c.called, c.duration_sec,
                    c.account_code, c.status, c.reason, c.reason_detail, c.tariff_code, c.tariff_version, c.total,
-                   c.lines::text, c.record::text, c.caller_region, c.caller_operator, c.reprocessed_at
+                   c.lines, c.record, c.caller_region, c.caller_operator, c.reprocessed_at, c.trunk, c.forwarded_to
               from cdr c
             """;
 
     private StoredCdr row(ResultSet rs, int i) throws SQLException {
+        String source = rs.getString(1);
+        String cdrId = rs.getString(2);
+        OffsetDateTime start = rs.getObject(3, OffsetDateTime.class);
         try {
-            return new StoredCdr(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
-                    rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6), rs.getString(7),
-                    rs.getInt(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
-                    rs.getString(13), (Integer) rs.getObject(14), rs.getBigDecimal(15),
-                    json.readValue(rs.getString(16), LINES), json.readTree(rs.getString(17)), rs.getString(18),
-                    rs.getString(19), rs.getObject(20, OffsetDateTime.class));
-        } catch (JsonProcessingException e) {
-            throw new SQLException("unreadable stored CDR " + rs.getString(1) + "/" + rs.getString(2), e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            return new StoredCdr(source, cdrId, start, rs.getObject(4, OffsetDateTime.class), rs.getString(5),
+                    rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                    rs.getString(12), rs.getString(13), (Integer) rs.getObject(14), rs.getBigDecimal(15),
+                    CompactLines.decode(rs.getBytes(16), words::word),
+                    records.decode(source, cdrId, rs.getString(5), start, rs.getString(6), rs.getString(7),
+                            rs.getString(21), rs.getString(22), rs.getBytes(17)),
+                    rs.getString(18), rs.getString(19), rs.getObject(20, OffsetDateTime.class));
+        } catch (RuntimeException e) {
+            throw new SQLException("unreadable stored CDR " + source + "/" + cdrId, e);
         }
     }
 }

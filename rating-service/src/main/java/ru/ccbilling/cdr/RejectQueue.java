@@ -47,9 +47,13 @@ public class RejectQueue {
     record Rerated(Locked row, RatingResult result) { }
 
     private final JdbcTemplate jdbc;
+    private final CdrWords words;
+    private final CompactRecords records;
 
-    RejectQueue(JdbcTemplate jdbc) {
+    RejectQueue(JdbcTemplate jdbc, CdrWords words, CompactRecords records) {
         this.jdbc = jdbc;
+        this.words = words;
+        this.records = records;
     }
 
     public Page list(Filter filter, int page, int size) {
@@ -116,16 +120,16 @@ public class RejectQueue {
             args.add(after.id());
         }
         args.add(limit);
-        return jdbc.query("select c.id, c.source, c.cdr_id, c.start_time, c.reason, c.record::text from cdr c" + where
-                + " order by c.start_time desc, c.id desc limit ? for update of c skip locked", RejectQueue::locked,
+        return jdbc.query("select " + LOCKED + " from cdr c" + where
+                + " order by c.start_time desc, c.id desc limit ? for update of c skip locked", this::locked,
                 args.toArray());
     }
 
     /** the listed records that are rejected, locked; skips those another reprocessing holds */
     List<Locked> lock(List<String> sources, List<String> cdrIds) {
         return jdbc.execute((Connection c) -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    select c.id, c.source, c.cdr_id, c.start_time, c.reason, c.record::text
+            try (PreparedStatement ps = c.prepareStatement("select " + LOCKED + """
+
                       from unnest(?::text[], ?::text[]) as w(source, cdr_id)
                       join cdr_key k on k.source = w.source and k.cdr_id = w.cdr_id
                       join cdr c on c.source = k.source and c.cdr_id = k.cdr_id and c.start_time = k.start_time
@@ -147,23 +151,30 @@ public class RejectQueue {
 
     /** writes the new ratings over the locked records, in the caller's transaction */
     void update(List<Rerated> rerated, OffsetDateTime at) {
+        java.util.Set<String> needed = new java.util.HashSet<>();
+        for (Rerated r : rerated) {
+            if (r.result() instanceof RatingResult.Rated rated) {
+                CompactLines.words(rated.lines(), needed);
+            }
+        }
+        Map<String, Integer> ids = words.ids(needed);
         List<Object[]> rows = new ArrayList<>(rerated.size());
         for (Rerated r : rerated) {
             Locked row = r.row();
             if (r.result() instanceof RatingResult.Rated rated) {
                 rows.add(new Object[] {"RATED", null, null, rated.account(), rated.tariff(), rated.tariffVersion(),
-                        rated.total().amount(), CdrRows.linesJson(rated.lines()), rated.callerRegion(),
+                        rated.total().amount(), CompactLines.encode(rated.lines(), ids), rated.callerRegion(),
                         rated.callerOperator(), at, row.source(), row.cdrId(), row.startTime()});
             } else {
                 RatingResult.Rejected rejected = (RatingResult.Rejected) r.result();
                 rows.add(new Object[] {"REJECTED", rejected.reason().name(), rejected.detail().russian(), rejected.account(),
-                        rejected.tariff(), rejected.tariffVersion(), null, "[]", null, null, at, row.source(),
+                        rejected.tariff(), rejected.tariffVersion(), null, new byte[0], null, null, at, row.source(),
                         row.cdrId(), row.startTime()});
             }
         }
         jdbc.batchUpdate("""
                 update cdr set status = ?, reason = ?, reason_detail = ?, account_code = ?, tariff_code = ?,
-                               tariff_version = ?, total = ?, lines = ?::jsonb, caller_region = ?, caller_operator = ?,
+                               tariff_version = ?, total = ?, lines = ?, caller_region = ?, caller_operator = ?,
                                reprocessed_at = ?
                  where source = ? and cdr_id = ? and start_time = ? and status = 'REJECTED'
                 """, rows);
@@ -179,8 +190,14 @@ public class RejectQueue {
                 .toString();
     }
 
-    private static Locked locked(ResultSet rs, int i) throws SQLException {
-        return new Locked(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class),
-                rs.getString(5), rs.getString(6));
+    private static final String LOCKED = "c.id, c.source, c.cdr_id, c.start_time, c.reason, c.record, c.call_type,"
+            + " c.caller, c.called, c.trunk, c.forwarded_to";
+
+    /** a locked row, its record rebuilt as received ({@link CompactRecords}) */
+    private Locked locked(ResultSet rs, int i) throws SQLException {
+        OffsetDateTime start = rs.getObject(4, OffsetDateTime.class);
+        return new Locked(rs.getLong(1), rs.getString(2), rs.getString(3), start, rs.getString(5),
+                records.decode(rs.getString(2), rs.getString(3), rs.getString(7), start, rs.getString(8),
+                        rs.getString(9), rs.getString(10), rs.getString(11), rs.getBytes(6)).toString());
     }
 }

@@ -62,11 +62,12 @@ class ReportCalls implements CallRecords {
     private static String condition(Dimension d) {
         return switch (d) {
             // a call is behind a line's cell when one of its lines (or the stage a line prices) has the value
-            case COMPONENT -> "exists (select 1 from jsonb_array_elements(c.lines) l where l ->> 'component' = any(?))";
-            case OPERATOR -> "exists (select 1 from jsonb_array_elements(c.lines) l where coalesce(c.record -> 'stages'"
-                    + " -> ((l ->> 'stage')::int) ->> 'operatorId', '') = any(?))";
-            case SITE -> "exists (select 1 from jsonb_array_elements(c.lines) l left join operator o on o.operator_id ="
-                    + " c.record -> 'stages' -> ((l ->> 'stage')::int) ->> 'operatorId' where coalesce(o.site, '') = any(?))";
+            // the lines and stages are stored compactly (rating V122): read back by cdr_lines and cdr_stage_operator
+            case COMPONENT -> "c.status = 'RATED' and exists (select 1 from cdr_lines(c.lines) l where l.component = any(?))";
+            case OPERATOR -> "c.status = 'RATED' and exists (select 1 from cdr_lines(c.lines) l"
+                    + " where coalesce(cdr_stage_operator(c.record, l.stage), '') = any(?))";
+            case SITE -> "c.status = 'RATED' and exists (select 1 from cdr_lines(c.lines) l left join operator o"
+                    + " on o.operator_id = cdr_stage_operator(c.record, l.stage) where coalesce(o.site, '') = any(?))";
             default -> column(d) + " = any(?)";
         };
     }

@@ -7,9 +7,7 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ru.ccbilling.rating.StoredRecords;
 
@@ -18,16 +16,17 @@ import ru.ccbilling.rating.StoredRecords;
 class StoredCdrRecords implements StoredRecords {
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
+    private final CompactRecords records;
 
-    StoredCdrRecords(JdbcTemplate jdbc, ObjectMapper json) {
+    StoredCdrRecords(JdbcTemplate jdbc, CompactRecords records) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.records = records;
     }
 
     @Override
     public List<JsonNode> of(String account, OffsetDateTime from, OffsetDateTime to, int limit) {
-        StringBuilder sql = new StringBuilder("select record::text from cdr where account_code = ?");
+        StringBuilder sql = new StringBuilder("select source, cdr_id, call_type, start_time, caller, called, trunk, forwarded_to, record"
+                + " from cdr where account_code = ?");
         List<Object> args = new ArrayList<>(List.of(account));
         if (from != null) {
             sql.append(" and start_time >= ?");
@@ -39,12 +38,8 @@ class StoredCdrRecords implements StoredRecords {
         }
         sql.append(" order by start_time limit ?");
         args.add(limit);
-        return jdbc.query(sql.toString(), (rs, i) -> {
-            try {
-                return json.readTree(rs.getString(1));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-        }, args.toArray());
+        return jdbc.query(sql.toString(), (rs, i) -> records.decode(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getBytes(9)), args.toArray());
     }
 }

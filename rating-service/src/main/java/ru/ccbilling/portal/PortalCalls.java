@@ -15,11 +15,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import ru.ccbilling.cdr.CdrLabels;
+import ru.ccbilling.cdr.CdrWords;
+import ru.ccbilling.cdr.CompactLines;
 import ru.ccbilling.cdr.StoredCdr;
 import ru.ccbilling.clock.ClockConfiguration;
 import ru.ccbilling.export.Table;
@@ -35,7 +33,6 @@ public class PortalCalls {
     public static final int MAX_DAYS = 366;
     public static final int MAX_EXPORT = Table.MAX_ROWS;
     private static final ZoneId ZONE = ClockConfiguration.BUSINESS_ZONE;
-    private static final TypeReference<List<StoredCdr.StoredLine>> LINES = new TypeReference<>() { };
 
     /** which calls: the account (checked against the scope), a period of days, digits of a number, a status */
     public record Filter(String account, LocalDate from, LocalDate to, String number, String status) {
@@ -61,11 +58,11 @@ public class PortalCalls {
     public record ServiceCalls(String service, long calls) { }
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
+    private final CdrWords words;
 
-    PortalCalls(JdbcTemplate jdbc, ObjectMapper json) {
+    PortalCalls(JdbcTemplate jdbc, CdrWords words) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.words = words;
     }
 
     public Page list(String username, Filter filter, int page, int size) {
@@ -156,19 +153,15 @@ public class PortalCalls {
     private static final String SELECT = """
             select c.source, c.cdr_id, c.start_time, c.received_at, c.call_type, c.caller, c.called, c.duration_sec,
                    c.account_code, c.status, c.reason, c.reason_detail, c.tariff_code, c.tariff_version, c.total,
-                   c.lines::text, c.caller_region, c.caller_operator
+                   c.lines, c.caller_region, c.caller_operator
               from cdr c
             """;
 
     private StoredCdr row(ResultSet rs, int i) throws SQLException {
-        try {
-            return new StoredCdr(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
-                    rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6), rs.getString(7),
-                    rs.getInt(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
-                    rs.getString(13), (Integer) rs.getObject(14), rs.getBigDecimal(15),
-                    json.readValue(rs.getString(16), LINES), null, rs.getString(17), rs.getString(18), null);
-        } catch (JsonProcessingException e) {
-            throw new SQLException("unreadable stored CDR " + rs.getString(1) + "/" + rs.getString(2), e);
-        }
+        return new StoredCdr(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
+                rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6), rs.getString(7),
+                rs.getInt(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
+                rs.getString(13), (Integer) rs.getObject(14), rs.getBigDecimal(15),
+                CompactLines.decode(rs.getBytes(16), words::word), null, rs.getString(17), rs.getString(18), null);
     }
 }

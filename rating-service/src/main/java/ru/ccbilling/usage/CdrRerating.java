@@ -11,10 +11,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import ru.ccbilling.cdr.CdrStore;
+import ru.ccbilling.cdr.CompactRecords;
 import ru.ccbilling.money.Money;
 import ru.ccbilling.period.MonthUsage;
 import ru.ccbilling.period.Rerating;
@@ -40,16 +38,16 @@ class CdrRerating implements Rerating {
     private record Key(String service, String component, BigDecimal rate, String detail) { }
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
+    private final CompactRecords records;
     private final RatingEngine engine;
     private final CdrStore cdrs;
     private final ServiceEventPricing eventPricing;
     private final ServiceEvents events;
 
-    CdrRerating(JdbcTemplate jdbc, ObjectMapper json, RatingEngine engine, CdrStore cdrs,
+    CdrRerating(JdbcTemplate jdbc, CompactRecords records, RatingEngine engine, CdrStore cdrs,
                 ServiceEventPricing eventPricing, ServiceEvents events) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.records = records;
         this.engine = engine;
         this.cdrs = cdrs;
         this.eventPricing = eventPricing;
@@ -83,10 +81,13 @@ class CdrRerating implements Rerating {
     }
 
     private void rerateCalls(String account, OffsetDateTime from, OffsetDateTime to, TariffChoice choice, Gathered g) {
-        jdbc.query("select source, cdr_id, record::text from cdr where account_code = ? and status = 'RATED'"
-                + " and start_time >= ? and start_time < ? order by start_time, id", rs -> {
+        jdbc.query("select source, cdr_id, call_type, start_time, caller, called, trunk, forwarded_to, record from cdr"
+                + " where account_code = ? and status = 'RATED' and start_time >= ? and start_time < ?"
+                + " order by start_time, id", rs -> {
                     String id = rs.getString(1) + "/" + rs.getString(2);
-                    Cdr cdr = read(rs.getString(3), id);
+                    Cdr cdr = read(records.decode(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6), rs.getString(7),
+                            rs.getString(8), rs.getBytes(9)), id);
                     RatingResult result = engine.rate(cdr, choice);
                     if (!(result instanceof RatingResult.Rated rated) || !account.equals(result.account())) {
                         g.unrated.add(id + ": " + (result instanceof RatingResult.Rejected r
@@ -133,15 +134,11 @@ class CdrRerating implements Rerating {
                 line.rate(), line.note()), UsageTotal::plus);
     }
 
-    private Cdr read(String record, String id) {
-        try {
-            CdrReader.Read read = CdrReader.read(json.readTree(record));
-            if (!read.ok()) {
-                throw new IllegalStateException("stored CDR " + id + " no longer reads: " + read.problems());
-            }
-            return read.cdr();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored CDR " + id + " is not JSON", e);
+    private static Cdr read(com.fasterxml.jackson.databind.JsonNode record, String id) {
+        CdrReader.Read read = CdrReader.read(record);
+        if (!read.ok()) {
+            throw new IllegalStateException("stored CDR " + id + " no longer reads: " + read.problems());
         }
+        return read.cdr();
     }
 }

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,9 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import ru.ccbilling.cdr.CdrWords;
+import ru.ccbilling.cdr.CompactLines;
+import ru.ccbilling.cdr.StoredCdr;
 import ru.ccbilling.money.Money;
 import ru.ccbilling.period.MonthUsage;
 import ru.ccbilling.period.UsageSource;
@@ -20,17 +24,19 @@ import ru.ccbilling.period.UsageTotal;
 import ru.ccbilling.rating.TimeBands;
 
 /**
- * The rated usage billing asks for, summed in PostgreSQL: CDR lines ({@code jsonb_array_elements(lines)}) by call
- * type and component, and one-time service events by service, for a batch of accounts in a Moscow calendar month.
- * Three grouped queries per batch, whatever the number of records.
+ * The rated usage billing asks for: CDR lines by call type and component (streamed and summed here from their
+ * compact form), and one-time service events by service (summed in PostgreSQL), for a batch of accounts in a Moscow
+ * calendar month. Three queries per batch, whatever the number of records.
  */
 @Component
 class RatedUsage implements UsageSource {
 
     private final JdbcTemplate jdbc;
+    private final CdrWords words;
 
-    RatedUsage(JdbcTemplate jdbc) {
+    RatedUsage(JdbcTemplate jdbc, CdrWords words) {
         this.jdbc = jdbc;
+        this.words = words;
     }
 
     /** What one batch of accounts used, gathered query by query. */
@@ -62,27 +68,65 @@ class RatedUsage implements UsageSource {
 
     /**
      * CDR lines summed by account, call type, component and price: the rate and the note (rule and table row), so
-     * that documents print one line per price and say which calls it covers
+     * that documents print one line per price and say which calls it covers. The lines are stored compactly
+     * ({@link CompactLines}): the rows are streamed and their lines summed here, exactly (BigDecimal), grouped as SQL
+     * would group them (rates equal as numbers) and in the same order (account, call type, component, rate
+     * descending with no rate first, note with no note last).
      */
     private void callLines(Object[] codes, OffsetDateTime from, OffsetDateTime to, Gathered g) {
+        Map<LineKey, LineSum> sums = new HashMap<>();
         query("""
-                select c.account_code, c.call_type, l->>'component', sum((l->>'amount')::numeric),
-                       sum((l->>'billedSeconds')::bigint), count(*) filter (where (l->>'amount')::numeric <> 0),
-                       (l->>'rate')::numeric, l->>'note'
-                  from cdr c cross join lateral jsonb_array_elements(c.lines) l
+                select c.account_code, c.call_type, c.lines from cdr c
                  where c.status = 'RATED' and c.account_code = any(?) and c.start_time >= ? and c.start_time < ?
-                 group by 1, 2, 3, 7, 8 order by 1, 2, 3, 7 desc, 8
                 """, codes, from, to, rs -> {
-                    String component = rs.getString(3);
-                    long seconds = rs.getLong(5);
-                    g.totals.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new UsageTotal(rs.getString(2),
-                            component, UsageUnits.quantity(component, seconds, rs.getLong(6)), UsageUnits.unit(component),
-                            Money.of(rs.getBigDecimal(4)), rs.getBigDecimal(7), rs.getString(8)));
-                    if (UsageTotal.NETWORK.equals(component)) {
-                        g.networkSeconds.merge(rs.getString(1), seconds, Long::sum);
+                    String account = rs.getString(1);
+                    String callType = rs.getString(2);
+                    for (StoredCdr.StoredLine l : CompactLines.decode(rs.getBytes(3), words::word)) {
+                        BigDecimal rate = l.rate() == null ? null : new BigDecimal(l.rate());
+                        LineKey key = new LineKey(account, callType, l.component(),
+                                rate == null ? null : rate.stripTrailingZeros(), l.note());
+                        LineSum sum = sums.computeIfAbsent(key, k -> new LineSum(rate));
+                        if (l.amount() != null) {
+                            BigDecimal amount = new BigDecimal(l.amount());
+                            sum.amount = sum.amount == null ? amount : sum.amount.add(amount);
+                            if (amount.signum() != 0) {
+                                sum.charged++;
+                            }
+                        }
+                        sum.seconds += l.billedSeconds();
                     }
                 });
+        List<Map.Entry<LineKey, LineSum>> ordered = new ArrayList<>(sums.entrySet());
+        ordered.sort(Map.Entry.comparingByKey(LINE_ORDER));
+        for (Map.Entry<LineKey, LineSum> e : ordered) {
+            LineKey k = e.getKey();
+            LineSum sum = e.getValue();
+            g.totals.computeIfAbsent(k.account(), x -> new ArrayList<>()).add(new UsageTotal(k.callType(),
+                    k.component(), UsageUnits.quantity(k.component(), sum.seconds, sum.charged),
+                    UsageUnits.unit(k.component()), Money.of(sum.amount), sum.rate, k.note()));
+            if (UsageTotal.NETWORK.equals(k.component())) {
+                g.networkSeconds.merge(k.account(), sum.seconds, Long::sum);
+            }
+        }
     }
+
+    private record LineKey(String account, String callType, String component, BigDecimal rate, String note) { }
+
+    private static final class LineSum {
+        final BigDecimal rate;
+        BigDecimal amount;
+        long seconds;
+        long charged;
+
+        LineSum(BigDecimal rate) {
+            this.rate = rate;
+        }
+    }
+
+    private static final Comparator<LineKey> LINE_ORDER = Comparator.comparing(LineKey::account)
+            .thenComparing(LineKey::callType).thenComparing(LineKey::component)
+            .thenComparing(LineKey::rate, Comparator.nullsFirst(Comparator.<BigDecimal>reverseOrder()))
+            .thenComparing(LineKey::note, Comparator.nullsLast(Comparator.<String>naturalOrder()));
 
     /** how many rated CDRs each account has in the month, and a fingerprint of which */
     private void cdrCoverage(Object[] codes, OffsetDateTime from, OffsetDateTime to, Gathered g) {
@@ -125,6 +169,7 @@ class RatedUsage implements UsageSource {
                        org.springframework.jdbc.core.RowCallbackHandler handler) {
         jdbc.query(c -> {
             var ps = c.prepareStatement(sql);
+            ps.setFetchSize(10_000);
             ps.setArray(1, c.createArrayOf("text", codes));
             ps.setObject(2, from);
             ps.setObject(3, to);

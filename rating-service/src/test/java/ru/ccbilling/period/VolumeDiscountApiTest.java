@@ -72,7 +72,8 @@ class VolumeDiscountApiTest {
                                  account_code, status, tariff_code, tariff_version, total, lines, record)
                 values ('volume-test', ?, timestamptz '2026-06-15 12:00:00+03', now(), 'INBOUND_800', '79161234567',
                         '78000000000', ?, ?, 'RATED', 'CC-STANDARD-2026', 1, ?::numeric,
-                        jsonb_build_array(jsonb_build_object('component', 'NETWORK', 'amount', ?, 'billedSeconds', ?)), '{}')
+                        cdr_lines_encode(jsonb_build_array(jsonb_build_object('component', 'NETWORK', 'amount', ?,
+                                                                             'billedSeconds', ?))), '\\x')
                 """, id, billedSeconds, account, amount, amount, billedSeconds);
     }
 
