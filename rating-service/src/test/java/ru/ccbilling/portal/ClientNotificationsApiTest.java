@@ -24,6 +24,7 @@ import ru.ccbilling.period.Finance;
 /**
  * E-mail to the clients' people over a real SMTP conversation (an SMTP server in this JVM): documents issued, the
  * balance below the client's threshold, a new price list in force. Each letter goes once, to the client's own people.
+ * The monthly letter of a saved report (finance's) goes the same way, with its workbook attached.
  */
 @PlatformTest
 @TestPropertySource(properties = {"ccbilling.test.context=notifications", "ccbilling.notifications.interval=1h",
@@ -49,6 +50,8 @@ class ClientNotificationsApiTest {
     int port;
     @Autowired
     ClientNotifications notifications;
+    @Autowired
+    ru.ccbilling.report.MonthlyReports monthlyReports;
 
     @Test
     void documentsIssuedAreAnnouncedOnceToTheClientsPeopleOnly() {
@@ -117,6 +120,44 @@ class ClientNotificationsApiTest {
         assertThat(letters).hasSize(1);
         assertThat(letters.get(0).subject()).isEqualTo("Приглашение в личный кабинет");
         assertThat(letters.get(0).text()).contains("https://lk.cc.example" + invited.body().get("link").asText());
+    }
+
+    @Test
+    void aMailedReportGoesByMailOnceAMonthWithItsWorkbookAttached() throws Exception {
+        String to = "boss-" + System.nanoTime() % 100000 + "@cc.example";
+        Api.Response saved = Api.as(port, "finance", "finance").post("/api/v1/reports/saved", Map.of(
+                "name", "Звонки по дням", "mailTo", to, "query", Map.of("dimensions", List.of("day"),
+                        "measures", List.of("calls"), "period", "LAST_MONTH")));
+        assertThat(saved.status()).as(saved.raw()).isEqualTo(201);
+        String month = java.time.YearMonth.now(ZoneOffset.ofHours(3)).minusMonths(1).toString();
+
+        monthlyReports.sendDue();
+        monthlyReports.sendDue();
+
+        List<SmtpInbox.Letter> letters = INBOX.to(to);
+        assertThat(letters).hasSize(1);
+        assertThat(letters.get(0).subject()).isEqualTo("Отчёт «Звонки по дням» за " + month);
+        var parts = (jakarta.mail.Multipart) letters.get(0).message().getContent();
+        jakarta.mail.BodyPart workbook = null;
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(parts.getBodyPart(i).getDisposition())) {
+                workbook = parts.getBodyPart(i);
+            }
+        }
+        assertThat(workbook).as("the attached workbook").isNotNull();
+        assertThat(workbook.getFileName()).isEqualTo("report-" + month + ".xlsx");
+        assertThat(workbook.getContentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        byte[] file = workbook.getInputStream().readAllBytes();
+        assertThat(new String(file, 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+        String sheet = null;
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(file))) {
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (e.getName().equals("xl/worksheets/sheet1.xml")) {
+                    sheet = new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+        }
+        assertThat(sheet).as("the workbook's sheet").isNotNull().contains("Итого");
     }
 
     private static int draft(Api manager) {
