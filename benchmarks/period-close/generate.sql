@@ -31,15 +31,11 @@ select i, j,
        case when i % 100 = 0 then 150 else 1 + (i + j) % 5 end as minutes
   from generate_series(1, 10000) i, generate_series(1, 100) j;
 
-insert into cdr_key (source, cdr_id, start_time)
-select 'bench', i || '-' || j, start_time from bench_call;
-
-insert into cdr (source, cdr_id, start_time, received_at, call_type, caller, called, duration_sec, account_code, status,
-                 tariff_code, tariff_version, total, lines, record)
-select 'bench', i || '-' || j, start_time, start_time + interval '1 minute', 'INBOUND_800', caller, called,
-       minutes * 60 - 25, account, 'RATED', 'CC-STANDARD-2026', 1,
-       minutes * 2.90 + 0.18 + 36.00 + 5.00,
-       jsonb_build_array(
+-- the priced lines of each call length, in the compact form of rating's V122 (cdr_lines_encode), computed once per
+-- length; the record in the form cdr.CompactRecords writes: flags 2 (stages), then IVR 35 s, OPERATOR with OP-102,
+-- POST 35 s (startTime rebuilt from the column, +03:00 as written here)
+create temporary table bench_lines as
+select minutes, cdr_lines_encode(jsonb_build_array(
            jsonb_build_object('component', 'NETWORK', 'amount', to_char(minutes * 2.90, 'FM999990.00'),
                               'billedSeconds', minutes * 60, 'rate', '2.90', 'note', 'per started minute (NetworkMinute[MOBILE, PEAK])'),
            jsonb_build_object('component', 'IVR', 'stage', 0, 'amount', '0.18', 'billedSeconds', 35, 'rate', '0.30',
@@ -47,15 +43,24 @@ select 'bench', i || '-' || j, start_time, start_time + interval '1 minute', 'IN
            jsonb_build_object('component', 'OPERATOR', 'stage', 1, 'amount', '36.00', 'billedSeconds', 120, 'rate', '18.00',
                               'note', 'first operator stage per started minute (OperatorMinute[MSK])'),
            jsonb_build_object('component', 'POST', 'stage', 2, 'amount', '5.00', 'billedSeconds', 0, 'rate', '5.00',
-                              'note', 'once per call (PostProcessingFee[INBOUND_800])')),
-       jsonb_build_object('source', 'bench', 'cdrId', i || '-' || j, 'callType', 'INBOUND_800',
-                          'startTime', to_char(start_time at time zone 'Europe/Moscow', 'YYYY-MM-DD"T"HH24:MI:SS"+03:00"'),
-                          'caller', caller, 'called', called,
-                          'stages', jsonb_build_array(
-                              jsonb_build_object('type', 'IVR', 'durationSec', 35),
-                              jsonb_build_object('type', 'OPERATOR', 'durationSec', minutes * 60 - 95, 'operatorId', 'OP-102'),
-                              jsonb_build_object('type', 'POST', 'durationSec', 35)))
-  from bench_call;
+                              'note', 'once per call (PostProcessingFee[INBOUND_800])'))) as lines
+  from (select distinct minutes from bench_call) m;
+
+create temporary table bench_ids as
+select i, j, nextval('cdr_seq') as id from bench_call;
+
+insert into cdr_key (source, cdr_id, start_time, id)
+select 'bench', c.i || '-' || c.j, c.start_time, b.id from bench_call c join bench_ids b using (i, j);
+
+insert into cdr (id, source, cdr_id, start_time, received_at, call_type, caller, called, duration_sec, account_code,
+                 status, tariff_code, tariff_version, total, lines, record)
+select b.id, 'bench', c.i || '-' || c.j, c.start_time, c.start_time + interval '1 minute', 'INBOUND_800', c.caller,
+       c.called, c.minutes * 60 - 25, c.account, 'RATED', 'CC-STANDARD-2026', 1,
+       c.minutes * 2.90 + 0.18 + 36.00 + 5.00,
+       l.lines,
+       '\x0203002305'::bytea || cdr_varint(c.minutes * 60 - 95) || (select cdr_varint(cdr_word_id('OP-102')))
+           || '\x0223'::bytea
+  from bench_call c join bench_ids b using (i, j) join bench_lines l using (minutes);
 
 analyze cdr;
 analyze account;

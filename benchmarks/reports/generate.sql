@@ -16,25 +16,27 @@ select 'ROP-' || lpad(o::text, 2, '0'), (array['MSK', 'NSK', 'EKB'])[o % 3 + 1],
  where :first = 0
 on conflict do nothing;
 
+-- lines and record in the compact forms of rating's V122 (cdr_lines_encode, cdr_record_encode)
 insert into cdr (source, cdr_id, start_time, received_at, call_type, caller, called, duration_sec, account_code,
-                 status, reason, reason_detail, tariff_code, tariff_version, total, lines, record)
+                 status, reason, reason_detail, tariff_code, tariff_version, total, trunk, forwarded_to, lines, record)
 select 'pbx-' || (a % 8), 'r' || g, t, t, type, caller, called, dur, 'ACC-R' || lpad(a::text, 4, '0'),
        case when rej then 'REJECTED' else 'RATED' end,
        case when rej then (array['UNKNOWN_OPERATOR', 'NO_RATE', 'UNKNOWN_ACCOUNT'])[(g / 50) % 3 + 1] end,
        case when rej then 'сгенерировано' end,
        'CC-STANDARD-2026', 1,
-       case when rej then null else round(net + ivr + op, 2) end,
-       case when rej then '[]'::jsonb else jsonb_build_array(
+       case when rej then null else round(net + ivr + op, 2) end, trunk, fwd,
+       case when rej then ''::bytea else cdr_lines_encode(jsonb_build_array(
            jsonb_build_object('component', case type when 'OUTBOUND' then 'OUTBOUND' when 'FORWARD' then 'FORWARD_LEG' else 'NETWORK' end,
                               'amount', net::text, 'billedSeconds', ceil(dur / 60.0) * 60, 'rate', '2.90'),
            jsonb_build_object('component', 'IVR', 'stage', 0, 'amount', ivr::text, 'billedSeconds', 30, 'rate', '1.20'),
            jsonb_build_object('component', 'OPERATOR', 'stage', 1, 'amount', op::text, 'billedSeconds', greatest(dur - 30, 0),
-                              'rate', '18.00')) end,
-       jsonb_build_object('source', 'pbx-' || (a % 8), 'cdrId', 'r' || g, 'callType', type, 'caller', caller,
+                              'rate', '18.00'))) end,
+       cdr_record_encode(jsonb_build_object('source', 'pbx-' || (a % 8), 'cdrId', 'r' || g, 'callType', type, 'caller', caller,
                           'called', called, 'trunk', trunk, 'forwardedTo', fwd,
                           'stages', jsonb_build_array(jsonb_build_object('type', 'IVR', 'durationSec', least(dur, 30)),
                                                       jsonb_build_object('type', 'OPERATOR', 'durationSec', greatest(dur - 30, 0),
-                                                                         'operatorId', 'ROP-' || lpad((a % 60)::text, 2, '0'))))
+                                                                         'operatorId', 'ROP-' || lpad((a % 60)::text, 2, '0')))),
+                         'pbx-' || (a % 8), 'r' || g, type, caller, called, trunk, fwd)
   from (select g, a, t, type, dur, rej,
                case when type = 'OUTBOUND' then '7800' || lpad(a::text, 7, '0')
                     else (array['7916', '7495', '7343'])[g % 3 + 1] || lpad((g % 10000000)::text, 7, '0') end as caller,

@@ -15,15 +15,16 @@ import ru.ccbilling.rules.PricedLine;
 final class CdrRows {
 
     /** the columns of {@link #appendCopyLine}, in order */
-    static final String COPY_COLUMNS = "source, cdr_id, start_time, received_at, call_type, caller, called, duration_sec,"
+    static final String COPY_COLUMNS = "id, source, cdr_id, start_time, received_at, call_type, caller, called, duration_sec,"
             + " account_code, status, reason, reason_detail, tariff_code, tariff_version, total, lines, caller_region,"
             + " caller_operator, trunk, forwarded_to, record";
 
     private CdrRows() { }
 
     /** one row in COPY text format (tab-separated, \N for null), ending with a newline */
-    static void appendCopyLine(StringBuilder out, Cdr cdr, RatingResult result, OffsetDateTime receivedAt, byte[] lines,
-                               byte[] record) {
+    static void appendCopyLine(StringBuilder out, long id, Cdr cdr, RatingResult result, OffsetDateTime receivedAt,
+                               byte[] lines, byte[] record) {
+        out.append(id).append('\t');
         field(out, cdr.source()).append('\t');
         field(out, cdr.cdrId()).append('\t');
         out.append(cdr.startTime()).append('\t');

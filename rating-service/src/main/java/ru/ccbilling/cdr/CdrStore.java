@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,50 +65,53 @@ public class CdrStore {
         if (records.isEmpty()) {
             return Set.of();
         }
-        Set<String> fresh = claimKeys(records);
+        Map<String, Long> fresh = claimKeys(records);
         List<Pending> toInsert = new ArrayList<>(fresh.size());
+        List<Long> ids = new ArrayList<>(fresh.size());
         Set<String> duplicates = new HashSet<>();
         Set<String> taken = new HashSet<>();
         for (Pending p : records) {
             String key = p.key();
-            if (fresh.contains(key) && taken.add(key)) { // a key twice in the chunk is stored once
+            if (fresh.containsKey(key) && taken.add(key)) { // a key twice in the chunk is stored once
                 toInsert.add(p);
+                ids.add(fresh.get(key));
             } else {
                 duplicates.add(key);
             }
         }
         if (!toInsert.isEmpty()) {
-            insert(toInsert);
+            insert(toInsert, ids);
         }
         return duplicates;
     }
 
-    private Set<String> claimKeys(List<Pending> records) {
+    /** claims the new keys, each with the id of the row it will name; answers them (source NUL cdrId) with the ids */
+    private Map<String, Long> claimKeys(List<Pending> records) {
         int n = records.size();
         String[] sources = new String[n];
-        String[] ids = new String[n];
+        String[] cdrIds = new String[n];
         Timestamp[] starts = new Timestamp[n];
         for (int i = 0; i < n; i++) {
             Cdr cdr = records.get(i).cdr();
             sources[i] = cdr.source();
-            ids[i] = cdr.cdrId();
+            cdrIds[i] = cdr.cdrId();
             starts[i] = Timestamp.from(cdr.startTime().toInstant());
         }
         return jdbc.execute((Connection c) -> {
             try (PreparedStatement ps = c.prepareStatement("""
-                    insert into cdr_key (source, cdr_id, start_time)
-                    select source, cdr_id, start_time
+                    insert into cdr_key (source, cdr_id, start_time, id)
+                    select source, cdr_id, start_time, nextval('cdr_seq')
                       from unnest(?::text[], ?::text[], ?::timestamptz[]) as k (source, cdr_id, start_time)
                      order by source, cdr_id
-                    on conflict do nothing returning source, cdr_id
+                    on conflict do nothing returning source, cdr_id, id
                     """)) {
                 ps.setArray(1, c.createArrayOf("text", sources));
-                ps.setArray(2, c.createArrayOf("text", ids));
+                ps.setArray(2, c.createArrayOf("text", cdrIds));
                 ps.setArray(3, c.createArrayOf("timestamptz", starts));
-                Set<String> fresh = new HashSet<>();
+                Map<String, Long> fresh = new HashMap<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        fresh.add(rs.getString(1) + '\u0000' + rs.getString(2));
+                        fresh.put(rs.getString(1) + '\u0000' + rs.getString(2), rs.getLong(3));
                     }
                 }
                 return fresh;
@@ -116,7 +120,7 @@ public class CdrStore {
     }
 
     /** COPY of the new rows: the cheapest way into PostgreSQL; their first rejections go to the history */
-    private void insert(List<Pending> records) {
+    private void insert(List<Pending> records, List<Long> rowIds) {
         Set<String> needed = new HashSet<>();
         for (Pending p : records) {
             CompactRecords.words(p.cdr(), needed);
@@ -127,9 +131,11 @@ public class CdrStore {
         Map<String, Integer> ids = words.ids(needed);
         StringBuilder rows = new StringBuilder(records.size() * 300);
         List<RejectHistory.Rejection> rejections = new ArrayList<>();
-        for (Pending p : records) {
+        for (int i = 0; i < records.size(); i++) {
+            Pending p = records.get(i);
             byte[] lines = p.result() instanceof RatingResult.Rated rated ? CompactLines.encode(rated.lines(), ids) : null;
-            CdrRows.appendCopyLine(rows, p.cdr(), p.result(), p.receivedAt(), lines, this.records.encode(p.cdr(), ids));
+            CdrRows.appendCopyLine(rows, rowIds.get(i), p.cdr(), p.result(), p.receivedAt(), lines,
+                    this.records.encode(p.cdr(), ids));
             if (p.result() instanceof RatingResult.Rejected rejected) {
                 rejections.add(new RejectHistory.Rejection(p.cdr().source(), p.cdr().cdrId(), p.cdr().startTime(),
                         rejected.reason().name(), rejected.detail().russian(), p.receivedAt()));
@@ -156,7 +162,8 @@ public class CdrStore {
         Map<String, Integer> ids = words.ids(needed);
         jdbc.batchUpdate("""
                 update cdr set lines = ?, total = ?, tariff_code = ?, tariff_version = ?
-                 where source = ? and cdr_id = ? and start_time = ? and status = 'RATED'
+                 where id = (select k.id from cdr_key k where k.source = ? and k.cdr_id = ?) and start_time = ?
+                   and status = 'RATED'
                 """, rerated, 500, (ps, p) -> {
                     RatingResult.Rated rated = (RatingResult.Rated) p.result();
                     ps.setBytes(1, CompactLines.encode(rated.lines(), ids));
@@ -171,8 +178,8 @@ public class CdrStore {
 
     public Optional<StoredCdr> find(String source, String cdrId) {
         return jdbc.query(SELECT + """
-                 where c.source = ? and c.cdr_id = ?
-                   and c.start_time = (select k.start_time from cdr_key k where k.source = ? and k.cdr_id = ?)
+                 where c.start_time = (select k.start_time from cdr_key k where k.source = ? and k.cdr_id = ?)
+                   and c.id = (select k.id from cdr_key k where k.source = ? and k.cdr_id = ?)
                 """, this::row, source, cdrId, source, cdrId).stream().findFirst();
     }
 

@@ -132,7 +132,7 @@ public class RejectQueue {
 
                       from unnest(?::text[], ?::text[]) as w(source, cdr_id)
                       join cdr_key k on k.source = w.source and k.cdr_id = w.cdr_id
-                      join cdr c on c.source = k.source and c.cdr_id = k.cdr_id and c.start_time = k.start_time
+                      join cdr c on c.start_time = k.start_time and c.id = k.id
                      where c.status = 'REJECTED'
                        for update of c skip locked
                     """)) {
@@ -164,19 +164,19 @@ public class RejectQueue {
             if (r.result() instanceof RatingResult.Rated rated) {
                 rows.add(new Object[] {"RATED", null, null, rated.account(), rated.tariff(), rated.tariffVersion(),
                         rated.total().amount(), CompactLines.encode(rated.lines(), ids), rated.callerRegion(),
-                        rated.callerOperator(), at, row.source(), row.cdrId(), row.startTime()});
+                        rated.callerOperator(), at, row.id(), row.startTime()});
             } else {
                 RatingResult.Rejected rejected = (RatingResult.Rejected) r.result();
                 rows.add(new Object[] {"REJECTED", rejected.reason().name(), rejected.detail().russian(), rejected.account(),
-                        rejected.tariff(), rejected.tariffVersion(), null, new byte[0], null, null, at, row.source(),
-                        row.cdrId(), row.startTime()});
+                        rejected.tariff(), rejected.tariffVersion(), null, new byte[0], null, null, at, row.id(),
+                        row.startTime()});
             }
         }
         jdbc.batchUpdate("""
                 update cdr set status = ?, reason = ?, reason_detail = ?, account_code = ?, tariff_code = ?,
                                tariff_version = ?, total = ?, lines = ?, caller_region = ?, caller_operator = ?,
                                reprocessed_at = ?
-                 where source = ? and cdr_id = ? and start_time = ? and status = 'REJECTED'
+                 where id = ? and start_time = ? and status = 'REJECTED'
                 """, rows);
     }
 

@@ -78,8 +78,8 @@ public class PortalCalls {
 
     public Optional<StoredCdr> find(String username, String source, String cdrId) {
         return jdbc.query(SELECT + """
-                 where c.source = ? and c.cdr_id = ?
-                   and c.start_time = (select k.start_time from cdr_key k where k.source = ? and k.cdr_id = ?)
+                 where c.start_time = (select k.start_time from cdr_key k where k.source = ? and k.cdr_id = ?)
+                   and c.id = (select k.id from cdr_key k where k.source = ? and k.cdr_id = ?)
                    and c.account_code in (""" + PortalScope.ACCOUNTS + ")",
                 this::row, source, cdrId, source, cdrId, username).stream().findFirst();
     }
