@@ -18,7 +18,7 @@ on conflict do nothing;
 
 -- lines and record in the compact forms of rating's V122 (cdr_lines_encode, cdr_record_encode)
 insert into cdr (source, cdr_id, start_time, received_at, call_type, caller, called, duration_sec, account_code,
-                 status, reason, reason_detail, tariff_code, tariff_version, total, trunk, forwarded_to, lines, record)
+                 status, reason, reason_detail, tariff_code, tariff_version, total, trunk_code, forwarded_to, lines, record)
 select 'pbx-' || (a % 8), 'r' || g, t, t, type, caller, called, dur, 'ACC-R' || lpad(a::text, 4, '0'),
        case when rej then 'REJECTED' else 'RATED' end,
        case when rej then (array['UNKNOWN_OPERATOR', 'NO_RATE', 'UNKNOWN_ACCOUNT'])[(g / 50) % 3 + 1] end,

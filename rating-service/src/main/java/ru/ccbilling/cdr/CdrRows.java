@@ -17,7 +17,7 @@ final class CdrRows {
     /** the columns of {@link #appendCopyLine}, in order */
     static final String COPY_COLUMNS = "id, source, cdr_id, start_time, received_at, call_type, caller, called, duration_sec,"
             + " account_code, status, reason, reason_detail, tariff_code, tariff_version, total, lines, caller_region,"
-            + " caller_operator, trunk, forwarded_to, record";
+            + " caller_operator, trunk_code, forwarded_to, record";
 
     private CdrRows() { }
 

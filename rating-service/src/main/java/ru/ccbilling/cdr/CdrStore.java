@@ -224,7 +224,7 @@ public class CdrStore {
     private static final String SELECT = """
             select c.source, c.cdr_id, c.start_time, c.received_at, c.call_type, c.caller, c.called, c.duration_sec,
                    c.account_code, c.status, c.reason, c.reason_detail, c.tariff_code, c.tariff_version, c.total,
-                   c.lines, c.record, c.caller_region, c.caller_operator, c.reprocessed_at, c.trunk, c.forwarded_to
+                   c.lines, c.record, c.caller_region, c.caller_operator, c.reprocessed_at, c.trunk_code, c.forwarded_to
               from cdr c
             """;
 

@@ -191,7 +191,7 @@ public class RejectQueue {
     }
 
     private static final String LOCKED = "c.id, c.source, c.cdr_id, c.start_time, c.reason, c.record, c.call_type,"
-            + " c.caller, c.called, c.trunk, c.forwarded_to";
+            + " c.caller, c.called, c.trunk_code, c.forwarded_to";
 
     /** a locked row, its record rebuilt as received ({@link CompactRecords}) */
     private Locked locked(ResultSet rs, int i) throws SQLException {

@@ -25,8 +25,8 @@ class StoredCdrRecords implements StoredRecords {
 
     @Override
     public List<JsonNode> of(String account, OffsetDateTime from, OffsetDateTime to, int limit) {
-        StringBuilder sql = new StringBuilder("select source, cdr_id, call_type, start_time, caller, called, trunk, forwarded_to, record"
-                + " from cdr where account_code = ?");
+        StringBuilder sql = new StringBuilder("select source, cdr_id, call_type, start_time, caller, called, trunk_code,"
+                + " forwarded_to, record from cdr where account_code = ?");
         List<Object> args = new ArrayList<>(List.of(account));
         if (from != null) {
             sql.append(" and start_time >= ?");

@@ -81,7 +81,7 @@ class CdrRerating implements Rerating {
     }
 
     private void rerateCalls(String account, OffsetDateTime from, OffsetDateTime to, TariffChoice choice, Gathered g) {
-        jdbc.query("select source, cdr_id, call_type, start_time, caller, called, trunk, forwarded_to, record from cdr"
+        jdbc.query("select source, cdr_id, call_type, start_time, caller, called, trunk_code, forwarded_to, record from cdr"
                 + " where account_code = ? and status = 'RATED' and start_time >= ? and start_time < ?"
                 + " order by start_time, id", rs -> {
                     String id = rs.getString(1) + "/" + rs.getString(2);

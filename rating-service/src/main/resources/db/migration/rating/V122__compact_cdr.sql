@@ -232,20 +232,21 @@ drop trigger if exists cdr_report_facts_update on cdr;
 drop trigger if exists cdr_report_facts_delete on cdr;
 drop view if exists report_cdr;
 
-alter table cdr add column trunk text, add column forwarded_to text, add column lines_compact bytea,
+alter table cdr add column trunk_code text, add column forwarded_to text, add column lines_compact bytea,
     add column record_compact bytea;
-update cdr set trunk = nullif(btrim(case when jsonb_typeof(record -> 'trunk') = 'string' then record ->> 'trunk' end), ''),
+update cdr set trunk_code = nullif(btrim(case when jsonb_typeof(record -> 'trunk') = 'string' then record ->> 'trunk' end), ''),
                forwarded_to = nullif(btrim(case when jsonb_typeof(record -> 'forwardedTo') = 'string'
                                                 then record ->> 'forwardedTo' end), '');
 update cdr set lines_compact = cdr_lines_encode(lines),
-               record_compact = cdr_record_encode(record, source, cdr_id, call_type, caller, called, trunk, forwarded_to);
+               record_compact = cdr_record_encode(record, source, cdr_id, call_type, caller, called, trunk_code,
+                                                 forwarded_to);
 alter table cdr drop column lines, drop column record;
 alter table cdr rename column lines_compact to lines;
 alter table cdr rename column record_compact to record;
 alter table cdr alter column lines set default ''::bytea, alter column lines set not null,
     alter column record set not null;
 
--- the dimensions rating derives: trunk and forwardedTo are columns now
+-- the dimensions rating derives: trunk and forwardedTo are columns now (trunk_code: the dimension is named trunk)
 create or replace function report_dims_sql(a text) returns text language sql immutable as $f$
     select format($$
         (%1$s.start_time at time zone 'Europe/Moscow')::date as day,
@@ -262,15 +263,47 @@ create or replace function report_dims_sql(a text) returns text language sql imm
                                when %1$s.call_type in ('FORWARD', 'VIRTUAL_OFFICE') then %1$s.forwarded_to end)
                          like p.prefix || '%%'
                    order by length(p.prefix) desc limit 1), '') as destination_class,
-        coalesce(%1$s.trunk, '') as trunk
+        coalesce(%1$s.trunk_code, '') as trunk
     $$, a)
+$f$;
+
+-- the facts of rows of cdr, grouped in SQL (backfills, and the proof that the Java grouping at intake equals them):
+-- the lines through cdr_lines, a stage's operator through cdr_stage_operator
+create or replace function report_facts_sql(rows text) returns text[] language sql immutable as $f$
+    select array[format($$
+        with d as (select r.*, %2$s from (%1$s) r),
+        g as (select d.day, coalesce(d.account_code, '') as account_code, d.call_type, d.source, d.status,
+                     coalesce(d.reason, '') as reason, coalesce(d.tariff_code, '') as tariff_code,
+                     coalesce(d.tariff_version, 0) as tariff_version, d.caller_origin, d.destination_class, d.time_band,
+                     d.trunk, sum(d.sign) as calls, coalesce(sum(d.sign) filter (where d.duration_sec > 0), 0) as answered,
+                     sum(d.sign * d.duration_sec) as duration_sec,
+                     coalesce(sum(d.sign * (select sum(l.billed_seconds) from cdr_lines(d.lines) l)), 0) as billed_sec,
+                     coalesce(sum(d.sign * d.total), 0) as amount
+                from d group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)
+        insert into report_call_pending select * from g
+        $$, rows, report_dims_sql('r')), format($$
+        with x as (
+            select (d.start_time at time zone 'Europe/Moscow')::date as day, coalesce(d.account_code, '') as account_code,
+                   d.call_type, d.source, coalesce(d.tariff_code, '') as tariff_code,
+                   coalesce(d.tariff_version, 0) as tariff_version, l.component,
+                   coalesce(cdr_stage_operator(d.record, l.stage), '') as operator_id,
+                   d.sign, l.billed_seconds::bigint as billed_sec, l.amount,
+                   -- a call counts once per component and operator, however many lines it has there
+                   case when row_number() over (partition by d.source, d.cdr_id, d.sign, l.component,
+                             cdr_stage_operator(d.record, l.stage)) = 1
+                        then 1 else 0 end as first
+              from (%1$s) d cross join lateral cdr_lines(d.lines) l
+             where d.status = 'RATED'),
+        g as (select x.day, x.account_code, x.call_type, x.source, x.tariff_code, x.tariff_version, x.component,
+                     x.operator_id, coalesce(o.site, '') as site, sum(x.sign * x.first) as calls, sum(x.sign) as lines,
+                     sum(x.sign * x.billed_sec) as billed_sec, sum(x.sign * x.amount) as amount
+                from x left join operator o on o.operator_id = nullif(x.operator_id, '')
+               group by 1, 2, 3, 4, 5, 6, 7, 8, 9)
+        insert into report_line_pending select * from g
+        $$, rows)]
 $f$;
 
 do $$
 begin
-    -- every column of cdr but trunk, which the dimensions give ('' for none)
-    execute format('create view report_cdr as select c.id, c.source, c.cdr_id, c.start_time, c.received_at, c.call_type,'
-                   ' c.caller, c.called, c.duration_sec, c.caller_region, c.caller_operator, c.account_code, c.status,'
-                   ' c.reason, c.reason_detail, c.tariff_code, c.tariff_version, c.total, c.reprocessed_at,'
-                   ' c.forwarded_to, c.lines, c.record, %s from cdr c', report_dims_sql('c'));
+    execute format('create view report_cdr as select c.*, %s from cdr c', report_dims_sql('c'));
 end $$;
