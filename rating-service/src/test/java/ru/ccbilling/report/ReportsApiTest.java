@@ -176,7 +176,9 @@ class ReportsApiTest {
     @Test
     void aSalespersonSeesOnlyTheFiguresOfTheirAccounts() {
         String other = f.openAccount("REPX");
-        jdbc.update("update account set sales_manager = 'sales' where code = ?", account);
+        Api.Response assigned = f.finance.put("/api/v1/accounts/" + account + "/sales-manager",
+                Map.of("salesManager", "sales"));
+        assertThat(assigned.status()).as(assigned.raw()).isEqualTo(200);
         JsonNode seen = run(f.as("sales"), Map.of("dimensions", List.of("account"), "measures", List.of("calls"),
                 "from", MONTH + "-01", "to", MONTH + "-30"));
         List<String> accounts = seen.get("rows").findValues("dimensions").stream().map(d -> d.get(0).asText()).toList();
