@@ -45,30 +45,7 @@ class ReportFactsApiTest {
         f.holdNumber(account, number, "2026-01-01", null);
         String source = "rfx-" + account;
         String unknownOperator = "OP-RFX-" + System.nanoTime();
-        List<String> records = new ArrayList<>();
-        records.add(inbound(source, "i1", "2026-09-10T11:00:00+03:00", "79161234567", number,
-                stage("IVR", 35, null), stage("OPERATOR", 200, "OP-102"), stage("POST", 60, null)));
-        records.add(inbound(source, "i2", "2026-09-10T21:00:00+03:00", "74951234567", number,
-                stage("IVR", 20, null), stage("OPERATOR", 95, "OP-102")));
-        records.add(inbound(source, "i3", "2026-09-11T07:59:59+03:00", "78121234567", number, stage("IVR", 0, null)));
-        records.add(inbound(source, "i4", "2026-09-12T12:00:00+03:00", "79031234567", number,
-                stage("IVR", 15, null), stage("OPERATOR", 40, "OP-102"), stage("OPERATOR", 70, "OP-102")));
-        records.add(inbound(source, "i5", "2026-09-14T19:59:59+03:00", "79161234567", number,
-                stage("IVR", 10, null), stage("OPERATOR", 30, unknownOperator)));
-        records.add(inbound(source, "i6", "2026-09-15T09:00:00+03:00", "74991234567", number,
-                stage("IVR", 12, null), stage("OPERATOR", 61, unknownOperator)));
-        records.add(inbound(source, "i7", "2026-09-30T23:30:00+03:00", "7916123456", number, stage("IVR", 5, null)));
-        records.add(outbound(source, "o1", "2026-09-16T10:00:00+03:00", account, "79161234567", "TRUNK-A", 61));
-        records.add(outbound(source, "o2", "2026-09-16T22:00:00+03:00", account, "74957654321", "TRUNK-A", 0));
-        records.add(outbound(source, "o3", "2026-09-17T10:00:00+03:00", account, "375291234567", "TRUNK-NOWHERE", 30));
-        records.add("""
-            {"source":"%s","cdrId":"f1","callType":"FORWARD","startTime":"2026-09-18T13:00:00+03:00",
-             "caller":"79261234567","called":"%s","forwardedTo":"74951112233","trunk":"TRUNK-A",
-             "stages":[{"type":"IVR","durationSec":10},{"type":"POST","durationSec":100}]}""".formatted(source, number));
-        Api.Response stored = f.equipment.post("/api/v1/cdrs", "{\"records\":[" + String.join(",", records) + "]}");
-        assertThat(stored.status()).as(stored.raw()).isEqualTo(200);
-        List<String> outcomes = stored.body().get("results").findValuesAsText("outcome");
-        assertThat(outcomes).contains("RATED", "REJECTED").doesNotContain("DUPLICATE");
+        List<String> records = storeMix(f, number, account, source, unknownOperator);
         assertFactsEqualTheCalls(source);
 
         // the unknown operator becomes known: its rejects are reprocessed and rated
@@ -104,6 +81,119 @@ class ReportFactsApiTest {
                 .isEqualTo(jdbc.queryForObject("select count(*) from cdr where source = ?", Long.class, source));
         assertThat(jdbc.queryForObject("select sum(calls) from report_line_day where source = ? and operator_id = ?",
                 Long.class, source, unknownOperator)).isEqualTo(2);
+    }
+
+    @Test
+    void theDailyFactsWithoutAccountsGiveTheFiguresOfTheAccountLevelOnes() {
+        Finance f = new Finance(port);
+        String account = f.openAccount("RFL");
+        String number = Finance.newNumber();
+        f.holdNumber(account, number, "2026-01-01", null);
+        storeMix(f, number, account, "rfl-" + account, "OP-RFL-" + System.nanoTime());
+        jdbc.queryForObject("select report_fold_pending()", Long.class);
+
+        // every lean fact is the sum of the daily facts of its day and dimensions, and nothing else (one snapshot)
+        assertThat(jdbc.queryForObject("""
+                with d as (select day, call_type, status, reason, tariff_code, tariff_version, caller_origin,
+                                  destination_class, time_band, trunk, sum(calls) as calls, sum(answered) as answered,
+                                  sum(duration_sec) as duration_sec, sum(billed_sec) as billed_sec, sum(amount) as amount
+                             from report_call_day group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10),
+                     l as (select * from report_call_day_lean)
+                select (select count(*) from (select * from d except select * from l) x)
+                     + (select count(*) from (select * from l except select * from d) y)
+                """, Long.class)).isZero();
+        assertThat(jdbc.queryForObject("""
+                with d as (select day, call_type, tariff_code, tariff_version, component, operator_id, site,
+                                  sum(calls) as calls, sum(lines) as lines, sum(billed_sec) as billed_sec,
+                                  sum(amount) as amount
+                             from report_line_day group by 1, 2, 3, 4, 5, 6, 7),
+                     l as (select * from report_line_day_lean)
+                select (select count(*) from (select * from d except select * from l) x)
+                     + (select count(*) from (select * from l except select * from d) y)
+                """, Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from report_call_day_lean where day between '2026-09-01' and "
+                + "'2026-09-30'", Long.class)).isPositive();
+
+        // a report by day or week names no account-level dimension: it reads the lean facts, and answers what the
+        // account-level facts answer (the same report narrowed to every source reads those)
+        List<String> sources = jdbc.queryForList("select distinct source from report_call_day union "
+                + "select distinct source from report_call_pending", String.class);
+        List<Map<String, Object>> queries = List.of(
+                Map.of("dimensions", List.of("day", "timeBand", "trunk"), "measures", List.of("calls", "answeredCalls",
+                        "billedMinutes", "amountNet", "vat", "totalDuration", "rejects")),
+                Map.of("dimensions", List.of("week", "callerOrigin", "destinationClass"), "measures",
+                        List.of("calls", "asr", "acd", "amountGross")),
+                Map.of("dimensions", List.of("day", "operator", "site"), "measures",
+                        List.of("calls", "billedMinutes", "amountNet")),
+                Map.of("dimensions", List.of("month", "status", "reason"), "measures", List.of("calls", "amountNet")));
+        for (Map<String, Object> dims : queries) {
+            for (String[] range : new String[][] {{"2026-09-01", "2026-09-30"}, {"2026-01-01", "2026-12-31"},
+                    {"2026-08-20", "2026-09-14"}}) {
+                Map<String, Object> lean = new java.util.HashMap<>(dims);
+                lean.put("from", range[0]);
+                lean.put("to", range[1]);
+                lean.put("filters", List.of());
+                Map<String, Object> accountLevel = new java.util.HashMap<>(lean);
+                accountLevel.put("filters", List.of(Map.of("dimension", "source", "values", sources)));
+                Api.Response a = f.finance.post("/api/v1/reports/query", lean);
+                Api.Response b = f.finance.post("/api/v1/reports/query", accountLevel);
+                assertThat(a.status()).as(a.raw()).isEqualTo(200);
+                assertThat(b.status()).as(b.raw()).isEqualTo(200);
+                assertThat(a.body().get("rows")).as(lean.toString()).isEqualTo(b.body().get("rows"));
+                assertThat(a.body().get("totals")).isEqualTo(b.body().get("totals"));
+                assertThat(a.body().get("rows").size()).isPositive();
+            }
+        }
+
+        // which facts the builder reads: lean without account-level dimensions, filters and scope; not otherwise
+        java.time.LocalDate from = java.time.LocalDate.parse("2026-01-01");
+        java.time.LocalDate to = java.time.LocalDate.parse("2026-12-31");
+        assertThat(sql(List.of(Dimension.WEEK), List.of(), null, from, to)).contains("report_call_day_lean")
+                .doesNotContain("join account");
+        assertThat(sql(List.of(Dimension.DAY, Dimension.OPERATOR), List.of(), null, from, to))
+                .contains("report_line_day_lean");
+        assertThat(sql(List.of(Dimension.MONTH, Dimension.TRUNK), List.of(), null, from,
+                java.time.LocalDate.parse("2026-12-14"))).contains("report_call_day_lean", "report_call_month");
+        assertThat(sql(List.of(Dimension.DAY), List.of(), List.of(account), from, to)).doesNotContain("_lean");
+        assertThat(sql(List.of(Dimension.DAY, Dimension.CLIENT), List.of(), null, from, to)).doesNotContain("_lean");
+        assertThat(sql(List.of(Dimension.WEEK, Dimension.ACCOUNT), List.of(), null, from, to)).doesNotContain("_lean");
+        assertThat(sql(List.of(Dimension.DAY), List.of(new ReportQuery.Filter(Dimension.SOURCE, List.of("x"))), null,
+                from, to)).doesNotContain("_lean");
+    }
+
+    private static String sql(List<Dimension> dimensions, List<ReportQuery.Filter> filters, List<String> accounts,
+                              java.time.LocalDate from, java.time.LocalDate to) {
+        return ReportSql.of(new ReportQuery(Dataset.CALLS, dimensions, List.of(Measure.CALLS), filters, from, to,
+                null, null), accounts, true, null).sql;
+    }
+
+    /** the mix: calls of every kind, at peak and off-peak, answered or not; rejects for an unknown operator and trunk */
+    private List<String> storeMix(Finance f, String number, String account, String source, String unknownOperator) {
+        List<String> records = new ArrayList<>();
+        records.add(inbound(source, "i1", "2026-09-10T11:00:00+03:00", "79161234567", number,
+                stage("IVR", 35, null), stage("OPERATOR", 200, "OP-102"), stage("POST", 60, null)));
+        records.add(inbound(source, "i2", "2026-09-10T21:00:00+03:00", "74951234567", number,
+                stage("IVR", 20, null), stage("OPERATOR", 95, "OP-102")));
+        records.add(inbound(source, "i3", "2026-09-11T07:59:59+03:00", "78121234567", number, stage("IVR", 0, null)));
+        records.add(inbound(source, "i4", "2026-09-12T12:00:00+03:00", "79031234567", number,
+                stage("IVR", 15, null), stage("OPERATOR", 40, "OP-102"), stage("OPERATOR", 70, "OP-102")));
+        records.add(inbound(source, "i5", "2026-09-14T19:59:59+03:00", "79161234567", number,
+                stage("IVR", 10, null), stage("OPERATOR", 30, unknownOperator)));
+        records.add(inbound(source, "i6", "2026-09-15T09:00:00+03:00", "74991234567", number,
+                stage("IVR", 12, null), stage("OPERATOR", 61, unknownOperator)));
+        records.add(inbound(source, "i7", "2026-09-30T23:30:00+03:00", "7916123456", number, stage("IVR", 5, null)));
+        records.add(outbound(source, "o1", "2026-09-16T10:00:00+03:00", account, "79161234567", "TRUNK-A", 61));
+        records.add(outbound(source, "o2", "2026-09-16T22:00:00+03:00", account, "74957654321", "TRUNK-A", 0));
+        records.add(outbound(source, "o3", "2026-09-17T10:00:00+03:00", account, "375291234567", "TRUNK-NOWHERE", 30));
+        records.add("""
+            {"source":"%s","cdrId":"f1","callType":"FORWARD","startTime":"2026-09-18T13:00:00+03:00",
+             "caller":"79261234567","called":"%s","forwardedTo":"74951112233","trunk":"TRUNK-A",
+             "stages":[{"type":"IVR","durationSec":10},{"type":"POST","durationSec":100}]}""".formatted(source, number));
+        Api.Response stored = f.equipment.post("/api/v1/cdrs", "{\"records\":[" + String.join(",", records) + "]}");
+        assertThat(stored.status()).as(stored.raw()).isEqualTo(200);
+        List<String> outcomes = stored.body().get("results").findValuesAsText("outcome");
+        assertThat(outcomes).contains("RATED", "REJECTED").doesNotContain("DUPLICATE");
+        return records;
     }
 
     private void assertFactsEqualTheCalls(String source) {
