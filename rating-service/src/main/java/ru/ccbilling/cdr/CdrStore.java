@@ -55,11 +55,13 @@ public class CdrStore {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final RejectHistory history;
+    private final ReportFactsAtIntake facts;
 
-    CdrStore(JdbcTemplate jdbc, ObjectMapper json, RejectHistory history) {
+    CdrStore(JdbcTemplate jdbc, ObjectMapper json, RejectHistory history, ReportFactsAtIntake facts) {
         this.jdbc = jdbc;
         this.json = json;
         this.history = history;
+        this.facts = facts;
     }
 
     /** Stores the records not seen before; answers the keys (source NUL cdrId) that were duplicates. */
@@ -139,10 +141,13 @@ public class CdrStore {
             }
         });
         history.record(rejections);
+        facts.stored(records);
     }
 
     /** Replaces the rating of stored records (re-rating): lines, total, tariff and version; nothing else changes. */
     public void restate(List<Pending> rerated) {
+        facts.restated(locked(rerated.stream().map(p -> p.cdr().source()).toList(),
+                rerated.stream().map(p -> p.cdr().cdrId()).toList()), rerated);
         jdbc.batchUpdate("""
                 update cdr set lines = ?::jsonb, total = ?, tariff_code = ?, tariff_version = ?
                  where source = ? and cdr_id = ? and start_time = ? and status = 'RATED'
@@ -158,6 +163,18 @@ public class CdrStore {
                     ps.setString(6, p.cdr().cdrId());
                     ps.setTimestamp(7, Timestamp.from(p.cdr().startTime().toInstant()));
                 });
+    }
+
+    /** the stored records of these keys, locked for update in the caller's transaction (for the report facts) */
+    List<StoredCdr> locked(List<String> sources, List<String> cdrIds) {
+        if (sources.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(SELECT + """
+                  join cdr_key k on k.source = c.source and k.cdr_id = c.cdr_id and k.start_time = c.start_time
+                  join unnest(?::text[], ?::text[]) as w (source, cdr_id) on w.source = k.source and w.cdr_id = k.cdr_id
+                   for update of c
+                """, this::row, sources.toArray(new String[0]), cdrIds.toArray(new String[0]));
     }
 
     public Optional<StoredCdr> find(String source, String cdrId) {

@@ -47,9 +47,13 @@ public class RejectQueue {
     record Rerated(Locked row, RatingResult result) { }
 
     private final JdbcTemplate jdbc;
+    private final CdrStore store;
+    private final ReportFactsAtIntake facts;
 
-    RejectQueue(JdbcTemplate jdbc) {
+    RejectQueue(JdbcTemplate jdbc, CdrStore store, ReportFactsAtIntake facts) {
         this.jdbc = jdbc;
+        this.store = store;
+        this.facts = facts;
     }
 
     public Page list(Filter filter, int page, int size) {
@@ -147,6 +151,8 @@ public class RejectQueue {
 
     /** writes the new ratings over the locked records, in the caller's transaction */
     void update(List<Rerated> rerated, OffsetDateTime at) {
+        facts.reprocessed(store.locked(rerated.stream().map(r -> r.row().source()).toList(),
+                rerated.stream().map(r -> r.row().cdrId()).toList()), rerated);
         List<Object[]> rows = new ArrayList<>(rerated.size());
         for (Rerated r : rerated) {
             Locked row = r.row();
