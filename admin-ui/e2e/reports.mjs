@@ -1,6 +1,7 @@
 // The report builder in a real browser (issue 19): three calls of ACC-1001 in April 2026 go in through the API;
 // finance builds a report by day in the UI, sees the totals the API answers, drills from a row to its calls and
-// exports the report as CSV.
+// exports the report as CSV; then finance makes «sales» the account's sales manager on the account's page, and the
+// sales user's reports show that account.
 //   BASE_URL   backend root (default http://127.0.0.1:8080); CHROMIUM   browser binary
 import { readFile } from 'node:fs/promises';
 import { BASE_URL, STEP_TIMEOUT_MS, check, launch, log, runMain, withFailureShot } from './common.mjs';
@@ -82,6 +83,21 @@ async function scenario() {
     check(csv.includes('Фильтр;Лицевой счёт = ACC-1001') && csv.includes('Сформирован;') && csv.includes('Итого;'),
       `the CSV: ${csv.slice(0, 400)}`);
     log(`exported ${file.suggestedFilename()} with its filter, generation time and total`);
+
+    const before = await api('POST', '/api/v1/reports/query', QUERY, 'sales');
+    await page.goto(`${BASE_URL}/#/accounts/ACC-1001/show`);
+    const form = page.getByTestId('sales-manager-form');
+    await form.waitFor();
+    await form.getByRole('combobox').click();
+    await page.getByRole('option', { name: 'sales', exact: true }).click();
+    await page.getByTestId('sales-manager-save').click();
+    await page.getByText('Менеджер по продажам сохранён').waitFor();
+    const account = await api('GET', '/api/v1/accounts/ACC-1001');
+    check(account.salesManager === 'sales', `the account's sales manager: ${account.salesManager}`);
+    const after = await api('POST', '/api/v1/reports/query', QUERY, 'sales');
+    check(after.rows.length === expected.rows.length && String(after.totals[0]) === String(expected.totals[0]),
+      `sales sees ${JSON.stringify(after.totals)} (before: ${JSON.stringify(before.totals)}), finance ${JSON.stringify(expected.totals)}`);
+    log(`finance made «sales» the sales manager of ACC-1001; sales now sees its ${after.rows.length} days`);
   });
   await browser.close();
 }

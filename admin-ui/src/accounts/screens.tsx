@@ -36,6 +36,7 @@ import { validateBik, validateInn, validateKpp, validateOgrn, validateSettlement
 import { useTariffs } from '../tariffs/queries';
 import { NumberAssignForm, NumbersTable } from './Numbers';
 import { DedicatedOperatorForm } from './DedicatedOperators';
+import { SalesManagerForm } from './SalesManager';
 import { useFormat } from '../shared/format';
 
 /** Client accounts (лицевые счета) with their client's legal details, ledger and usage. id = account. */
@@ -119,6 +120,7 @@ export const AccountShow = () => {
           <AccountDetailsView />
           <AccountNumbers canAssign={can('accounts.numbers')} />
           {can('accounts.numbers') && <AccountOperators />}
+          {can('accounts.salesManager') && <AccountSalesManager />}
         </TabbedShowLayout.Tab>
         {can('ledger.read') && (
           <TabbedShowLayout.Tab label="app.ledger.title" path="ledger">
@@ -180,6 +182,7 @@ const AccountDetailsView = () => {
           value={record.deliveryMethod && translate(`app.delivery.${record.deliveryMethod}`)}
         />
         <Item label="resources.accounts.fields.email" value={record.email} />
+        <Item label="app.account.sales_manager" value={record.salesManager} />
         <Item
           label="app.account.contacts"
           value={(record.contacts ?? []).map((c) => [c.name, c.role, c.phone, c.email].filter(Boolean).join(', ')).join('; ')}
@@ -219,6 +222,15 @@ const AccountOperators = () => {
   const record = useRecordContext<AccountDetails>();
   const refresh = useRefresh();
   return record ? <DedicatedOperatorForm account={record.account} onAdded={() => refresh()} /> : null;
+};
+
+/** For finance and admins: choose the sales user who looks after the account. */
+const AccountSalesManager = () => {
+  const record = useRecordContext<AccountDetails>();
+  const refresh = useRefresh();
+  return record ? (
+    <SalesManagerForm account={record.account} current={record.salesManager} onChanged={() => refresh()} />
+  ) : null;
 };
 
 const DeliveryInput = () => {

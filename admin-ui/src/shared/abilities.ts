@@ -28,6 +28,7 @@ export type Ability =
   | 'accounts.delete'
   | 'accounts.client'
   | 'accounts.numbers'
+  | 'accounts.salesManager'
   | 'ledger.read'
   | 'ledger.post'
   | 'documentSettings.edit'

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
 import ru.ccbilling.account.OperatorIds;
+import ru.ccbilling.account.SalesManagers;
 import ru.ccbilling.account.TariffCodes;
 import ru.ccbilling.period.MonthUsage;
 import ru.ccbilling.period.MonthlyTerms;
@@ -52,6 +53,11 @@ public class BillingCoreTestApplication {
     @Bean
     OperatorIds noOperators() {
         return operatorId -> false;
+    }
+
+    @Bean
+    SalesManagers noSalesManagers() {
+        return List::of;
     }
 
     @Bean

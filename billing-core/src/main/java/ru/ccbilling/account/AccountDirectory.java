@@ -92,6 +92,18 @@ public class AccountDirectory {
         return true;
     }
 
+    /** the SALES user who looks after the account, if any (reports: sales see their accounts) */
+    public Optional<String> salesManager(String code) {
+        return jdbc.queryForList("select sales_manager from account where code = ? and sales_manager is not null",
+                String.class, code).stream().findFirst();
+    }
+
+    /** Sets or (with null) clears the account's sales manager. */
+    @Transactional
+    public void assignSalesManager(String code, String username) {
+        jdbc.update("update account set sales_manager = ? where code = ?", username, code);
+    }
+
     /** Changes the client's name and legal details (what sales may edit). */
     @Transactional
     public void updateClient(String code, String clientName, LegalDetails details) {

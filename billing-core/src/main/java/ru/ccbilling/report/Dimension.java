@@ -101,6 +101,11 @@ public enum Dimension {
         return dataset == Dataset.LEDGER ? onLedger != null : onCalls != null || onLines != null;
     }
 
+    /** the lean daily facts (without the accounts) lack it: a report that names it reads the account-level facts */
+    boolean accountLevel() {
+        return this == ACCOUNT || this == CLIENT || this == SOURCE;
+    }
+
     /** only the line facts have it: a report that names it reads the priced lines */
     boolean needsLines() {
         return onCalls == null && onLines != null;

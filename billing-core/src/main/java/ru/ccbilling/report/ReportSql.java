@@ -33,9 +33,15 @@ final class ReportSql {
             select.append(i > 0 ? ", " : "").append(q.measures().get(i).sql(table));
         }
         select.append(" from ");
-        from(q, table, select, args);
-        select.append(table == FactTable.LEDGER ? " e" : " f").append(" left join account a on a.code = ")
-                .append(table.account());
+        // the lean daily facts when the report needs no account-level dimension and covers every account
+        boolean lean = table != FactTable.LEDGER && accounts == null
+                && q.dimensions().stream().noneMatch(Dimension::accountLevel)
+                && q.filters().stream().noneMatch(f -> f.dimension().accountLevel());
+        from(q, table, lean, select, args);
+        select.append(table == FactTable.LEDGER ? " e" : " f");
+        if (!lean) {
+            select.append(" left join account a on a.code = ").append(table.account());
+        }
         if (table != FactTable.LEDGER && q.measures().stream().anyMatch(Measure::needsVatRate)) {
             // each rate with the day the next one starts: a range join of a few rows, not a lookup per fact
             select.append(" left join (select r.valid_from, lead(r.valid_from, 1, date '9999-12-31') over (order by r.valid_from)"
@@ -71,7 +77,7 @@ final class ReportSql {
      * The facts of the range: the monthly facts for the whole months in it and the daily facts for the days at its
      * edges, unless the report is by day or week (then the daily facts only); and the pending facts of the range.
      */
-    private static void from(ReportQuery q, FactTable table, StringBuilder sql, List<Object> args) {
+    private static void from(ReportQuery q, FactTable table, boolean lean, StringBuilder sql, List<Object> args) {
         if (table == FactTable.LEDGER) {
             sql.append("ledger_entry");
             return;
@@ -83,15 +89,18 @@ final class ReportSql {
                 : q.to().withDayOfMonth(1);
         // the pending facts (appended by rating's triggers, not yet folded into the daily and monthly ones) count too,
         // read in the same statement as the facts, so a fold between two reports changes nothing
+        // without the accounts: the lean daily facts, and only their columns of the monthly and the pending facts
+        String columns = lean ? table.leanColumns : "*";
+        String days = table.facts + (lean ? "_day_lean" : "_day");
         if (daily || !firstMonth.isBefore(afterMonths)) {
-            sql.append("(select * from ").append(table.facts).append("_day union all select * from ")
-                    .append(table.facts).append("_pending)");
+            sql.append("(select ").append(columns).append(" from ").append(days).append(" union all select ")
+                    .append(columns).append(" from ").append(table.facts).append("_pending)");
             return;
         }
-        sql.append("(select * from ").append(table.facts).append("_month where day >= ? and day < ?")
-                .append(" union all select * from ").append(table.facts).append("_day")
+        sql.append("(select ").append(columns).append(" from ").append(table.facts).append("_month where day >= ? and day < ?")
+                .append(" union all select ").append(columns).append(" from ").append(days)
                 .append(" where (day >= ? and day < ?) or (day >= ? and day <= ?)")
-                .append(" union all select * from ").append(table.facts).append("_pending)");
+                .append(" union all select ").append(columns).append(" from ").append(table.facts).append("_pending)");
         args.addAll(List.of(Date.valueOf(firstMonth), Date.valueOf(afterMonths), Date.valueOf(q.from()),
                 Date.valueOf(firstMonth), Date.valueOf(afterMonths), Date.valueOf(q.to())));
     }

@@ -52,12 +52,15 @@ public class CdrStore {
     private final RejectHistory history;
     private final CdrWords words;
     private final CompactRecords records;
+    private final ReportFactsAtIntake facts;
 
-    CdrStore(JdbcTemplate jdbc, RejectHistory history, CdrWords words, CompactRecords records) {
+    CdrStore(JdbcTemplate jdbc, RejectHistory history, CdrWords words, CompactRecords records,
+             ReportFactsAtIntake facts) {
         this.jdbc = jdbc;
         this.history = history;
         this.words = words;
         this.records = records;
+        this.facts = facts;
     }
 
     /** Stores the records not seen before; answers the keys (source NUL cdrId) that were duplicates. */
@@ -151,10 +154,13 @@ public class CdrStore {
             }
         });
         history.record(rejections);
+        facts.stored(records);
     }
 
     /** Replaces the rating of stored records (re-rating): lines, total, tariff and version; nothing else changes. */
     public void restate(List<Pending> rerated) {
+        facts.restated(locked(rerated.stream().map(p -> p.cdr().source()).toList(),
+                rerated.stream().map(p -> p.cdr().cdrId()).toList()), rerated);
         Set<String> needed = new HashSet<>();
         for (Pending p : rerated) {
             CompactLines.words(((RatingResult.Rated) p.result()).lines(), needed);
@@ -174,6 +180,18 @@ public class CdrStore {
                     ps.setString(6, p.cdr().cdrId());
                     ps.setTimestamp(7, Timestamp.from(p.cdr().startTime().toInstant()));
                 });
+    }
+
+    /** the stored records of these keys, locked for update in the caller's transaction (for the report facts) */
+    List<StoredCdr> locked(List<String> sources, List<String> cdrIds) {
+        if (sources.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(SELECT + """
+                  join cdr_key k on k.start_time = c.start_time and k.id = c.id
+                  join unnest(?::text[], ?::text[]) as w (source, cdr_id) on w.source = k.source and w.cdr_id = k.cdr_id
+                   for update of c
+                """, this::row, sources.toArray(new String[0]), cdrIds.toArray(new String[0]));
     }
 
     public Optional<StoredCdr> find(String source, String cdrId) {

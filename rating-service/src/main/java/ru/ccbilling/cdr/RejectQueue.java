@@ -49,11 +49,16 @@ public class RejectQueue {
     private final JdbcTemplate jdbc;
     private final CdrWords words;
     private final CompactRecords records;
+    private final CdrStore store;
+    private final ReportFactsAtIntake facts;
 
-    RejectQueue(JdbcTemplate jdbc, CdrWords words, CompactRecords records) {
+    RejectQueue(JdbcTemplate jdbc, CdrWords words, CompactRecords records, CdrStore store,
+                ReportFactsAtIntake facts) {
         this.jdbc = jdbc;
         this.words = words;
         this.records = records;
+        this.store = store;
+        this.facts = facts;
     }
 
     public Page list(Filter filter, int page, int size) {
@@ -151,6 +156,8 @@ public class RejectQueue {
 
     /** writes the new ratings over the locked records, in the caller's transaction */
     void update(List<Rerated> rerated, OffsetDateTime at) {
+        facts.reprocessed(store.locked(rerated.stream().map(r -> r.row().source()).toList(),
+                rerated.stream().map(r -> r.row().cdrId()).toList()), rerated);
         java.util.Set<String> needed = new java.util.HashSet<>();
         for (Rerated r : rerated) {
             if (r.result() instanceof RatingResult.Rated rated) {

@@ -44,6 +44,7 @@ public class Abilities {
         ability("accounts.delete", "DELETE", "/api/v1/accounts/x");
         ability("accounts.client", "GET", "/api/v1/accounts/x/client");
         ability("accounts.numbers", "POST", "/api/v1/accounts/x/numbers");
+        ability("accounts.salesManager", "PUT", "/api/v1/accounts/x/sales-manager");
         ability("ledger.read", "GET", "/api/v1/accounts/x/ledger");
         ability("ledger.post", "POST", "/api/v1/accounts/x/payments");
         ability("documentSettings.edit", "PUT", "/api/v1/accounts/x/document-settings");

@@ -97,6 +97,8 @@ final class RoleMatrix implements
             .requestMatchers(GET, "/api/v1/accounts/*/ledger", "/api/v1/accounts/*/usage", "/api/v1/accounts/*/client",
                     "/api/v1/accounts/*/document-settings").hasAnyRole(SALES, FINANCE, ADMIN)
             .requestMatchers(PUT, "/api/v1/accounts/*/document-settings").hasAnyRole(FINANCE, ADMIN)
+            // who looks after an account decides which accounts' reports a sales user sees: finance and admins choose
+            .requestMatchers(PUT, "/api/v1/accounts/*/sales-manager").hasAnyRole(FINANCE, ADMIN)
             .requestMatchers(DELETE, "/api/v1/accounts/*").hasAnyRole(FINANCE, ADMIN)
             .requestMatchers(GET, "/api/v1/accounts", "/api/v1/accounts/*", "/api/v1/accounts/*/numbers",
                     "/api/v1/accounts/*/dedicated-operators").hasAnyRole(CENTRE)
@@ -119,6 +121,8 @@ final class RoleMatrix implements
             .requestMatchers(GET, "/api/v1/cdrs.csv", "/api/v1/cdrs.xlsx").hasAnyRole(IN_HOUSE)
             .requestMatchers(GET, "/api/v1/rejects.csv", "/api/v1/rejects.xlsx").hasAnyRole(TM, FINANCE, ADMIN, API)
             .requestMatchers(GET, "/api/v1/accounts.csv", "/api/v1/accounts.xlsx").hasAnyRole(CENTRE)
+            // who may look after accounts: for whoever opens or edits accounts (finance and admins choose)
+            .requestMatchers(GET, "/api/v1/sales-managers").hasAnyRole(SALES, FINANCE, ADMIN)
             .requestMatchers(GET, "/api/v1/documents.csv", "/api/v1/documents.xlsx").hasAnyRole(FINANCE, ADMIN)
             // reports: finance, tariff managers and admins build, see every account and share; sales see the figures of
             // their own accounts and keep reports private (report.ReportScope, report.web.ReportsController)

@@ -176,7 +176,9 @@ class ReportsApiTest {
     @Test
     void aSalespersonSeesOnlyTheFiguresOfTheirAccounts() {
         String other = f.openAccount("REPX");
-        jdbc.update("update account set sales_manager = 'sales' where code = ?", account);
+        Api.Response assigned = f.finance.put("/api/v1/accounts/" + account + "/sales-manager",
+                Map.of("salesManager", "sales"));
+        assertThat(assigned.status()).as(assigned.raw()).isEqualTo(200);
         JsonNode seen = run(f.as("sales"), Map.of("dimensions", List.of("account"), "measures", List.of("calls"),
                 "from", MONTH + "-01", "to", MONTH + "-30"));
         List<String> accounts = seen.get("rows").findValues("dimensions").stream().map(d -> d.get(0).asText()).toList();
@@ -264,7 +266,7 @@ class ReportsApiTest {
         f.close(MONTH, account);
         assertThat(byServiceAndComponent()).isEqualTo(ledgerUsage(false));
 
-        int corrected = correctedTariffVersion();
+        int corrected = correctedTariffVersion(jdbc);
         Api.Response rerate = f.finance.post("/api/v1/periods/" + MONTH + "/rerate",
                 Map.of("account", account, "tariff", "CC-STANDARD-2026", "tariffVersion", corrected, "apply", true));
         assertThat(rerate.status()).as(rerate.raw()).isEqualTo(200);
@@ -309,7 +311,7 @@ class ReportsApiTest {
     }
 
     /** a draft version of the standard tariff whose MOBILE PEAK network minute is 2.50, not 2.90 (as RerateApiTest) */
-    private int correctedTariffVersion() {
+    static int correctedTariffVersion(JdbcTemplate jdbc) {
         int corrected = jdbc.queryForObject(
                 "select max(version) + 1 from tariff_version where tariff_code = 'CC-STANDARD-2026'", Integer.class);
         jdbc.update("insert into tariff_version (tariff_code, version, state, based_on, created_by)"

@@ -37,10 +37,12 @@ class AbilitiesApiTest {
 
         List<String> sales = abilities(Api.as(port, "sales", "sales"));
         assertThat(sales).contains("tariffs.create", "tariffs.edit", "accounts.edit", "accounts.numbers")
-                .doesNotContain("tariffs.editStandard", "tariffs.publish", "reference.edit", "rejects.read");
+                .doesNotContain("tariffs.editStandard", "tariffs.publish", "reference.edit", "rejects.read",
+                "accounts.salesManager");
 
         List<String> finance = abilities(Api.as(port, "finance", "finance"));
-        assertThat(finance).contains("periods.close", "documents.issue", "ledger.post", "tariffs.read", "rejects.reprocess")
+        assertThat(finance).contains("periods.close", "documents.issue", "ledger.post", "tariffs.read", "rejects.reprocess",
+                        "accounts.salesManager")
                 .doesNotContain("tariffs.edit", "tariffs.publish", "reference.edit", "users.manage");
 
         assertThat(abilities(Api.as(port, "admin", "admin"))).containsAll(Abilities.names());

@@ -130,6 +130,8 @@ class RoleMatrixApiTest {
         row("CDRs: export (CSV, XLSX)", "TSFAK", "GET /api/v1/cdrs.csv", "GET /api/v1/cdrs.xlsx"),
         row("rejects queue: export", "TFAK", "GET /api/v1/rejects.csv", "GET /api/v1/rejects.xlsx"),
         row("accounts: export", "TSFAN", "GET /api/v1/accounts.csv", "GET /api/v1/accounts.xlsx"),
+        row("accounts: the sales managers who may look after them", "SFA", "GET /api/v1/sales-managers"),
+        row("accounts: choose the sales manager", "FA", "PUT /api/v1/accounts/{account}/sales-manager"),
         row("documents: export", "FA", "GET /api/v1/documents.csv", "GET /api/v1/documents.xlsx"),
         row("reports: catalogue, run, drill down, export, saved reports (sales: own accounts, private)", "TSFA",
             "GET /api/v1/reports/catalogue", "POST /api/v1/reports/query", "POST /api/v1/reports/calls",

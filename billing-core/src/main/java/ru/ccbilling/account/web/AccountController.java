@@ -19,9 +19,11 @@ import ru.ccbilling.account.AccountSearch;
 import ru.ccbilling.account.AssignmentCheck;
 import ru.ccbilling.account.LegalDetails;
 import ru.ccbilling.account.NumberAssignment;
+import ru.ccbilling.account.SalesManagers;
 import ru.ccbilling.api.AccountsApi;
 import ru.ccbilling.api.model.AccountDetails;
 import ru.ccbilling.api.model.DedicatedOperator;
+import ru.ccbilling.api.model.SalesManagerAssignment;
 import ru.ccbilling.api.model.TariffAssignment;
 import ru.ccbilling.export.ListOrder;
 import ru.ccbilling.export.Table;
@@ -38,9 +40,12 @@ class AccountController implements AccountsApi {
     private final Inventory inventory;
     private final AssignmentCheck check;
     private final AccountSearch search;
+    private final SalesManagers salesManagers;
 
-    AccountController(AccountDirectory accounts, Inventory inventory, AssignmentCheck check, AccountSearch search) {
+    AccountController(AccountDirectory accounts, Inventory inventory, AssignmentCheck check, AccountSearch search,
+                      SalesManagers salesManagers) {
         this.accounts = accounts;
+        this.salesManagers = salesManagers;
         this.inventory = inventory;
         this.check = check;
         this.search = search;
@@ -92,8 +97,14 @@ class AccountController implements AccountsApi {
                 details.getPostalAddress(), details.getDeliveryMethod(), details.getEmail(), details.getContacts(),
                 details.getOgrn(), details.getBik(), details.getSettlementAccount());
         Set<Account.TariffAssignment> tariffs = tariffs(details.getTariffs());
+        // a sales user who opens an account looks after it
+        String manager = CurrentUser.hasAnyRole("SALES") && !CurrentUser.hasAnyRole("FINANCE", "ADMIN")
+                ? CurrentUser.name() : null;
         if (!accounts.open(new Account(details.getAccount(), details.getClient().trim(), tariffs, Set.of()), legal)) {
             throw Refusal.conflict("account.exists", details.getAccount());
+        }
+        if (manager != null) {
+            accounts.assignSalesManager(details.getAccount(), manager);
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(view(details.getAccount()));
     }
@@ -161,6 +172,24 @@ class AccountController implements AccountsApi {
         return ResponseEntity.status(HttpStatus.CREATED).body(operator);
     }
 
+    @Override
+    public ResponseEntity<List<String>> listSalesManagers() {
+        return ResponseEntity.ok(salesManagers.all());
+    }
+
+    /** finance and admins choose who looks after an account (role matrix); sales see that account's reports */
+    @Override
+    public ResponseEntity<AccountDetails> assignSalesManager(String account, SalesManagerAssignment assignment) {
+        require(account);
+        String given = assignment.getSalesManager();
+        String wanted = given == null || given.trim().isEmpty() ? null : given.trim();
+        if (wanted != null && !salesManagers.isSalesManager(wanted)) {
+            throw Refusal.invalid("salesManager", "account.salesManagerUnknown", wanted);
+        }
+        accounts.assignSalesManager(account, wanted);
+        return ResponseEntity.ok(view(account));
+    }
+
     private AccountDetails view(String code) {
         Account account = require(code);
         AccountDetails out = new AccountDetails(code, account.clientName());
@@ -178,7 +207,8 @@ class AccountController implements AccountsApi {
                         .sorted(Comparator.comparing(Account.DedicatedOperator::operatorId)
                                 .thenComparing(Account.DedicatedOperator::validFrom))
                         .map(d -> new DedicatedOperator(d.operatorId(), d.validFrom()).validTo(d.validTo())).toList())
-                .numbers(accounts.numbers(code).stream().map(AccountController::number).toList());
+                .numbers(accounts.numbers(code).stream().map(AccountController::number).toList())
+                .salesManager(accounts.salesManager(code).orElse(null));
     }
 
     private static ru.ccbilling.api.model.NumberAssignment number(NumberAssignment n) {
