@@ -212,7 +212,7 @@ class ReportFactsApiTest {
                 select day, coalesce(account_code, ''), call_type, source, status, coalesce(reason, ''),
                        coalesce(tariff_code, ''), coalesce(tariff_version, 0), caller_origin, destination_class,
                        time_band, trunk, count(*), count(*) filter (where duration_sec > 0), sum(duration_sec),
-                       coalesce(sum((select sum((l ->> 'billedSeconds')::bigint) from jsonb_array_elements(lines) l)), 0),
+                       coalesce(sum((select sum(l.billed_seconds) from cdr_lines(lines) l)), 0),
                        coalesce(sum(total), 0)
                   from report_cdr where source = ?
                  group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12
@@ -232,11 +232,9 @@ class ReportFactsApiTest {
                 with x as (
                     select c.day, coalesce(c.account_code, '') as account_code, c.call_type, c.source,
                            coalesce(c.tariff_code, '') as tariff_code, coalesce(c.tariff_version, 0) as tariff_version,
-                           l.value ->> 'component' as component,
-                           coalesce(c.record -> 'stages' -> ((l.value ->> 'stage')::int) ->> 'operatorId', '') as operator_id,
-                           (l.value ->> 'billedSeconds')::bigint as billed_sec, (l.value ->> 'amount')::numeric as amount,
-                           c.cdr_id
-                      from report_cdr c cross join lateral jsonb_array_elements(c.lines) l
+                           l.component, coalesce(cdr_stage_operator(c.record, l.stage), '') as operator_id,
+                           l.billed_seconds::bigint as billed_sec, l.amount, c.cdr_id
+                      from report_cdr c cross join lateral cdr_lines(c.lines) l
                      where c.source = ? and c.status = 'RATED')
                 select x.day, x.account_code, x.call_type, x.source, x.tariff_code, x.tariff_version, x.component,
                        x.operator_id, coalesce(o.site, ''), count(distinct x.cdr_id), count(*), sum(x.billed_sec),
