@@ -1,11 +1,9 @@
 package ru.ccbilling.cdr;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 
 import ru.ccbilling.rating.Cdr;
 import ru.ccbilling.rating.RatingResult;
-import ru.ccbilling.rules.PricedLine;
 
 /**
  * How a rated record becomes a row of {@code cdr}: a line of PostgreSQL COPY text, the charge lines and the record in
@@ -126,51 +124,5 @@ final class CdrRows {
             }
         }
         return false;
-    }
-
-    /**
-     * the lines as a JSON array of {component, stage, amount, billedSeconds, rate, note, participant}, as StoredCdr
-     * reads them
-     */
-    static String linesJson(List<PricedLine> lines) {
-        StringBuilder out = new StringBuilder(160 * lines.size() + 2).append('[');
-        for (int i = 0; i < lines.size(); i++) {
-            PricedLine line = lines.get(i);
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append("{\"component\":");
-            string(out, line.component());
-            if (line.stage() != null) {
-                out.append(",\"stage\":").append(line.stage());
-            }
-            out.append(",\"amount\":\"").append(line.amount().toPlainString())
-                    .append("\",\"billedSeconds\":").append(line.billedSeconds())
-                    .append(",\"rate\":\"").append(line.rate().toPlainString()).append('"');
-            if (line.note() != null) {
-                out.append(",\"note\":");
-                string(out, line.note());
-            }
-            if (line.participant() != null) {
-                out.append(",\"participant\":").append(line.participant());
-            }
-            out.append('}');
-        }
-        return out.append(']').toString();
-    }
-
-    private static void string(StringBuilder out, String value) {
-        out.append('"');
-        for (int i = 0, n = value.length(); i < n; i++) {
-            char c = value.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        out.append('"');
     }
 }
