@@ -156,8 +156,22 @@ final class CallRates {
                 .map(v -> newRate(component, key, v, decision, namesAndValues)));
     }
 
-    /** the memo key of a Rate fact: at most two inputs, by value */
-    record RateQuestion(String component, String key, String decision, Object first, Object second) { }
+    /** the memo key of a Rate fact: at most two inputs, by value (equals and hashCode written out: they are hot) */
+    record RateQuestion(String component, String key, String decision, Object first, Object second) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RateQuestion q && component.equals(q.component) && decision.equals(q.decision)
+                    && Objects.equals(key, q.key) && Objects.equals(first, q.first) && Objects.equals(second, q.second);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = component.hashCode() * 31 + decision.hashCode();
+            h = h * 31 + (key == null ? 0 : key.hashCode());
+            h = h * 31 + (first == null ? 0 : first.hashCode());
+            return h * 31 + (second == null ? 0 : second.hashCode());
+        }
+    }
 
     private static boolean hasNull(Object[] values) {
         for (Object value : values) {
