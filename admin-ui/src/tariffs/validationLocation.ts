@@ -18,7 +18,7 @@ export function drlLine(location?: string, message?: string): number | undefined
   };
   return (
     fromText(location, [/line\s*:?\s*(\d+)/i, /строк[аеи]\s*(\d+)/i, /^\s*\[?(\d+)\s*(?:[:,]\s*\d+)?\]?\s*$/]) ??
-    fromText(message, [/\[(\d+)\s*,\s*\d+\]/, /\bline\s*:?\s*(\d+)/i])
+    fromText(message, [/\[(\d+)\s*,\s*\d+\]/, /\bline\s*:?\s*(\d+)/i, /строк[аеи]\s*(\d+)/i])
   );
 }
 

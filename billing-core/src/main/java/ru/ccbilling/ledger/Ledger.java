@@ -162,14 +162,14 @@ public class Ledger {
     }
 
     /**
-     * What a month of an account holds now, item by item: the entries its close made (usage, volume discount,
-     * partner accrual) plus every correction of that month booked since, reversals included.
+     * What a month of an account holds now, item by item: the entries its close made (usage, volume discount, top-up
+     * to the minimum payment, partner accrual) plus every correction of that month booked since, reversals included.
      */
     public Map<Item, Booked> booked(String account, YearMonth month) {
         Map<Item, Booked> booked = new HashMap<>();
         jdbc.query("""
                 select coalesce(corrects, kind), service, component, sum(amount), sum(quantity), max(unit) from ledger_entry
-                 where account_code = ? and kind in ('USAGE', 'VOLUME_DISCOUNT', 'CORRECTION', 'PARTNER_ACCRUAL')
+                 where account_code = ? and kind in ('USAGE', 'VOLUME_DISCOUNT', 'MINIMUM_TOPUP', 'CORRECTION', 'PARTNER_ACCRUAL')
                    and ((period = ? and refers_to is null) or refers_to = ?)
                  group by 1, 2, 3
                 """, rs -> {

@@ -86,7 +86,7 @@ final class CloseEntries {
             return Optional.empty();
         }
         Money used = usage.totals().stream().map(UsageTotal::amount).reduce(Money.ZERO, Money::plus);
-        Money topUp = minimum.get().minus(used);
+        Money topUp = minimumTopUpAmount(usage, terms);
         if (topUp.amount().signum() <= 0) {
             return Optional.empty();
         }
@@ -95,6 +95,17 @@ final class CloseEntries {
                 .withQuantity(BigDecimal.ONE, null, minimum.get().amount())
                 .withReason(terms.tariff() + " v" + terms.version() + ": минимальный платёж " + minimum.get()
                         + ", использовано " + used));
+    }
+
+    /** max(0, M − usage): zero without a tariff or a minimum monthly payment (re-rating corrects it with this) */
+    static Money minimumTopUpAmount(MonthUsage usage, MonthlyTerms terms) {
+        Optional<Money> minimum = terms == null ? Optional.empty() : terms.minimumMonthlyPayment();
+        if (minimum.isEmpty()) {
+            return Money.ZERO;
+        }
+        Money used = usage.totals().stream().map(UsageTotal::amount).reduce(Money.ZERO, Money::plus);
+        Money topUp = minimum.get().minus(used);
+        return topUp.amount().signum() <= 0 ? Money.ZERO : topUp;
     }
 
     /** −round(NETWORK × (1 − coefficient)), zero without a tariff or below the first threshold */

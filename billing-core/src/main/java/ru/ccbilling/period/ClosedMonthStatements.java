@@ -84,9 +84,12 @@ class ClosedMonthStatements implements StatementSource {
     private record Row(String kind, String service, String component, String reference, BigDecimal quantity,
                        String unit, BigDecimal rate, Money amount, String reason, Integer channels) {
 
-        /** what a correction refers to: the close's usage by price and the volume discount; other rows are unique */
+        /**
+         * what a correction refers to: the close's usage by price, the volume discount and the top-up to the minimum
+         * payment; other rows are unique
+         */
         String key(int index) {
-            return "USAGE".equals(kind) || "VOLUME_DISCOUNT".equals(kind)
+            return "USAGE".equals(kind) || "VOLUME_DISCOUNT".equals(kind) || "MINIMUM_TOPUP".equals(kind)
                     ? kind + "|" + service + "|" + component + "|" + reference : kind + "#" + index;
         }
 
@@ -116,7 +119,8 @@ class ClosedMonthStatements implements StatementSource {
         List<Statement.Line> lines = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
-            if (("USAGE".equals(r.kind) || "VOLUME_DISCOUNT".equals(r.kind)) && r.amount.amount().signum() == 0) {
+            if (("USAGE".equals(r.kind) || "VOLUME_DISCOUNT".equals(r.kind) || "MINIMUM_TOPUP".equals(r.kind))
+                    && r.amount.amount().signum() == 0) {
                 continue;
             }
             lines.add(StatementLines.line(r.kind, r.service, r.component, r.reference, r.quantity, r.unit, r.rate,

@@ -27,7 +27,7 @@ import ru.ccbilling.refusal.Refusal;
 /**
  * Re-rates an account's month under a chosen tariff version. An open month simply gets its records priced anew.
  * A closed month keeps its figures: the differences per component (usage, and the volume discount and partner
- * accrual that follow from NETWORK) become CORRECTION entries (partner: PARTNER_ACCRUAL) in the current period,
+ * accrual that follow from NETWORK, and the top-up to a minimum monthly payment that follows from the usage) become CORRECTION entries (partner: PARTNER_ACCRUAL) in the current period,
  * linked to the month, with the old and new amounts. "Old" is what the month holds now, its corrections included,
  * so running the same re-rating again finds nothing more to correct. Late records of the closed month are picked up
  * the same way.
@@ -138,6 +138,9 @@ public class PeriodRerating {
                     new Figure(discount, discount.amount().signum() == 0 ? null : usage.networkMinutes(), "MIN"));
             figures.put(new Ledger.Item(EntryKind.PARTNER_ACCRUAL, null, UsageTotal.NETWORK),
                     new Figure(CloseEntries.partnerAccrual(close.partner(), usage, discount), null, null));
+            // the top-up to the minimum monthly payment follows the usage: re-rating corrects it as well
+            figures.put(new Ledger.Item(EntryKind.MINIMUM_TOPUP, "MONTHLY", "MINIMUM_TOPUP"),
+                    new Figure(CloseEntries.minimumTopUpAmount(usage, terms), null, null));
         }
         return figures;
     }

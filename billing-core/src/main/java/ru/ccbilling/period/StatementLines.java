@@ -128,6 +128,7 @@ final class StatementLines {
             case "NUMBER_RENTAL" -> "Аренда номера 8-800";
             case "VIRTUAL_OFFICE_NUMBER" -> "Аренда номера виртуального офиса";
             case "DEDICATED_SEAT" -> "Выделенное рабочее место оператора";
+            case "MINIMUM_TOPUP" -> MINIMUM_TOPUP_NAME;
             default -> fallback == null ? c : fallback;
         };
         return reference == null ? name : name + " " + reference;

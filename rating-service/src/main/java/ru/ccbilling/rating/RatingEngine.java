@@ -1,6 +1,7 @@
 package ru.ccbilling.rating;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +42,8 @@ public class RatingEngine {
 
     public RatingResult rate(Cdr cdr, TariffChoice choice) {
         RatingReference ref = references.current();
-        LocalDate day = cdr.startTime().atZoneSameInstant(TimeBands.MOSCOW).toLocalDate();
+        LocalDateTime moscowTime = TimeBands.moscowTime(cdr.startTime());
+        LocalDate day = moscowTime.toLocalDate();
 
         Account account = account(cdr, ref, day);
         if (account == null) {
@@ -61,7 +63,7 @@ public class RatingEngine {
         if (tariff.isEmpty()) {
             return rejected(RejectReason.NO_TARIFF, Text.of("rating.noTariff", account.code(), cdr.startTime()), account, null);
         }
-        return classifyAndPrice(cdr, account, day, tariff.get(), ref);
+        return classifyAndPrice(cdr, account, moscowTime, tariff.get(), ref);
     }
 
     /** the legs that go out over a trunk need a known one (sheet 6, 7.5); null when all is well */
@@ -96,8 +98,9 @@ public class RatingEngine {
         };
     }
 
-    private RatingResult classifyAndPrice(Cdr cdr, Account account, LocalDate day, TariffVersionRef tariff,
+    private RatingResult classifyAndPrice(Cdr cdr, Account account, LocalDateTime moscowTime, TariffVersionRef tariff,
                                           RatingReference ref) {
+        LocalDate day = moscowTime.toLocalDate();
         String origin = null;
         // the caller's origin prices the 8-800 network minute only (sheet 3, 7.5)
         boolean network = cdr.callType() == Cdr.CallType.INBOUND_800 || cdr.callType() == Cdr.CallType.FORWARD;
@@ -136,7 +139,7 @@ public class RatingEngine {
             stages.add(new CallToPrice.StageToPrice(stage.type().name(), stage.durationSec(), stage.operatorId(), site,
                     dedicated));
         }
-        String band = TimeBands.of(cdr.startTime(), ref.holidays());
+        String band = TimeBands.ofMoscowTime(moscowTime, ref.holidays());
         String trunk = destination == null ? null : cdr.trunk();
         CallToPrice call = switch (cdr.callType()) {
             case VIRTUAL_OFFICE -> CallToPrice.virtualOffice(band, destinationClass, trunk, stages);

@@ -62,8 +62,9 @@ final class RoleMatrix implements
             .requestMatchers(POST, "/api/v1/cdrs", "/api/v1/cdrs/import", "/api/v1/service-events").hasAnyRole(API, ADMIN)
             .requestMatchers(GET, "/api/v1/cdrs", "/api/v1/cdrs/**", "/api/v1/service-events").hasAnyRole(IN_HOUSE)
             .requestMatchers(GET, "/api/v1/jobs", "/api/v1/jobs/**").hasAnyRole(IN_HOUSE)
-            .requestMatchers(GET, "/api/v1/rejects").hasAnyRole(TM, FINANCE, ADMIN, API)
-            .requestMatchers(POST, "/api/v1/rejects/reprocess").hasAnyRole(TM, FINANCE, ADMIN)
+            // network operations fix what a missing number or trunk rejected, and reprocess it
+            .requestMatchers(GET, "/api/v1/rejects").hasAnyRole(TM, FINANCE, ADMIN, API, NOPS)
+            .requestMatchers(POST, "/api/v1/rejects/reprocess").hasAnyRole(TM, FINANCE, ADMIN, NOPS)
             .requestMatchers(GET, "/api/v1/cdr-mappings", "/api/v1/cdr-mappings/**").hasAnyRole(IN_HOUSE)
             .requestMatchers(PUT, "/api/v1/cdr-mappings", "/api/v1/cdr-mappings/**").hasAnyRole(TM, ADMIN)
             .requestMatchers(DELETE, "/api/v1/cdr-mappings/**").hasAnyRole(TM, ADMIN)
@@ -119,7 +120,7 @@ final class RoleMatrix implements
                 .hasAnyRole(FINANCE, ADMIN)
             // exports of staff lists (CSV/XLSX): whoever reads the list downloads what it shows
             .requestMatchers(GET, "/api/v1/cdrs.csv", "/api/v1/cdrs.xlsx").hasAnyRole(IN_HOUSE)
-            .requestMatchers(GET, "/api/v1/rejects.csv", "/api/v1/rejects.xlsx").hasAnyRole(TM, FINANCE, ADMIN, API)
+            .requestMatchers(GET, "/api/v1/rejects.csv", "/api/v1/rejects.xlsx").hasAnyRole(TM, FINANCE, ADMIN, API, NOPS)
             .requestMatchers(GET, "/api/v1/accounts.csv", "/api/v1/accounts.xlsx").hasAnyRole(CENTRE)
             // who may look after accounts: for whoever opens or edits accounts (finance and admins choose)
             .requestMatchers(GET, "/api/v1/sales-managers").hasAnyRole(SALES, FINANCE, ADMIN)

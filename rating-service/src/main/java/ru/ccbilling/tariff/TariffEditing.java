@@ -237,7 +237,7 @@ public class TariffEditing implements TariffCodes {
         return Refusal.of(Refusal.Kind.UNPROCESSABLE, detail, messages.stream()
                 .filter(m -> m.severity() == ModelMessage.Severity.ERROR)
                 .map(m -> new Refusal.Fault(m.model() + (m.location() == null ? "" : " @ " + m.location()),
-                        Text.verbatim(m.message())))
+                        Text.of("tariff.modelText", m.russian(), m.message())))
                 .toList());
     }
 

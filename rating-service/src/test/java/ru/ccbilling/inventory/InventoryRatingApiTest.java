@@ -111,6 +111,31 @@ class InventoryRatingApiTest {
     }
 
     @Test
+    void networkOperationsFixACallRejectedForAFreeNumberFromTheQueueAndReprocessIt() {
+        String account = newAccount();
+        String number = newNumber();
+        String today = java.time.LocalDate.now(ru.ccbilling.clock.ClockConfiguration.BUSINESS_ZONE).toString();
+        String source = "netops-" + System.nanoTime();
+        Api.Response stored = Api.as(port, "admin", "admin").post("/api/v1/cdrs", """
+                {"records":[{"source":"%s","cdrId":"c1","callType":"INBOUND_800","startTime":"%sT09:30:00+03:00",
+                 "caller":"79161234567","called":"%s","stages":[{"type":"IVR","durationSec":61}]}]}"""
+                .formatted(source, today, number));
+        assertThat(stored.body().get("results").get(0).get("reason").asText()).as(stored.raw()).isEqualTo("UNKNOWN_ACCOUNT");
+
+        JsonNode queue = netops().get("/api/v1/rejects?source=" + source).body();
+        assertThat(queue.get("items").findValuesAsText("cdrId")).containsExactly("c1");
+        assertThat(netops().post("/api/v1/inventory/resources/" + number + "/assign",
+                Map.of("account", account, "validFrom", today)).status()).isEqualTo(200);
+        Api.Response reprocessed = netops().post("/api/v1/rejects/reprocess",
+                Map.of("ids", List.of(Map.of("source", source, "cdrId", "c1"))));
+        assertThat(reprocessed.status()).as(reprocessed.raw()).isEqualTo(200);
+        assertThat(reprocessed.body().get("rated").asInt()).isEqualTo(1);
+        assertThat(netops().get("/api/v1/rejects?source=" + source).body().get("items")).isEmpty();
+        assertThat(Api.as(port, "admin", "admin").get("/api/v1/cdrs/" + source + "/c1").body().get("account").asText())
+                .isEqualTo(account);
+    }
+
+    @Test
     void theDemoNumbersOfTheTariffSheetAreInTheInventoryWithTheirStatuses() {
         Map<String, String> expected = Map.of("78005553535", "BUSY", "78001002030", "BUSY", "78009990000", "FREE",
                 "74951230000", "BUSY", "74951230001", "BUSY", "73833120000", "FREE");

@@ -45,6 +45,9 @@ class AbilitiesApiTest {
                         "accounts.salesManager")
                 .doesNotContain("tariffs.edit", "tariffs.publish", "reference.edit", "users.manage");
 
+        assertThat(abilities(Api.as(port, "netops", "netops"))).contains("inventory.manage", "rejects.read",
+                "rejects.reprocess").doesNotContain("ledger.post", "tariffs.edit", "accounts.numbers");
+
         assertThat(abilities(Api.as(port, "admin", "admin"))).containsAll(Abilities.names());
 
         assertThat(abilities(Api.withApiKey(port))).contains("cdrs.submit", "cdrs.import", "rejects.read")

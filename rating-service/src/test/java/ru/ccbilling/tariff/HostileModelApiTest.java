@@ -119,8 +119,13 @@ class HostileModelApiTest {
             assertThat(m.get("model").asText()).isEqualTo("call-lines.drl");
             assertThat(m.get("severity").asText()).isEqualTo("ERROR");
             assertThat(m.get("location").asText()).startsWith("line " + draft.line() + ",");
-            assertThat(m.get("message").asText()).contains("fully qualified name java.nio.file.Files.writeString");
+            assertThat(m.get("message").asText())
+                    .startsWith("в модели тарифа нельзя: полное имя класса java.nio.file.Files.writeString");
         });
+        // the same refusal for a reader who asked for English
+        assertThat(manager.inEnglish().post("/api/v1/tariffs/" + TARIFF + "/versions/" + draft.version() + "/validate", "")
+                .body().get("messages")).anySatisfy(m -> assertThat(m.get("message").asText())
+                        .startsWith("not allowed in a tariff model: the fully qualified name java.nio.file.Files.writeString"));
         assertThat(CANARY).doesNotExist();
     }
 
@@ -159,8 +164,8 @@ class HostileModelApiTest {
             assertThat(m.get("model").asText()).isEqualTo("marking-fee.dmn");
             assertThat(m.get("severity").asText()).isEqualTo("ERROR");
             assertThat(m.get("location").asText()).isEqualTo("MarkingFee_r1_o");
-            assertThat(m.get("message").asText()).contains("an external Java function", "outputEntry",
-                    "decision MarkingFee");
+            assertThat(m.get("message").asText()).contains("внешняя функция Java", "в элементе outputEntry",
+                    "решения MarkingFee");
         });
         assertThat(dmnCanaryExists()).isFalse();
     }

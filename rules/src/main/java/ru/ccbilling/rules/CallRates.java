@@ -1,8 +1,9 @@
 package ru.ccbilling.rules;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -14,7 +15,8 @@ final class CallRates {
 
     private final CompiledTariff tariff;
     private final CallToPrice call;
-    private final Map<String, Rate> rates = new LinkedHashMap<>();
+    /** in the order they were asked for; a call needs a handful (a conference one per direction and route) */
+    private final List<Rate> rates = new ArrayList<>(8);
     private String missing;
 
     private CallRates(CompiledTariff tariff, CallToPrice call) {
@@ -28,7 +30,7 @@ final class CallRates {
         return rates;
     }
 
-    Iterable<Rate> rates() { return rates.values(); }
+    Iterable<Rate> rates() { return rates; }
 
     /** why the call cannot be priced, or null */
     String missing() { return missing; }
@@ -106,7 +108,7 @@ final class CallRates {
 
     /** a rate the call cannot be priced without; asked once per component and key */
     private void need(String component, String key, String decision, Object... namesAndValues) {
-        if (missing != null || rates.containsKey(component + "/" + key)) {
+        if (missing != null || has(component, key)) {
             return;
         }
         if (!tariff.defines(decision)) {
@@ -114,18 +116,60 @@ final class CallRates {
             return;
         }
         // an input the engine could not give (a participant dialled out without a class) matches no row
-        Optional<BigDecimal> value = hasNull(namesAndValues) ? Optional.empty() : tariff.decide(decision, namesAndValues);
-        if (value.isEmpty()) {
+        Optional<Rate> rate = hasNull(namesAndValues) ? Optional.empty() : rate(component, key, decision, namesAndValues);
+        if (rate.isEmpty()) {
             missing = decision + " has no row for " + describe(namesAndValues);
             return;
         }
-        put(component, key, value.get(), decision, namesAndValues);
+        rates.add(rate.get());
     }
 
     /** a fee that applies only where its table has a row */
     private void optional(String component, String decision, Object... namesAndValues) {
         if (missing == null && !hasNull(namesAndValues)) {
-            tariff.decide(decision, namesAndValues).ifPresent(v -> put(component, null, v, decision, namesAndValues));
+            rate(component, null, decision, namesAndValues).ifPresent(rates::add);
+        }
+    }
+
+    private boolean has(String component, String key) {
+        for (Rate rate : rates) {
+            if (rate.getComponent().equals(component) && Objects.equals(rate.getKey(), key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The Rate fact of a component for these inputs, or empty when the table has no row. A Rate is immutable and a pure
+     * function of the component, its key, the decision and the inputs, so the compiled version keeps one object per
+     * distinct question (as it keeps the decision's answer, see {@link CompiledTariff#decide}) instead of building the
+     * fact and its source text for every call. The names of the inputs are fixed by the decision.
+     */
+    private Optional<Rate> rate(String component, String key, String decision, Object[] namesAndValues) {
+        if (namesAndValues.length > 4) {
+            return tariff.decide(decision, namesAndValues).map(v -> newRate(component, key, v, decision, namesAndValues));
+        }
+        RateQuestion question = new RateQuestion(component, key, decision,
+                namesAndValues.length > 1 ? namesAndValues[1] : null, namesAndValues.length > 3 ? namesAndValues[3] : null);
+        return tariff.rateFact(question, () -> tariff.decide(decision, namesAndValues)
+                .map(v -> newRate(component, key, v, decision, namesAndValues)));
+    }
+
+    /** the memo key of a Rate fact: at most two inputs, by value (equals and hashCode written out: they are hot) */
+    record RateQuestion(String component, String key, String decision, Object first, Object second) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RateQuestion q && component.equals(q.component) && decision.equals(q.decision)
+                    && Objects.equals(key, q.key) && Objects.equals(first, q.first) && Objects.equals(second, q.second);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = component.hashCode() * 31 + decision.hashCode();
+            h = h * 31 + (key == null ? 0 : key.hashCode());
+            h = h * 31 + (first == null ? 0 : first.hashCode());
+            return h * 31 + (second == null ? 0 : second.hashCode());
         }
     }
 
@@ -138,12 +182,12 @@ final class CallRates {
         return false;
     }
 
-    private void put(String component, String key, BigDecimal value, String decision, Object[] namesAndValues) {
+    private static Rate newRate(String component, String key, BigDecimal value, String decision, Object[] namesAndValues) {
         StringBuilder source = new StringBuilder(decision).append('[');
         for (int i = 1; i < namesAndValues.length; i += 2) {
             source.append(i > 1 ? ", " : "").append(namesAndValues[i]);
         }
-        rates.put(component + "/" + key, new Rate(component, key, value, source.append(']').toString()));
+        return new Rate(component, key, value, source.append(']').toString());
     }
 
     /** "origin MOBILE, time band PEAK": the inputs as the tariff manager reads them */

@@ -7,10 +7,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieContainer;
-import org.kie.api.runtime.KieContainerSessionsPool;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.ThreadSafeOption;
+import org.kie.api.runtime.rule.FactHandle;
 import org.kie.dmn.api.core.DMNContext;
 import org.kie.dmn.api.core.DMNDecisionResult;
 import org.kie.dmn.api.core.DMNModel;
@@ -20,7 +30,7 @@ import org.kie.dmn.api.core.DMNRuntime;
 /**
  * A compiled tariff version: its decision tables and its rules, safe to share between threads.
  * Decision tables are pure functions of their inputs, so each answer is memoised for the life of the
- * compiled version; the rules run once per call in a fresh session.
+ * compiled version; the rules run once per call in a session of their own (see {@link RuleSession}).
  */
 public final class CompiledTariff {
 
@@ -39,16 +49,24 @@ public final class CompiledTariff {
 
     private final DMNRuntime dmn;
     private final Map<String, DMNModel> modelByDecision;
-    private final KieContainerSessionsPool sessions;
+    private final KieBase kieBase;
+    private final KieSessionConfiguration sessionConfiguration;
+    /** idle sessions, each empty of facts; a session is used by one call at a time, then given back */
+    private final ConcurrentLinkedDeque<RuleSession> idle = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger idleCount = new AtomicInteger();
+    private final int idleLimit = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
     private final List<String> ruleModels;
     private final Map<List<Object>, Optional<BigDecimal>> memo = new ConcurrentHashMap<>();
+    private final Map<CallRates.RateQuestion, Optional<Rate>> rateFacts = new ConcurrentHashMap<>();
 
     CompiledTariff(DMNRuntime dmn, Map<String, DMNModel> modelByDecision, KieContainer rules, List<String> ruleModels) {
         this.dmn = dmn;
         this.ruleModels = List.copyOf(ruleModels);
         this.modelByDecision = Map.copyOf(modelByDecision);
-        // sessions are reset and reused rather than built for every call
-        this.sessions = rules.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
+        this.kieBase = rules.getKieBase();
+        // one thread at a time uses a session (borrow/giveBack), so it needs none of the engine's own locking
+        this.sessionConfiguration = KieServices.Factory.get().newKieSessionConfiguration();
+        this.sessionConfiguration.setOption(ThreadSafeOption.NO);
     }
 
     /**
@@ -99,6 +117,19 @@ public final class CompiledTariff {
         throw new TariffEvaluationException(decision + " gave " + value + ", not a number");
     }
 
+    /** the Rate fact that answers a question of {@link CallRates}, memoised like {@link #decide} */
+    Optional<Rate> rateFact(CallRates.RateQuestion question, java.util.function.Supplier<Optional<Rate>> ask) {
+        Optional<Rate> known = rateFacts.get(question);
+        if (known != null) {
+            return known;
+        }
+        Optional<Rate> rate = ask.get();
+        if (rateFacts.size() < MEMO_LIMIT) {
+            rateFacts.put(question, rate);
+        }
+        return rate;
+    }
+
     /** whether the tariff version defines the decision (the services of section 7 are optional) */
     public boolean defines(String decision) {
         return modelByDecision.containsKey(decision);
@@ -115,17 +146,84 @@ public final class CompiledTariff {
     }
 
     private List<Line> runRules(CallToPrice call, Iterable<Rate> rates) {
-        KieSession session = sessions.newKieSession();
+        RuleSession rules = borrow();
+        boolean clean = false;
         try {
-            insertFacts(session, call, rates);
-            fireBounded(session);
-            List<Line> lines = new ArrayList<>();
-            for (Object fact : session.getObjects(o -> o instanceof Line)) {
-                lines.add((Line) fact);
-            }
+            insertFacts(rules.session, call, rates);
+            fireBounded(rules.session);
+            List<Line> lines = rules.linesThenEmpty();
+            clean = true;
             return lines;
         } finally {
-            session.dispose();
+            giveBack(rules, clean);
+        }
+    }
+
+    private RuleSession borrow() {
+        RuleSession rules = idle.pollFirst();
+        if (rules == null) {
+            return new RuleSession(kieBase.newKieSession(sessionConfiguration, null));
+        }
+        idleCount.decrementAndGet();
+        return rules;
+    }
+
+    /**
+     * An emptied session goes back to the idle ones (the most recently used first, its memory still warm); a session
+     * whose call failed or was stopped by the firing bound may hold facts or pending matches, so it is thrown away.
+     */
+    private void giveBack(RuleSession rules, boolean clean) {
+        if (clean && idleCount.incrementAndGet() <= idleLimit) {
+            idle.offerFirst(rules);
+            return;
+        }
+        if (clean) {
+            idleCount.decrementAndGet();
+        }
+        rules.session.dispose();
+    }
+
+    /**
+     * A rule session reused from call to call instead of one built (or reset) per call: after the rules have fired, every
+     * fact of the call (the ones inserted for it and the lines the rules inserted) is deleted again, so the next call
+     * starts from an empty working memory, as in a new session, while the session keeps its node memories. Used by
+     * one thread at a time. The deletions are evaluated together with the next call's insertions, at its
+     * {@code fireAllRules}; no rule fires on an empty working memory in between.
+     */
+    private static final class RuleSession implements RuleRuntimeEventListener {
+        final KieSession session;
+        /** every fact handle of the current call, in the order of insertion */
+        private final List<FactHandle> handles = new ArrayList<>();
+        private final List<Line> lines = new ArrayList<>();
+
+        RuleSession(KieSession session) {
+            this.session = session;
+            session.addEventListener(this);
+        }
+
+        @Override
+        public void objectInserted(ObjectInsertedEvent event) {
+            handles.add(event.getFactHandle());
+            if (event.getObject() instanceof Line line) {
+                lines.add(line);
+            }
+        }
+
+        @Override
+        public void objectUpdated(ObjectUpdatedEvent event) { }
+
+        @Override
+        public void objectDeleted(ObjectDeletedEvent event) { }
+
+        /** the lines the rules inserted for this call; the working memory is empty afterwards */
+        List<Line> linesThenEmpty() {
+            List<Line> out = new ArrayList<>(lines);
+            for (int i = handles.size() - 1; i >= 0; i--) {
+                session.delete(handles.get(i));
+            }
+            handles.clear();
+            lines.clear();
+            return out;
         }
     }
 
@@ -180,13 +278,26 @@ public final class CompiledTariff {
     /** the rule firings one call needs, to measure the bound against the shipped rules */
     int ruleFirings(CallToPrice call) {
         CallRates rates = CallRates.of(this, call);
-        KieSession session = sessions.newKieSession();
+        RuleSession rules = borrow();
+        boolean clean = false;
         try {
-            insertFacts(session, call, rates.rates());
-            return session.fireAllRules(MAX_RULE_FIRINGS);
+            insertFacts(rules.session, call, rates.rates());
+            int fired = rules.session.fireAllRules(MAX_RULE_FIRINGS);
+            rules.linesThenEmpty();
+            clean = fired < MAX_RULE_FIRINGS;
+            return fired;
         } finally {
-            session.dispose();
+            giveBack(rules, clean);
         }
+    }
+
+    /** the facts left in the idle sessions: none, once every call has returned */
+    long factsLeftInIdleSessions() {
+        long facts = 0;
+        for (RuleSession rules : idle) {
+            facts += rules.session.getFactCount();
+        }
+        return facts;
     }
 
     private static String rootMessage(Throwable e) {
@@ -203,7 +314,9 @@ public final class CompiledTariff {
     private Pricing toPricing(CallToPrice call, List<Line> lines) {
         int[] perStage = new int[call.stages().size()];
         int[] perParticipant = new int[call.participants().size()];
-        for (Line line : lines) {
+        BigDecimal[] amounts = new BigDecimal[lines.size()];
+        for (int l = 0; l < lines.size(); l++) {
+            Line line = lines.get(l);
             if (line.getParticipant() != Line.NO_PARTICIPANT) {
                 if (line.getParticipant() < 0 || line.getParticipant() >= perParticipant.length) {
                     throw new TariffEvaluationException("the rules priced participant " + line.getParticipant()
@@ -216,10 +329,14 @@ public final class CompiledTariff {
                 throw new TariffEvaluationException("the rules priced stage " + line.getStage() + " of a call with "
                         + perStage.length + " stages");
             }
-            if (line.getBilledSeconds() < 0 || line.getBilledSeconds() > MAX_BILLED_SECONDS || line.amount().signum() < 0) {
-                throw new TariffEvaluationException("the rules priced " + line.getComponent() + " at "
-                        + line.getBilledSeconds() + " s for " + line.amount() + ": a line is never negative nor billed beyond " + MAX_BILLED_SECONDS + " s");
+            if (line.getBilledSeconds() < 0 || line.getBilledSeconds() > MAX_BILLED_SECONDS) {
+                throw negative(line, line.amount());
             }
+            BigDecimal amount = line.amount();
+            if (amount.signum() < 0) {
+                throw negative(line, amount);
+            }
+            amounts[l] = amount;
             if (line.getStage() != Line.CALL_LEVEL) {
                 perStage[line.getStage()]++;
             }
@@ -237,19 +354,32 @@ public final class CompiledTariff {
                         + ") " + perStage[i] + " times; each stage needs exactly one line");
             }
         }
-        lines.sort(Comparator.comparingInt(CompiledTariff::position));
-        List<PricedLine> priced = new ArrayList<>(lines.size());
-        BigDecimal total = BigDecimal.ZERO.setScale(2);
-        for (Line line : lines) {
-            BigDecimal amount = line.amount();
-            total = total.add(amount);
-            priced.add(new PricedLine(line.getComponent(), line.getStage() == Line.CALL_LEVEL ? null : line.getStage(),
-                    amount, line.getBilledSeconds(), line.getRate().getValue().stripTrailingZeros().setScale(
-                            Math.max(2, line.getRate().getValue().stripTrailingZeros().scale())),
-                    line.getNote() + " (" + line.getRate().getSource() + ")",
-                    line.getParticipant() == Line.NO_PARTICIPANT ? null : line.getParticipant()));
+        // in the tariff's order; lines of one position keep the order the rules inserted them in (a stable sort)
+        Integer[] order = new Integer[lines.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
         }
-        return new Pricing.Priced(priced, total);
+        java.util.Arrays.sort(order, Comparator.comparingInt(i -> position(lines.get(i))));
+        PricedLine[] priced = new PricedLine[order.length];
+        BigDecimal total = ZERO;
+        for (int p = 0; p < order.length; p++) {
+            Line line = lines.get(order[p]);
+            BigDecimal amount = amounts[order[p]];
+            total = total.add(amount);
+            priced[p] = new PricedLine(line.getComponent(), line.getStage() == Line.CALL_LEVEL ? null : line.getStage(),
+                    amount, line.getBilledSeconds(), line.getRate().shownValue(),
+                    line.getNote() + " (" + line.getRate().getSource() + ")",
+                    line.getParticipant() == Line.NO_PARTICIPANT ? null : line.getParticipant());
+        }
+        return new Pricing.Priced(List.of(priced), total);
+    }
+
+    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+
+    private static TariffEvaluationException negative(Line line, BigDecimal amount) {
+        return new TariffEvaluationException("the rules priced " + line.getComponent() + " at "
+                + line.getBilledSeconds() + " s for " + amount + ": a line is never negative nor billed beyond "
+                + MAX_BILLED_SECONDS + " s");
     }
 
     private static int position(Line line) {

@@ -15,6 +15,8 @@ public final class Rate {
     private final String key;
     private final BigDecimal value;
     private final String source;
+    /** the value as a line shows it, computed once (a benign race: every thread computes the same value) */
+    private BigDecimal shown;
 
     public Rate(String component, String key, BigDecimal value, String source) {
         this.component = component;
@@ -27,6 +29,17 @@ public final class Rate {
     public String getKey() { return key; }
     public BigDecimal getValue() { return value; }
     public String getSource() { return source; }
+
+    /** the value without trailing zeros, at least 2 decimals: 1.5000 shows as 1.50, 0.0150 as 0.015 */
+    BigDecimal shownValue() {
+        BigDecimal value = shown;
+        if (value == null) {
+            BigDecimal plain = this.value.stripTrailingZeros();
+            value = plain.setScale(Math.max(2, plain.scale()));
+            shown = value;
+        }
+        return value;
+    }
 
     /** this rate multiplied by a factor, e.g. "0.5" for a half rate */
     public Rate times(String factor) {

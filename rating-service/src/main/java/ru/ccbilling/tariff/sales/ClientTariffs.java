@@ -162,7 +162,7 @@ public class ClientTariffs {
         if (!compilation.valid()) {
             throw Refusal.of(Refusal.Kind.UNPROCESSABLE, Text.of("tariff.doesNotCompile", info.workingVersion()),
                     compilation.messages().stream().filter(m -> m.severity() == ModelMessage.Severity.ERROR)
-                            .map(m -> new Refusal.Fault(m.model(), Text.verbatim(m.message()))).toList());
+                            .map(m -> new Refusal.Fault(m.model(), Text.of("tariff.modelText", m.russian(), m.message()))).toList());
         }
         state(code, State.SUBMITTED, null, null);
         audit.record(code, info.workingVersion(), TariffAudit.Action.SUBMITTED, actor, "отправлен на согласование");

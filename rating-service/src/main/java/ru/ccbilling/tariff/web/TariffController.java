@@ -154,7 +154,10 @@ class TariffController implements TariffsApi {
     }
 
     static ValidationMessage message(ModelMessage m) {
-        return new ValidationMessage(m.model(), ValidationMessage.SeverityEnum.fromValue(m.severity().name()), m.message())
+        // Russian unless the reader asked for English (Accept-Language), as every text the server writes
+        boolean english = "en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage());
+        return new ValidationMessage(m.model(), ValidationMessage.SeverityEnum.fromValue(m.severity().name()),
+                english ? m.message() : m.russian())
                 .location(m.location());
     }
 

@@ -168,6 +168,35 @@ class SalesTariffJourneyApiTest {
         }
         assertThat(printed).as("the top-up is a line of the documents").isTrue();
 
+        // 7b. a late April call and a re-rating of the closed April: the usage grows by the call, the top-up shrinks
+        // by as much (a CORRECTION of the MINIMUM_TOPUP), so April still costs the client exactly the minimum
+        List<String> late = List.of(call("a4", "2026-04-20T10:00:00+03:00", "OPERATOR", 300, "OP-102"));
+        post(f, late);
+        List<String> aprilWithLate = new ArrayList<>(april);
+        aprilWithLate.addAll(late);
+        BigDecimal usageWithLate = expected(aprilWithLate)[1];
+        assertThat(usageWithLate).isLessThan(MINIMUM);
+        String current = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Moscow")).toString();
+        Api.Response rerated = f.finance.post("/api/v1/periods/2026-04/rerate", Map.of("account", "ACC-1001", "apply", true));
+        assertThat(rerated.status()).as(rerated.raw()).isEqualTo(200);
+        List<JsonNode> corrections = f.entries("ACC-1001", current, "CORRECTION").stream()
+                .filter(e -> "2026-04".equals(e.path("refersTo").asText().substring(0, Math.min(7, e.path("refersTo").asText().length()))))
+                .toList();
+        List<JsonNode> topUpCorrections = corrections.stream().filter(e -> "MINIMUM_TOPUP".equals(e.path("corrects").asText())).toList();
+        assertThat(topUpCorrections).as(corrections.toString()).hasSize(1);
+        assertThat(new BigDecimal(topUpCorrections.get(0).get("amount").asText()))
+                .isEqualByComparingTo(expectedApril[1].subtract(usageWithLate));
+        BigDecimal aprilNow = usage.add(new BigDecimal(topUp.get(0).get("amount").asText())).add(Finance.sum(corrections));
+        assertThat(aprilNow).as("April's usage, top-up and their corrections").isEqualByComparingTo(MINIMUM);
+        assertThat(f.finance.post("/api/v1/periods/2026-04/rerate", Map.of("account", "ACC-1001", "apply", true))
+                .body().get("corrections").asInt()).as("nothing more the second time").isZero();
+        // the correction VAT invoice names the top-up in words, as the invoice did
+        Api.Response correction = f.finance.post("/api/v1/documents/corrections", Map.of("account", "ACC-1001", "month", "2026-04"));
+        assertThat(correction.status()).as(correction.raw()).isEqualTo(200);
+        String ksf = f.finance.get("/api/v1/documents/" + correction.body().get(0).get("documents").get(0).get("id").asText()
+                + "/html").raw();
+        assertThat(ksf).contains("Доплата до минимального ежемесячного платежа").doesNotContain("MINIMUM_TOPUP");
+
         // 8. a new standard version flags the client tariff; the rebase keeps the adjustments
         int draft = manager.post("/api/v1/tariffs/CC-STANDARD-2026/versions", Map.of("basedOn", 1)).body().get("version").asInt();
         String operatorTable = manager.get("/api/v1/tariffs/CC-STANDARD-2026/versions/" + draft).body().get("models")
