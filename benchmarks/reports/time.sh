@@ -42,9 +42,17 @@ time_report "amount by account (2,000 rows), whole year" \
     "{\"dimensions\":[\"account\"],\"measures\":[\"amountNet\",\"calls\"],$YEAR}"
 time_report "calls by origin and time band, 2026-01-15..2026-12-14" \
     "{\"dimensions\":[\"callerOrigin\",\"timeBand\"],\"measures\":[\"calls\",\"averageDuration\"],\"from\":\"2026-01-15\",\"to\":\"2026-12-14\"}"
-time_report "by week (daily facts), whole year" \
+time_report "by week, whole year (lean daily facts)" \
     "{\"dimensions\":[\"week\"],\"measures\":[\"calls\",\"amountNet\"],$YEAR}"
-time_report "by day and service, one month (daily facts)" \
+time_report "by day, whole year, net, VAT, gross (lean daily facts)" \
+    "{\"dimensions\":[\"day\"],\"measures\":[\"calls\",\"amountNet\",\"vat\",\"amountGross\"],$YEAR}"
+time_report "by week and time band, whole year, ASR/ACD (lean)" \
+    "{\"dimensions\":[\"week\",\"timeBand\"],\"measures\":[\"calls\",\"asr\",\"acd\"],$YEAR}"
+time_report "by week and site, whole year, OPERATOR lines (lean lines)" \
+    "{\"dimensions\":[\"week\",\"site\"],\"measures\":[\"calls\",\"billedMinutes\",\"amountNet\"],\"filters\":[{\"dimension\":\"component\",\"values\":[\"OPERATOR\"]}],$YEAR}"
+time_report "by week and source, whole year (account-level daily facts)" \
+    "{\"dimensions\":[\"week\",\"source\"],\"measures\":[\"calls\",\"amountNet\"],$YEAR}"
+time_report "by day and service, one month (lean daily facts)" \
     "{\"dimensions\":[\"day\",\"service\"],\"measures\":[\"calls\",\"amountNet\"],\"from\":\"2026-03-01\",\"to\":\"2026-03-31\"}"
 echo "== drill-down: the calls of one account on one day (page of 50)"
 for _ in 1 2 3; do

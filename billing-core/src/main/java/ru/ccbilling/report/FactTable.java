@@ -4,7 +4,8 @@ package ru.ccbilling.report;
  * The tables a report is computed from. The facts of calls and lines come in two grains with the same columns:
  * by day and by month ({@code day} is then the month's first day); and a third, by day without the account-level
  * dimensions ({@code _day_lean}: no account, hence no client, and no source), which a report that needs none of
- * them reads instead of the daily facts (a few hundred rows a day where the daily facts have thousands).
+ * them reads instead of the daily and monthly facts (in the benchmark's year of 10,000,000 CDRs: 16,801 rows against
+ * 5.4 million daily and 337,920 monthly ones).
  */
 enum FactTable {
     CALLS("report_call", "day, call_type, status, reason, tariff_code, tariff_version, caller_origin, destination_class,"

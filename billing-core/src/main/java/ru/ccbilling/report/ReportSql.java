@@ -74,8 +74,9 @@ final class ReportSql {
     }
 
     /**
-     * The facts of the range: the monthly facts for the whole months in it and the daily facts for the days at its
-     * edges, unless the report is by day or week (then the daily facts only); and the pending facts of the range.
+     * The facts of the range: without the accounts ({@code lean}) the lean daily facts; otherwise the monthly facts for
+     * the whole months in it and the daily facts for the days at its edges, unless the report is by day or week (then
+     * the daily facts only); and the pending facts of the range.
      */
     private static void from(ReportQuery q, FactTable table, boolean lean, StringBuilder sql, List<Object> args) {
         if (table == FactTable.LEDGER) {
@@ -87,20 +88,25 @@ final class ReportSql {
         LocalDate firstMonth = q.from().getDayOfMonth() == 1 ? q.from() : q.from().withDayOfMonth(1).plusMonths(1);
         LocalDate afterMonths = q.to().getDayOfMonth() == q.to().lengthOfMonth() ? q.to().withDayOfMonth(1).plusMonths(1)
                 : q.to().withDayOfMonth(1);
-        // the pending facts (appended by rating's triggers, not yet folded into the daily and monthly ones) count too,
-        // read in the same statement as the facts, so a fold between two reports changes nothing
-        // without the accounts: the lean daily facts, and only their columns of the monthly and the pending facts
-        String columns = lean ? table.leanColumns : "*";
-        String days = table.facts + (lean ? "_day_lean" : "_day");
-        if (daily || !firstMonth.isBefore(afterMonths)) {
-            sql.append("(select ").append(columns).append(" from ").append(days).append(" union all select ")
-                    .append(columns).append(" from ").append(table.facts).append("_pending)");
+        // the pending facts (appended as CDRs are stored, not yet folded into the facts) count too, read in the same
+        // statement as the facts, so a fold between two reports changes nothing.
+        // Without the accounts: the lean daily facts over the whole range (a year of them is smaller than a year of
+        // the monthly facts, which keep the accounts), with the lean columns of the pending facts
+        if (lean) {
+            sql.append("(select ").append(table.leanColumns).append(" from ").append(table.facts)
+                    .append("_day_lean union all select ").append(table.leanColumns).append(" from ")
+                    .append(table.facts).append("_pending)");
             return;
         }
-        sql.append("(select ").append(columns).append(" from ").append(table.facts).append("_month where day >= ? and day < ?")
-                .append(" union all select ").append(columns).append(" from ").append(days)
+        if (daily || !firstMonth.isBefore(afterMonths)) {
+            sql.append("(select * from ").append(table.facts).append("_day union all select * from ")
+                    .append(table.facts).append("_pending)");
+            return;
+        }
+        sql.append("(select * from ").append(table.facts).append("_month where day >= ? and day < ?")
+                .append(" union all select * from ").append(table.facts).append("_day")
                 .append(" where (day >= ? and day < ?) or (day >= ? and day <= ?)")
-                .append(" union all select ").append(columns).append(" from ").append(table.facts).append("_pending)");
+                .append(" union all select * from ").append(table.facts).append("_pending)");
         args.addAll(List.of(Date.valueOf(firstMonth), Date.valueOf(afterMonths), Date.valueOf(q.from()),
                 Date.valueOf(firstMonth), Date.valueOf(afterMonths), Date.valueOf(q.to())));
     }
