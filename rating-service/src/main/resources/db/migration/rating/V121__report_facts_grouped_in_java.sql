@@ -8,9 +8,9 @@ drop trigger cdr_report_facts_update on cdr;
 drop trigger cdr_report_facts_delete on cdr;
 drop function report_facts_on_cdr();
 
--- the third grain, daily facts without the account-level dimensions (billing V113): the fold keeps them from the
+-- the third grain, daily facts without the account-level dimensions (billing V119): the fold keeps them from the
 -- pending facts with the daily and the monthly ones (no cost at intake), in the same transaction
--- moves the pending facts into the daily, the monthly and the lean daily facts (billing V113), in one transaction: a report reads the facts and the
+-- moves the pending facts into the daily, the monthly and the lean daily facts (billing V119), in one transaction: a report reads the facts and the
 -- pending rows in one statement (billing's report.ReportSql), so it counts every CDR once, before and after a fold.
 -- The pending rows of many chunks are grouped once, so each fact is updated once per fold however many chunks
 -- added to it; upserts in key order, so two folds at once wait for each other and never deadlock (and the second
