@@ -103,7 +103,7 @@ public enum Dimension {
 
     /** the lean daily facts (without the accounts) lack it: a report that names it reads the account-level facts */
     boolean accountLevel() {
-        return this == ACCOUNT || this == CLIENT || this == SOURCE;
+        return this == ACCOUNT || this == CLIENT;
     }
 
     /** only the line facts have it: a report that names it reads the priced lines */

@@ -48,11 +48,11 @@ begin
                       amount = f.amount + excluded.amount),
     lean as (
         insert into report_call_day_lean as f
-        select day, call_type, status, reason, tariff_code, tariff_version, caller_origin, destination_class, time_band,
-               trunk, sum(calls), sum(answered), sum(duration_sec), sum(billed_sec), sum(amount)
-          from g group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
-        on conflict (day, call_type, status, reason, tariff_code, tariff_version, caller_origin, destination_class,
-                     time_band, trunk)
+        select day, call_type, source, status, reason, tariff_code, tariff_version, caller_origin, destination_class,
+               time_band, trunk, sum(calls), sum(answered), sum(duration_sec), sum(billed_sec), sum(amount)
+          from g group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
+        on conflict (day, call_type, source, status, reason, tariff_code, tariff_version, caller_origin,
+                     destination_class, time_band, trunk)
         do update set calls = f.calls + excluded.calls, answered = f.answered + excluded.answered,
                       duration_sec = f.duration_sec + excluded.duration_sec, billed_sec = f.billed_sec + excluded.billed_sec,
                       amount = f.amount + excluded.amount)
@@ -80,10 +80,10 @@ begin
                       billed_sec = f.billed_sec + excluded.billed_sec, amount = f.amount + excluded.amount),
     lean as (
         insert into report_line_day_lean as f
-        select day, call_type, tariff_code, tariff_version, component, operator_id, site, sum(calls), sum(lines),
-               sum(billed_sec), sum(amount)
-          from g group by 1, 2, 3, 4, 5, 6, 7 order by 1, 2, 3, 4, 5, 6, 7
-        on conflict (day, call_type, tariff_code, tariff_version, component, operator_id, site)
+        select day, call_type, source, tariff_code, tariff_version, component, operator_id, site, sum(calls),
+               sum(lines), sum(billed_sec), sum(amount)
+          from g group by 1, 2, 3, 4, 5, 6, 7, 8 order by 1, 2, 3, 4, 5, 6, 7, 8
+        on conflict (day, call_type, source, tariff_code, tariff_version, component, operator_id, site)
         do update set calls = f.calls + excluded.calls, lines = f.lines + excluded.lines,
                       billed_sec = f.billed_sec + excluded.billed_sec, amount = f.amount + excluded.amount)
     select coalesce(sum(n), 0) into folded_lines from g;
@@ -92,10 +92,10 @@ end $$;
 
 -- filled from the daily facts (the pending ones go in at the next fold)
 insert into report_call_day_lean
-select day, call_type, status, reason, tariff_code, tariff_version, caller_origin, destination_class, time_band, trunk,
-       sum(calls), sum(answered), sum(duration_sec), sum(billed_sec), sum(amount)
-  from report_call_day group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10;
+select day, call_type, source, status, reason, tariff_code, tariff_version, caller_origin, destination_class,
+       time_band, trunk, sum(calls), sum(answered), sum(duration_sec), sum(billed_sec), sum(amount)
+  from report_call_day group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11;
 insert into report_line_day_lean
-select day, call_type, tariff_code, tariff_version, component, operator_id, site, sum(calls), sum(lines),
+select day, call_type, source, tariff_code, tariff_version, component, operator_id, site, sum(calls), sum(lines),
        sum(billed_sec), sum(amount)
-  from report_line_day group by 1, 2, 3, 4, 5, 6, 7;
+  from report_line_day group by 1, 2, 3, 4, 5, 6, 7, 8;

@@ -94,19 +94,19 @@ class ReportFactsApiTest {
 
         // every lean fact is the sum of the daily facts of its day and dimensions, and nothing else (one snapshot)
         assertThat(jdbc.queryForObject("""
-                with d as (select day, call_type, status, reason, tariff_code, tariff_version, caller_origin,
+                with d as (select day, call_type, source, status, reason, tariff_code, tariff_version, caller_origin,
                                   destination_class, time_band, trunk, sum(calls) as calls, sum(answered) as answered,
                                   sum(duration_sec) as duration_sec, sum(billed_sec) as billed_sec, sum(amount) as amount
-                             from report_call_day group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10),
+                             from report_call_day group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11),
                      l as (select * from report_call_day_lean)
                 select (select count(*) from (select * from d except select * from l) x)
                      + (select count(*) from (select * from l except select * from d) y)
                 """, Long.class)).isZero();
         assertThat(jdbc.queryForObject("""
-                with d as (select day, call_type, tariff_code, tariff_version, component, operator_id, site,
+                with d as (select day, call_type, source, tariff_code, tariff_version, component, operator_id, site,
                                   sum(calls) as calls, sum(lines) as lines, sum(billed_sec) as billed_sec,
                                   sum(amount) as amount
-                             from report_line_day group by 1, 2, 3, 4, 5, 6, 7),
+                             from report_line_day group by 1, 2, 3, 4, 5, 6, 7, 8),
                      l as (select * from report_line_day_lean)
                 select (select count(*) from (select * from d except select * from l) x)
                      + (select count(*) from (select * from l except select * from d) y)
@@ -115,9 +115,9 @@ class ReportFactsApiTest {
                 + "'2026-09-30'", Long.class)).isPositive();
 
         // a report by day or week names no account-level dimension: it reads the lean facts, and answers what the
-        // account-level facts answer (the same report narrowed to every source reads those)
-        List<String> sources = jdbc.queryForList("select distinct source from report_call_day union "
-                + "select distinct source from report_call_pending", String.class);
+        // account-level facts answer (the same report narrowed to every account reads those)
+        List<String> everyAccount = jdbc.queryForList("select distinct account_code from report_call_day union "
+                + "select distinct account_code from report_call_pending", String.class);
         List<Map<String, Object>> queries = List.of(
                 Map.of("dimensions", List.of("day", "timeBand", "trunk"), "measures", List.of("calls", "answeredCalls",
                         "billedMinutes", "amountNet", "vat", "totalDuration", "rejects")),
@@ -125,7 +125,8 @@ class ReportFactsApiTest {
                         List.of("calls", "asr", "acd", "amountGross")),
                 Map.of("dimensions", List.of("day", "operator", "site"), "measures",
                         List.of("calls", "billedMinutes", "amountNet")),
-                Map.of("dimensions", List.of("month", "status", "reason"), "measures", List.of("calls", "amountNet")));
+                Map.of("dimensions", List.of("month", "status", "reason"), "measures", List.of("calls", "amountNet")),
+                Map.of("dimensions", List.of("week", "source"), "measures", List.of("calls", "asr", "amountNet")));
         for (Map<String, Object> dims : queries) {
             for (String[] range : new String[][] {{"2026-09-01", "2026-09-30"}, {"2026-01-01", "2026-12-31"},
                     {"2026-08-20", "2026-09-14"}}) {
@@ -134,7 +135,7 @@ class ReportFactsApiTest {
                 lean.put("to", range[1]);
                 lean.put("filters", List.of());
                 Map<String, Object> accountLevel = new java.util.HashMap<>(lean);
-                accountLevel.put("filters", List.of(Map.of("dimension", "source", "values", sources)));
+                accountLevel.put("filters", List.of(Map.of("dimension", "account", "values", everyAccount)));
                 Api.Response a = f.finance.post("/api/v1/reports/query", lean);
                 Api.Response b = f.finance.post("/api/v1/reports/query", accountLevel);
                 assertThat(a.status()).as(a.raw()).isEqualTo(200);
@@ -157,8 +158,10 @@ class ReportFactsApiTest {
         assertThat(sql(List.of(Dimension.DAY), List.of(), List.of(account), from, to)).doesNotContain("_lean");
         assertThat(sql(List.of(Dimension.DAY, Dimension.CLIENT), List.of(), null, from, to)).doesNotContain("_lean");
         assertThat(sql(List.of(Dimension.WEEK, Dimension.ACCOUNT), List.of(), null, from, to)).doesNotContain("_lean");
-        assertThat(sql(List.of(Dimension.DAY), List.of(new ReportQuery.Filter(Dimension.SOURCE, List.of("x"))), null,
+        assertThat(sql(List.of(Dimension.DAY), List.of(new ReportQuery.Filter(Dimension.ACCOUNT, List.of("x"))), null,
                 from, to)).doesNotContain("_lean");
+        // the source (a few switches) is in the lean facts: by week and source over a year reads them
+        assertThat(sql(List.of(Dimension.WEEK, Dimension.SOURCE), List.of(), null, from, to)).contains("report_call_day_lean");
     }
 
     private static String sql(List<Dimension> dimensions, List<ReportQuery.Filter> filters, List<String> accounts,
