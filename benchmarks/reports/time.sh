@@ -50,8 +50,12 @@ time_report "by week and time band, whole year, ASR/ACD (lean)" \
     "{\"dimensions\":[\"week\",\"timeBand\"],\"measures\":[\"calls\",\"asr\",\"acd\"],$YEAR}"
 time_report "by week and site, whole year, OPERATOR lines (lean lines)" \
     "{\"dimensions\":[\"week\",\"site\"],\"measures\":[\"calls\",\"billedMinutes\",\"amountNet\"],\"filters\":[{\"dimension\":\"component\",\"values\":[\"OPERATOR\"]}],$YEAR}"
-time_report "by week and source, whole year (account-level daily facts)" \
+time_report "by week and source, whole year (lean daily facts, source kept)" \
     "{\"dimensions\":[\"week\",\"source\"],\"measures\":[\"calls\",\"amountNet\"],$YEAR}"
+time_report "by week and account, whole year (account-level daily facts)" \
+    "{\"dimensions\":[\"week\",\"account\"],\"measures\":[\"calls\",\"amountNet\"],$YEAR}"
+time_report "by day, one account, whole year (account-level daily facts, as a salesperson's)" \
+    "{\"dimensions\":[\"day\"],\"measures\":[\"calls\",\"amountNet\"],\"filters\":[{\"dimension\":\"account\",\"values\":[\"ACC-R0042\"]}],$YEAR}"
 time_report "by day and service, one month (lean daily facts)" \
     "{\"dimensions\":[\"day\",\"service\"],\"measures\":[\"calls\",\"amountNet\"],\"from\":\"2026-03-01\",\"to\":\"2026-03-31\"}"
 echo "== drill-down: the calls of one account on one day (page of 50)"

@@ -124,8 +124,16 @@ class TariffLifecycleApiTest {
                 + "/publish", Map.of("effectiveFrom", "2026-10-01T00:00:00+03:00"));
         assertThat(refusedInEnglish.body().get("detail").asText())
                 .isEqualTo("version " + draft + " does not compile; the version in force is unchanged");
-        // the engine's own messages are shown as they are, in either language
-        assertThat(refusedInEnglish.body().get("errors")).isEqualTo(refused.body().get("errors"));
+        // the same faults in the reader's language: the checks' phrases in Russian, the engine's own words quoted
+        // after a Russian lead-in; as written (English) for a reader who asked for English
+        assertThat(refusedInEnglish.body().get("errors").findValuesAsText("field"))
+                .isEqualTo(refused.body().get("errors").findValuesAsText("field"));
+        assertThat(refused.body().get("errors").findValuesAsText("message")).anyMatch(m -> m.startsWith("в тарифе нет решения"))
+                .anyMatch(m -> m.startsWith(ru.ccbilling.rules.ModelTextsRu.ENGINE))
+                .noneMatch(m -> m.startsWith("the tariff") || m.startsWith("not allowed"));
+        assertThat(refusedInEnglish.body().get("errors").findValuesAsText("message"))
+                .anyMatch(m -> m.startsWith("the tariff defines no decision named"))
+                .noneMatch(m -> m.startsWith(ru.ccbilling.rules.ModelTextsRu.ENGINE));
         assertThat(networkAmount(manager, "2026-10-06T10:00:00+03:00")).as("the version in force is untouched")
                 .isEqualTo(before);
         assertThat(manager.get("/api/v1/tariffs/" + TARIFF + "/versions/" + draft).body().get("state").asText())
