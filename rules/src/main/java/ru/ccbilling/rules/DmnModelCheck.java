@@ -148,13 +148,18 @@ public final class DmnModelCheck {
         }
     }
 
+    /** " of urn:x", or " without a namespace" for an element in none */
+    private static String ofNamespace(String ns) {
+        return ns == null || ns.isEmpty() ? " without a namespace" : " of " + ns;
+    }
+
     private void checkElement(XMLStreamReader reader, String name, String id, boolean extension, boolean diagram,
                               String decision, int line) {
         String ns = reader.getNamespaceURI();
         // KIE picks an element's type by its local name: a function or an expression is refused in any namespace
         if (!isModel(ns) && (name.equals("functionDefinition") || name.equals("encapsulatedLogic")
                 || NAMED_REFUSALS.containsKey(name))) {
-            refuse(NAMED_REFUSALS.getOrDefault(name, "a " + name) + " of " + ns + where(decision),
+            refuse(NAMED_REFUSALS.getOrDefault(name, "a " + name) + ofNamespace(ns) + where(decision),
                     "a tariff model defines no functions or expressions besides its tables, in no namespace", id, line);
             return;
         }
@@ -167,7 +172,7 @@ public final class DmnModelCheck {
         }
         if (!isModel(ns)) {
             if (!extension) {
-                refuse("the element " + name + " of " + ns, "outside extensionElements a model holds only DMN"
+                refuse("the element " + name + ofNamespace(ns), "outside extensionElements a model holds only DMN"
                         + " elements", id, line);
             }
         } else if (name.equals("functionDefinition") || name.equals("encapsulatedLogic")) {

@@ -229,6 +229,7 @@ public final class ModelTextsRu {
     private static final String REFUSAL = "not allowed in a tariff model: ";
     private static final Pattern DMN_PLACE = Pattern.compile("(.*?)( in (\\S+))?( of decision (.+?))? at line (-?\\d+)");
     private static final Pattern DMN_NAMESPACE = Pattern.compile("(.*) of (\\S+)");
+    private static final Pattern DMN_NO_NAMESPACE = Pattern.compile("(.*) without a namespace");
 
     private ModelTextsRu() { }
 
@@ -289,6 +290,13 @@ public final class ModelTextsRu {
             String inner = first(CONSTRUCTS, ns.group(1));
             if (inner != null) {
                 return inner + " из пространства имён " + ns.group(2);
+            }
+        }
+        Matcher none = DMN_NO_NAMESPACE.matcher(english);   // "a business knowledge model without a namespace"
+        if (none.matches()) {
+            String inner = first(CONSTRUCTS, none.group(1));
+            if (inner != null) {
+                return inner + " без пространства имён";
             }
         }
         return null;

@@ -46,6 +46,16 @@ class ModelTextsRuTest {
     }
 
     @Test
+    void anElementInNoNamespaceIsNamedSoInBothLanguages() throws Exception {
+        HostileModelsTest.Hostile none = HostileModelsTest.corpus()
+                .filter(h -> h.name().equals("no-namespace-context.dmn")).findFirst().orElseThrow();
+        assertThat(compiler.validate(List.of(none.model()))).anySatisfy(m -> {
+            assertThat(m.message()).contains("a context without a namespace").doesNotContain("null");
+            assertThat(m.russian()).contains("без пространства имён").doesNotContain("null");
+        });
+    }
+
+    @Test
     void theEnginesOwnWordsAreQuotedAfterARussianLeadIn() {
         List<ModelMessage> messages = compiler.validate(List.of(new TariffModel("broken.drl", TariffModel.Kind.DRL,
                 "package ru.ccbilling.tariff.x;\nrule \"r\" when Call( then end")));
