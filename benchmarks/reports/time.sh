@@ -52,9 +52,17 @@ time_report "by week and site, whole year, OPERATOR lines (lean lines)" \
     "{\"dimensions\":[\"week\",\"site\"],\"measures\":[\"calls\",\"billedMinutes\",\"amountNet\"],\"filters\":[{\"dimension\":\"component\",\"values\":[\"OPERATOR\"]}],$YEAR}"
 time_report "by week and source, whole year (lean daily facts, source kept)" \
     "{\"dimensions\":[\"week\",\"source\"],\"measures\":[\"calls\",\"amountNet\"],$YEAR}"
-time_report "by week and account, whole year (account-level daily facts)" \
+time_report "by week and account, whole year (facts by account and day)" \
     "{\"dimensions\":[\"week\",\"account\"],\"measures\":[\"calls\",\"amountNet\"],$YEAR}"
-time_report "by day, one account, whole year (account-level daily facts, as a salesperson's)" \
+time_report "by week and client, whole year, net, VAT, rejects (by account and day)" \
+    "{\"dimensions\":[\"week\",\"client\"],\"measures\":[\"calls\",\"amountNet\",\"vat\",\"rejects\"],$YEAR}"
+time_report "by day and client, one quarter (by account and day)" \
+    "{\"dimensions\":[\"day\",\"client\"],\"measures\":[\"calls\",\"amountNet\"],\"from\":\"2026-04-01\",\"to\":\"2026-06-30\"}"
+time_report "by day and account, OPERATOR lines, one month (daily line facts)" \
+    "{\"dimensions\":[\"day\",\"account\"],\"measures\":[\"calls\",\"amountNet\"],\"filters\":[{\"dimension\":\"component\",\"values\":[\"OPERATOR\"]}],\"from\":\"2026-03-01\",\"to\":\"2026-03-31\"}"
+time_report "by week, account and service, whole year (daily facts)" \
+    "{\"dimensions\":[\"week\",\"account\",\"service\"],\"measures\":[\"calls\",\"amountNet\"],$YEAR}"
+time_report "by day, one account, whole year (by account and day, as a salesperson's)" \
     "{\"dimensions\":[\"day\"],\"measures\":[\"calls\",\"amountNet\"],\"filters\":[{\"dimension\":\"account\",\"values\":[\"ACC-R0042\"]}],$YEAR}"
 time_report "by day and service, one month (lean daily facts)" \
     "{\"dimensions\":[\"day\",\"service\"],\"measures\":[\"calls\",\"amountNet\"],\"from\":\"2026-03-01\",\"to\":\"2026-03-31\"}"

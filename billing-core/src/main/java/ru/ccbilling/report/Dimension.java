@@ -86,7 +86,6 @@ public enum Dimension {
         };
     }
 
-    /** true where the CALLS dataset has this dimension (on one of its tables) */
     /** CALLS: the call facts have it */
     public boolean onCalls() {
         return onCalls != null;
@@ -104,6 +103,14 @@ public enum Dimension {
     /** the lean daily facts (without the accounts) lack it: a report that names it reads the account-level facts */
     boolean accountLevel() {
         return this == ACCOUNT || this == CLIENT;
+    }
+
+    /**
+     * the facts by account and day have it: the time, the account and its client, and the status (a constant on the
+     * lines, as is their reason)
+     */
+    boolean onAccountDays(FactTable table) {
+        return isTime() || accountLevel() || this == STATUS || (table == FactTable.LINES && this == REASON);
     }
 
     /** only the line facts have it: a report that names it reads the priced lines */

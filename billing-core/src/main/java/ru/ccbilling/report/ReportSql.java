@@ -37,7 +37,12 @@ final class ReportSql {
         boolean lean = table != FactTable.LEDGER && accounts == null
                 && q.dimensions().stream().noneMatch(Dimension::accountLevel)
                 && q.filters().stream().noneMatch(f -> f.dimension().accountLevel());
-        from(q, table, lean, select, args);
+        // the facts by account and day when the report needs nothing else (the account or client by day or week,
+        // a salesperson's reports)
+        boolean byAccount = !lean && table != FactTable.LEDGER
+                && q.dimensions().stream().allMatch(d -> d.onAccountDays(table))
+                && q.filters().stream().allMatch(f -> f.dimension().onAccountDays(table));
+        from(q, table, lean, byAccount, select, args);
         select.append(table == FactTable.LEDGER ? " e" : " f");
         if (!lean) {
             select.append(" left join account a on a.code = ").append(table.account());
@@ -76,9 +81,12 @@ final class ReportSql {
     /**
      * The facts of the range: without the accounts ({@code lean}) the lean daily facts; otherwise the monthly facts for
      * the whole months in it and the daily facts for the days at its edges, unless the report is by day or week (then
-     * the daily facts only); and the pending facts of the range.
+     * the daily facts only); the daily facts are those by account and day when the report needs no other dimension
+     * ({@code byAccount}, and then only their columns are read from the monthly facts too); and the pending facts of
+     * the range.
      */
-    private static void from(ReportQuery q, FactTable table, boolean lean, StringBuilder sql, List<Object> args) {
+    private static void from(ReportQuery q, FactTable table, boolean lean, boolean byAccount, StringBuilder sql,
+                             List<Object> args) {
         if (table == FactTable.LEDGER) {
             sql.append("ledger_entry");
             return;
@@ -98,15 +106,17 @@ final class ReportSql {
                     .append(table.facts).append("_pending)");
             return;
         }
+        String columns = byAccount ? table.accountColumns : "*";
+        String days = table.facts + (byAccount ? "_account_day" : "_day");
         if (daily || !firstMonth.isBefore(afterMonths)) {
-            sql.append("(select * from ").append(table.facts).append("_day union all select * from ")
-                    .append(table.facts).append("_pending)");
+            sql.append("(select ").append(columns).append(" from ").append(days).append(" union all select ")
+                    .append(columns).append(" from ").append(table.facts).append("_pending)");
             return;
         }
-        sql.append("(select * from ").append(table.facts).append("_month where day >= ? and day < ?")
-                .append(" union all select * from ").append(table.facts).append("_day")
+        sql.append("(select ").append(columns).append(" from ").append(table.facts).append("_month where day >= ? and day < ?")
+                .append(" union all select ").append(columns).append(" from ").append(days)
                 .append(" where (day >= ? and day < ?) or (day >= ? and day <= ?)")
-                .append(" union all select * from ").append(table.facts).append("_pending)");
+                .append(" union all select ").append(columns).append(" from ").append(table.facts).append("_pending)");
         args.addAll(List.of(Date.valueOf(firstMonth), Date.valueOf(afterMonths), Date.valueOf(q.from()),
                 Date.valueOf(firstMonth), Date.valueOf(afterMonths), Date.valueOf(q.to())));
     }

@@ -164,6 +164,87 @@ class ReportFactsApiTest {
         assertThat(sql(List.of(Dimension.WEEK, Dimension.SOURCE), List.of(), null, from, to)).contains("report_call_day_lean");
     }
 
+    @Test
+    void theFactsByAccountAndDayGiveTheFiguresOfTheDailyFacts() {
+        Finance f = new Finance(port);
+        String account = f.openAccount("RFA");
+        String number = Finance.newNumber();
+        f.holdNumber(account, number, "2026-01-01", null);
+        storeMix(f, number, account, "rfa-" + account, "OP-RFA-" + System.nanoTime());
+        jdbc.queryForObject("select report_fold_pending()", Long.class);
+
+        // every fact by account and day is the sum of the daily facts of its account, day and status (one snapshot)
+        assertThat(jdbc.queryForObject("""
+                with d as (select account_code, day, status, sum(calls) as calls, sum(answered) as answered,
+                                  sum(duration_sec) as duration_sec, sum(billed_sec) as billed_sec, sum(amount) as amount
+                             from report_call_day group by 1, 2, 3),
+                     a as (select * from report_call_account_day)
+                select (select count(*) from (select * from d except select * from a) x)
+                     + (select count(*) from (select * from a except select * from d) y)
+                """, Long.class)).isZero();
+        assertThat(jdbc.queryForObject("""
+                with d as (select account_code, day, sum(calls) as calls, sum(lines) as lines,
+                                  sum(billed_sec) as billed_sec, sum(amount) as amount
+                             from report_line_day group by 1, 2),
+                     a as (select * from report_line_account_day)
+                select (select count(*) from (select * from d except select * from a) x)
+                     + (select count(*) from (select * from a except select * from d) y)
+                """, Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select sum(calls) from report_call_account_day where account_code = ?",
+                Long.class, account)).isEqualTo(jdbc.queryForObject(
+                        "select count(*) from cdr where account_code = ?", Long.class, account)).isPositive();
+
+        // a report by day or week and account or client reads them, and answers what the daily facts answer (the same
+        // report filtered on every service needs the daily facts); also a salesperson-like filter on one account
+        List<String> everyService = jdbc.queryForList("select distinct call_type from report_call_day union "
+                + "select distinct call_type from report_call_pending", String.class);
+        List<Map<String, Object>> queries = List.of(
+                Map.of("dimensions", List.of("week", "account"), "measures", List.of("calls", "answeredCalls",
+                        "billedMinutes", "amountNet", "vat", "amountGross", "totalDuration", "rejects", "asr", "acd")),
+                Map.of("dimensions", List.of("day", "client", "status"), "measures",
+                        List.of("calls", "averageDuration", "amountNet")),
+                Map.of("dimensions", List.of("day", "account"), "measures",
+                        List.of("calls", "billedMinutes", "amountNet"), "filters",
+                        List.of(Map.of("dimension", "account", "values", List.of(account)))),
+                Map.of("dimensions", List.of("month", "client"), "measures", List.of("calls", "amountNet", "rejects")));
+        for (Map<String, Object> query : queries) {
+            for (String[] range : new String[][] {{"2026-09-01", "2026-09-30"}, {"2026-01-01", "2026-12-31"},
+                    {"2026-08-20", "2026-09-14"}}) {
+                Map<String, Object> byAccount = new java.util.HashMap<>(query);
+                byAccount.put("from", range[0]);
+                byAccount.put("to", range[1]);
+                byAccount.putIfAbsent("filters", List.of());
+                Map<String, Object> daily = new java.util.HashMap<>(byAccount);
+                List<Object> filters = new ArrayList<>((List<?>) byAccount.get("filters"));
+                filters.add(Map.of("dimension", "service", "values", everyService));
+                daily.put("filters", filters);
+                Api.Response a = f.finance.post("/api/v1/reports/query", byAccount);
+                Api.Response b = f.finance.post("/api/v1/reports/query", daily);
+                assertThat(a.status()).as(a.raw()).isEqualTo(200);
+                assertThat(b.status()).as(b.raw()).isEqualTo(200);
+                assertThat(a.body().get("rows")).as(byAccount.toString()).isEqualTo(b.body().get("rows"));
+                assertThat(a.body().get("totals")).isEqualTo(b.body().get("totals"));
+                assertThat(a.body().get("rows").size()).isPositive();
+            }
+        }
+
+        // which facts the builder reads
+        java.time.LocalDate from = java.time.LocalDate.parse("2026-01-01");
+        java.time.LocalDate to = java.time.LocalDate.parse("2026-12-31");
+        assertThat(sql(List.of(Dimension.WEEK, Dimension.ACCOUNT), List.of(), null, from, to))
+                .contains("report_call_account_day").doesNotContain("report_call_day ");
+        assertThat(sql(List.of(Dimension.DAY, Dimension.CLIENT, Dimension.STATUS), List.of(), null, from, to))
+                .contains("report_call_account_day");
+        assertThat(sql(List.of(Dimension.DAY), List.of(), List.of(account), from, to)).contains("report_call_account_day");
+        assertThat(sql(List.of(Dimension.MONTH, Dimension.ACCOUNT), List.of(), null, from, to))
+                .contains("report_call_month").contains("report_call_account_day").doesNotContain("report_call_day ");
+        assertThat(sql(List.of(Dimension.WEEK, Dimension.ACCOUNT, Dimension.SERVICE), List.of(), null, from, to))
+                .doesNotContain("_account_day");
+        assertThat(sql(List.of(Dimension.WEEK, Dimension.ACCOUNT),
+                List.of(new ReportQuery.Filter(Dimension.TRUNK, List.of("TRUNK-A"))), null, from, to))
+                .doesNotContain("_account_day");
+    }
+
     private static String sql(List<Dimension> dimensions, List<ReportQuery.Filter> filters, List<String> accounts,
                               java.time.LocalDate from, java.time.LocalDate to) {
         return ReportSql.of(new ReportQuery(Dataset.CALLS, dimensions, List.of(Measure.CALLS), filters, from, to,
