@@ -31,21 +31,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Load generator for CDR intake end to end: sends N realistic CDRs (the mix of {@link RatingFixture}, each with
  * a cdrId unique to this run) to {@code POST /api/v1/cdrs} in batches over a few concurrent connections, and
  * prints records/s, request latency and the server's outcome counts. Request bodies are built before the clock
- * starts, so the client spends its CPU on sending, not on making JSON.
+ * starts, so the client spends its CPU on sending, not on making JSON. {@code --sources a,b,c} makes each request
+ * one switch's batch, the switches taking turns (the key must reach them), as switches that post their own records;
+ * without it the records keep the mix's two sources.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar ru.ccbilling.benchmarks.IntakeLoad \
  *     --url http://127.0.0.1:8080 --api-key demo-api-key --records 100000 [--batch 1000] [--connections 4]
- *     [--warmup 20000] [--seed 1] [--month 2026-03 | all]</pre>
+ *     [--warmup 20000] [--seed 1] [--month 2026-03 | all] [--sources a,b,c]</pre>
  */
 public final class IntakeLoad {
 
     record Options(String url, String apiKey, int records, int batch, int connections, int warmup, long seed,
-                   YearMonth month) {
+                   YearMonth month, List<String> sources) {
 
         static Options parse(String[] args) {
             Map<String, String> values = new TreeMap<>(Map.of("--url", "http://127.0.0.1:8080", "--api-key",
                     "demo-api-key", "--records", "100000", "--batch", "1000", "--connections", "4", "--warmup", "0",
-                    "--seed", "1", "--month", "2026-03"));
+                    "--seed", "1", "--month", "2026-03", "--sources", ""));
             for (int i = 0; i < args.length; i++) {
                 if (!values.containsKey(args[i]) || i + 1 == args.length) {
                     throw new IllegalArgumentException("unknown option or missing value: " + args[i]
@@ -56,7 +58,8 @@ public final class IntakeLoad {
             return new Options(values.get("--url"), values.get("--api-key"), Integer.parseInt(values.get("--records")),
                     Integer.parseInt(values.get("--batch")), Integer.parseInt(values.get("--connections")),
                     Integer.parseInt(values.get("--warmup")), Long.parseLong(values.get("--seed")),
-                    values.get("--month").equals("all") ? null : YearMonth.parse(values.get("--month")));
+                    values.get("--month").equals("all") ? null : YearMonth.parse(values.get("--month")),
+                    values.get("--sources").isEmpty() ? List.of() : List.of(values.get("--sources").split(",")));
         }
     }
 
@@ -93,12 +96,14 @@ public final class IntakeLoad {
         System.out.printf("client JVM %s %s, %d cores%n", System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         if (options.warmup() > 0) {
-            List<byte[]> warm = bodies("w" + run, options.warmup(), options.batch(), options.seed() + 7, options.month());
+            List<byte[]> warm = bodies("w" + run, options.warmup(), options.batch(), options.seed() + 7, options.month(),
+                    options.sources());
             Run warmRun = send(http, options, warm, options.warmup());
             System.out.printf("warm-up: %d records, %.0f records/s%n", options.warmup(), warmRun.recordsPerSecond());
         }
         long generating = System.nanoTime();
-        List<byte[]> bodies = bodies(run, options.records(), options.batch(), options.seed(), options.month());
+        List<byte[]> bodies = bodies(run, options.records(), options.batch(), options.seed(), options.month(),
+                options.sources());
         System.out.printf("built %d request bodies (%.1f MB) in %.1f s%n", bodies.size(),
                 bodies.stream().mapToLong(b -> b.length).sum() / 1e6, (System.nanoTime() - generating) / 1e9);
         Run result = send(http, options, bodies, options.records());
@@ -110,9 +115,10 @@ public final class IntakeLoad {
 
     /**
      * the mix, each record with a cdrId unique to the run, as request bodies of {@code batch} records; with a month,
-     * every call is moved into that month (same weekday mix, time of day and offset), as a month's traffic is
+     * every call is moved into that month (same weekday mix, time of day and offset), as a month's traffic is; with
+     * sources, each body is all of one source's, the sources taking turns
      */
-    static List<byte[]> bodies(String run, int records, int batch, long seed, YearMonth month) {
+    static List<byte[]> bodies(String run, int records, int batch, long seed, YearMonth month, List<String> sources) {
         List<byte[]> bodies = new ArrayList<>();
         for (int from = 0, index = 0; from < records; from += batch, index++) {
             int n = Math.min(batch, records - from);
@@ -122,6 +128,9 @@ public final class IntakeLoad {
             for (int i = 0; i < n; i++) {
                 ObjectNode record = mix.get(i);
                 record.put("cdrId", run + "-" + (from + i));
+                if (!sources.isEmpty()) {
+                    record.put("source", sources.get(index % sources.size()));
+                }
                 if (month != null) {
                     OffsetDateTime start = OffsetDateTime.parse(record.get("startTime").asText());
                     int day = 1 + (start.getDayOfYear() - 1) % month.lengthOfMonth();

@@ -146,7 +146,8 @@ public final class KafkaIntakeLoad {
                 sources.add(name);
             }
         }
-        System.out.printf("%d sources, %d in each of %d partitions%n", sources.size(), perPartition, partitions);
+        System.out.printf("%d sources, %d in each of %d partitions: %s%n", sources.size(), perPartition, partitions,
+                String.join(",", sources));
         return sources;
     }
 

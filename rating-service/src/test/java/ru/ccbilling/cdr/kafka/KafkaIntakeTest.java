@@ -144,6 +144,53 @@ class KafkaIntakeTest {
                 .isEqualTo(kafka);
     }
 
+    /**
+     * A partition interleaves the records of the switches keyed to it; intake takes a batch in the order of the
+     * sources (fewer report facts per chunk) and answers each message in its own place: the outcomes come out in the
+     * order of the messages, each as HTTP answers the same record, and of two copies of a record the first is stored.
+     */
+    @Test
+    void switchesInterleavedInOnePartitionAreAnsweredInTheirOrderAsHttpAnswers() {
+        String key = "mix-" + System.nanoTime();
+        int n = 60;
+        List<ObjectNode> sent = interleaved(key + "-b", key + "-a", n);
+        for (ObjectNode record : sent) {
+            topics.send(key, TestTopics.bytes(record));
+        }
+        topics.flush();
+        List<ConsumerRecord<String, byte[]>> outcomes = topics.read(TestTopics.OUTCOMES, key, sent.size(), WAIT);
+        JsonNode answered = admin().post("/api/v1/cdrs",
+                Map.of("records", interleaved("h" + key + "-b", "h" + key + "-a", n))).body().get("results");
+
+        assertThat(outcomes).hasSize(sent.size());
+        for (int i = 0; i < sent.size(); i++) {
+            JsonNode o = TestTopics.json(outcomes.get(i));
+            assertThat(o.get("source").asText() + "/" + o.get("cdrId").asText()).as("outcome %d", i)
+                    .isEqualTo(sent.get(i).get("source").asText() + "/" + sent.get(i).get("cdrId").asText());
+            JsonNode h = answered.get(i);
+            assertThat(o.get("outcome").asText() + " " + o.path("total").asText() + " " + o.path("reason").asText())
+                    .as("outcome %d as HTTP answered", i)
+                    .isEqualTo(h.get("outcome").asText() + " " + h.path("total").asText() + " " + h.path("reason").asText());
+        }
+        assertThat(TestTopics.json(outcomes.get(sent.size() - 1)).get("outcome").asText()).isEqualTo("DUPLICATE");
+        assertThat(TestTopics.json(outcomes.get(7)).get("outcome").asText()).isNotEqualTo("DUPLICATE");
+        assertThat(stored(key + "-a", n)).isEqualTo(stored("h" + key + "-a", n));
+        assertThat(stored(key + "-b", n)).isEqualTo(stored("h" + key + "-b", n));
+    }
+
+    /** the calls of two switches, b's and a's taking turns, then a second copy of a's fourth call */
+    private static List<ObjectNode> interleaved(String b, String a, int n) {
+        List<ObjectNode> bs = calls(b, n, 5);
+        List<ObjectNode> as = calls(a, n, 6);
+        List<ObjectNode> mixed = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            mixed.add(bs.get(i));
+            mixed.add(as.get(i));
+        }
+        mixed.add(as.get(3).deepCopy());
+        return mixed;
+    }
+
     @Test
     void aFailureAfterTheDatabaseCommitAndBeforeTheOffsetCommitRedeliversAndStoresNothingTwice() throws Exception {
         String source = "crash-" + System.nanoTime();
