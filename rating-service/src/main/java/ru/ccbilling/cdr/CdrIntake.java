@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -65,17 +68,64 @@ public class CdrIntake {
             positions.add(i);
             pending.add(new CdrStore.Pending(cdr, rated[i].result(), receivedAt));
         }
-        for (int from = 0; from < pending.size(); from += CHUNK) {
-            List<CdrStore.Pending> chunk = pending.subList(from, Math.min(pending.size(), from + CHUNK));
-            Set<String> duplicates = tx.execute(status -> store.store(chunk));
-            for (int j = 0; j < chunk.size(); j++) {
-                CdrStore.Pending p = chunk.get(j);
-                outcomes[positions.get(from + j)] = duplicates.contains(p.key())
+        for (List<Integer> chunk : chunksBySource(pending, p -> p.cdr().source(), CHUNK)) {
+            List<CdrStore.Pending> rows = new ArrayList<>(chunk.size());
+            for (int k : chunk) {
+                rows.add(pending.get(k));
+            }
+            Set<String> duplicates = tx.execute(status -> store.store(rows));
+            for (int k : chunk) {
+                CdrStore.Pending p = pending.get(k);
+                outcomes[positions.get(k)] = duplicates.contains(p.key())
                         ? IntakeOutcome.duplicate(p.cdr().source(), p.cdr().cdrId())
                         : outcomeOf(p.cdr(), p.result());
             }
         }
         return List.of(outcomes);
+    }
+
+    /**
+     * The chunks to store, each at most {@code size} records, as indexes into {@code pending}: the records ordered
+     * by source (stable: a source's records keep their order), a source's records kept together where they fit, so
+     * that a batch of several switches (a Kafka partition interleaves the switches keyed to it) is stored in chunks of
+     * one switch each where it can be. The report facts are grouped per chunk with the source among their keys, and a
+     * chunk of one switch's calls groups into far fewer of them than a chunk of four (BENCHMARKS.md, *Kafka intake*).
+     * Sources of a few records each share chunks, so a batch of many switches is not cut into many transactions.
+     */
+    static <T> List<List<Integer>> chunksBySource(List<T> pending, Function<T, String> sourceOf, int size) {
+        String[] sources = new String[pending.size()];
+        Integer[] order = new Integer[pending.size()];
+        for (int i = 0; i < order.length; i++) {
+            sources[i] = sourceOf.apply(pending.get(i));
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparing(i -> sources[i]));
+        List<List<Integer>> chunks = new ArrayList<>();
+        List<Integer> current = new ArrayList<>();
+        for (int from = 0; from < order.length; ) {
+            String source = sources[order[from]];
+            int to = from;
+            while (to < order.length && sources[order[to]].equals(source)) {
+                to++;
+            }
+            // this source's records: a chunk of their own when they do not fit beside the current ones
+            if (!current.isEmpty() && current.size() + (to - from) > size) {
+                chunks.add(current);
+                current = new ArrayList<>();
+            }
+            for (int k = from; k < to; k++) {
+                current.add(order[k]);
+                if (current.size() == size) {
+                    chunks.add(current);
+                    current = new ArrayList<>();
+                }
+            }
+            from = to;
+        }
+        if (!current.isEmpty()) {
+            chunks.add(current);
+        }
+        return chunks;
     }
 
     private static IntakeOutcome outcomeOf(Cdr cdr, RatingResult result) {

@@ -2,8 +2,6 @@ package ru.ccbilling.cdr.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -79,7 +77,7 @@ class CdrTopicListener implements BatchAcknowledgingMessageListener<String, byte
                 records.add(read.record());
             }
         }
-        List<IntakeOutcome> outcomes = submitBySource(records);
+        List<IntakeOutcome> outcomes = submit(records);
         // outcomes and dead letters in the order of the messages
         List<CompletableFuture<?>> sent = new ArrayList<>(batch.size());
         int next = 0;
@@ -95,35 +93,6 @@ class CdrTopicListener implements BatchAcknowledgingMessageListener<String, byte
                     : topics.outcome(message, outcome));
         }
         topics.await(sent);
-    }
-
-    /**
-     * Intake in the order of the records' sources (stable: a source's records keep their order, so of two copies of a
-     * record the first is stored), the outcomes given back in the batch's order. A partition interleaves the records
-     * of the several switches keyed to it; intake stores them in chunks and keeps the report facts per chunk, whose
-     * keys include the source, so a chunk of one switch's records groups into far fewer fact rows than a chunk of four
-     * (BENCHMARKS.md, *Kafka intake*), as an HTTP batch of one switch does.
-     */
-    private List<IntakeOutcome> submitBySource(List<JsonNode> records) {
-        Integer[] order = new Integer[records.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        String[] sources = new String[order.length];
-        for (int i = 0; i < order.length; i++) {
-            sources[i] = CdrReader.idPart(records.get(i), "source");
-        }
-        Arrays.sort(order, Comparator.comparing((Integer i) -> sources[i], Comparator.nullsFirst(Comparator.naturalOrder())));
-        List<JsonNode> sorted = new ArrayList<>(order.length);
-        for (Integer i : order) {
-            sorted.add(records.get(i));
-        }
-        List<IntakeOutcome> taken = submit(sorted);
-        IntakeOutcome[] outcomes = new IntakeOutcome[order.length];
-        for (int k = 0; k < order.length; k++) {
-            outcomes[order[k]] = taken.get(k);
-        }
-        return Arrays.asList(outcomes);
     }
 
     private List<IntakeOutcome> submit(List<JsonNode> records) {

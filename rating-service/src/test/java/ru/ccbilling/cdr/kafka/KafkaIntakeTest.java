@@ -145,9 +145,9 @@ class KafkaIntakeTest {
     }
 
     /**
-     * A partition interleaves the records of the switches keyed to it; intake takes a batch in the order of the
-     * sources (fewer report facts per chunk) and answers each message in its own place: the outcomes come out in the
-     * order of the messages, each as HTTP answers the same record, and of two copies of a record the first is stored.
+     * A partition interleaves the records of the switches keyed to it; intake stores a batch in chunks by source
+     * (fewer report facts per chunk) and answers each message in its own place: the outcomes come out in the order of
+     * the messages, each as HTTP answers the same record in the same place, and of two copies the first is stored.
      */
     @Test
     void switchesInterleavedInOnePartitionAreAnsweredInTheirOrderAsHttpAnswers() {
@@ -168,6 +168,8 @@ class KafkaIntakeTest {
             assertThat(o.get("source").asText() + "/" + o.get("cdrId").asText()).as("outcome %d", i)
                     .isEqualTo(sent.get(i).get("source").asText() + "/" + sent.get(i).get("cdrId").asText());
             JsonNode h = answered.get(i);
+            assertThat(h.get("source").asText() + "/" + h.get("cdrId").asText()).as("HTTP answer %d", i)
+                    .isEqualTo("h" + sent.get(i).get("source").asText() + "/" + sent.get(i).get("cdrId").asText());
             assertThat(o.get("outcome").asText() + " " + o.path("total").asText() + " " + o.path("reason").asText())
                     .as("outcome %d as HTTP answered", i)
                     .isEqualTo(h.get("outcome").asText() + " " + h.path("total").asText() + " " + h.path("reason").asText());
