@@ -10,7 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 
 import ru.ccbilling.account.Account;
 import ru.ccbilling.account.Holdings;
@@ -25,7 +27,8 @@ import ru.ccbilling.money.Money;
  * 8-800 number rental per number held, the virtual-office number by its channels (section 7.3) and the dedicated
  * seat per dedicated operator, each prorated by the days held (amount × days / days in month, rounded once, half up)
  * at the rate of the tariff version in force each day; the
- * volume discount −round(NETWORK × (1 − coefficient)); and the partner's share of NETWORK after the discount.
+ * volume discount −round(NETWORK × (1 − coefficient)); the top-up to a client tariff's minimum monthly payment, prorated
+ * by the same days ({@link MinimumPayment}); and the partner's share of NETWORK after the discount.
  */
 final class CloseEntries {
 
@@ -57,8 +60,10 @@ final class CloseEntries {
                 .forEach(t -> entries.add(NewEntry.of(account, EntryKind.USAGE, month, day, t.amount(), actor)
                         .withItem(t.service(), t.component(), t.detail())
                         .withQuantity(BigDecimal.valueOf(t.quantity()), t.unit(), t.rate())));
-        MonthlyTerms last = fees(month, holdings, tariffs, actor, entries);
-        minimumTopUp(account, month, usage, last, actor).ifPresent(entries::add);
+        SortedMap<LocalDate, MonthlyTerms> termsByDay = termsByDay(month, holdings.account(), tariffs::inForce);
+        MonthlyTerms last = termsByDay.isEmpty() ? null : termsByDay.get(termsByDay.lastKey());
+        fees(month, holdings, termsByDay, actor, entries);
+        minimumTopUp(account, month, usage, MinimumPayment.of(month, termsByDay), actor).ifPresent(entries::add);
         Money discount = volumeDiscount(last, usage);
         if (discount.amount().signum() != 0) {
             entries.add(discountEntry(account, month, usage, last, discount, actor));
@@ -73,39 +78,29 @@ final class CloseEntries {
     }
 
     /**
-     * M − usage when the month's usage entries (net of VAT, before monthly fees and the volume discount) sum to less
-     * than the minimum monthly payment M of the tariff version in force on the last day the account had a tariff
+     * The top-up of the month's usage entries (net of VAT, before monthly fees and the volume discount) to the
+     * minimum monthly payment, prorated by the days in force ({@link MinimumPayment}: each minimum M counts
+     * round_half_up(M × days / days in month, 2)); none when the usage reaches it or no tariff had a minimum
      */
-    static Optional<NewEntry> minimumTopUp(String account, YearMonth month, MonthUsage usage, MonthlyTerms terms,
+    static Optional<NewEntry> minimumTopUp(String account, YearMonth month, MonthUsage usage, MinimumPayment minimum,
                                            String actor) {
-        if (terms == null) {
-            return Optional.empty();
-        }
-        Optional<Money> minimum = terms.minimumMonthlyPayment();
-        if (minimum.isEmpty()) {
-            return Optional.empty();
-        }
-        Money used = usage.totals().stream().map(UsageTotal::amount).reduce(Money.ZERO, Money::plus);
-        Money topUp = minimumTopUpAmount(usage, terms);
+        Money topUp = minimumTopUpAmount(usage, minimum);
         if (topUp.amount().signum() <= 0) {
             return Optional.empty();
         }
         return Optional.of(NewEntry.of(account, EntryKind.MINIMUM_TOPUP, month, month.atEndOfMonth(), topUp, actor)
                 .withItem("MONTHLY", "MINIMUM_TOPUP", null)
-                .withQuantity(BigDecimal.ONE, null, minimum.get().amount())
-                .withReason(terms.tariff() + " v" + terms.version() + ": минимальный платёж " + minimum.get()
-                        + ", использовано " + used));
+                .withQuantity(BigDecimal.ONE, null, minimum.amount().amount())
+                .withReason(minimum.reason(used(usage))));
     }
 
-    /** max(0, M − usage): zero without a tariff or a minimum monthly payment (re-rating corrects it with this) */
-    static Money minimumTopUpAmount(MonthUsage usage, MonthlyTerms terms) {
-        Optional<Money> minimum = terms == null ? Optional.empty() : terms.minimumMonthlyPayment();
-        if (minimum.isEmpty()) {
-            return Money.ZERO;
-        }
-        Money used = usage.totals().stream().map(UsageTotal::amount).reduce(Money.ZERO, Money::plus);
-        Money topUp = minimum.get().minus(used);
-        return topUp.amount().signum() <= 0 ? Money.ZERO : topUp;
+    /** max(0, prorated minimum − usage): zero without a minimum in force (re-rating corrects the top-up with this) */
+    static Money minimumTopUpAmount(MonthUsage usage, MinimumPayment minimum) {
+        return minimum.isNone() ? Money.ZERO : minimum.topUp(used(usage));
+    }
+
+    private static Money used(MonthUsage usage) {
+        return usage.totals().stream().map(UsageTotal::amount).reduce(Money.ZERO, Money::plus);
     }
 
     /** −round(NETWORK × (1 − coefficient)), zero without a tariff or below the first threshold */
@@ -130,43 +125,51 @@ final class CloseEntries {
         return usage.networkTotal().plus(discount).times(partner.share());
     }
 
-    /** adds the monthly fee entries; answers the terms in force on the last day the account had a tariff */
-    private static MonthlyTerms fees(YearMonth month, Holdings holdings, TariffTerms tariffs, String actor,
-                                     List<NewEntry> entries) {
-        Account account = holdings.account();
-        Map<Fee, Integer> days = new TreeMap<>(Comparator.comparing(Fee::fee).thenComparing(Fee::reference)
-                .thenComparingInt(Fee::channels).thenComparing(Fee::tariff).thenComparingInt(Fee::version));
-        Map<Fee, Money> rates = new HashMap<>();
-        Map<String, Optional<MonthlyTerms>> termsByDay = new HashMap<>();
-        MonthlyTerms last = null;
+    /**
+     * The days in force: each day of the month on which the account had a tariff with a version in force, with that
+     * version's terms ({@code termsOn}: the terms of a tariff on a day). Monthly fees and the minimum monthly payment
+     * are prorated by these days.
+     */
+    static SortedMap<LocalDate, MonthlyTerms> termsByDay(YearMonth month, Account account,
+                                                         BiFunction<String, LocalDate, Optional<MonthlyTerms>> termsOn) {
+        SortedMap<LocalDate, MonthlyTerms> byDay = new TreeMap<>();
         for (LocalDate d = month.atDay(1); !d.isAfter(month.atEndOfMonth()); d = d.plusDays(1)) {
             Optional<String> tariff = account.tariffOn(d);
             if (tariff.isEmpty()) {
                 continue;
             }
-            LocalDate day = d;
-            Optional<MonthlyTerms> terms = termsByDay.computeIfAbsent(tariff.get() + '/' + d,
-                    k -> tariffs.inForce(tariff.get(), day));
-            if (terms.isEmpty()) {
-                continue;
+            Optional<MonthlyTerms> terms = termsOn.apply(tariff.get(), d);
+            if (terms.isPresent()) {
+                byDay.put(d, terms.get());
             }
-            last = terms.get();
+        }
+        return byDay;
+    }
+
+    /** adds the monthly fee entries of the days in force */
+    private static void fees(YearMonth month, Holdings holdings, SortedMap<LocalDate, MonthlyTerms> termsByDay,
+                             String actor, List<NewEntry> entries) {
+        Account account = holdings.account();
+        Map<Fee, Integer> days = new TreeMap<>(Comparator.comparing(Fee::fee).thenComparing(Fee::reference)
+                .thenComparingInt(Fee::channels).thenComparing(Fee::tariff).thenComparingInt(Fee::version));
+        Map<Fee, Money> rates = new HashMap<>();
+        termsByDay.forEach((d, terms) -> {
             for (NumberAssignment number : holdings.numbers()) {
                 if (number.covers(d) && number.isVirtualOffice()) {
-                    count(days, rates, terms.get(), virtualOffice(terms.get(), number.channels()),
+                    count(days, rates, terms, virtualOffice(terms, number.channels()),
                             MonthlyTerms.VIRTUAL_OFFICE_NUMBER, number.number(), number.channels());
                 } else if (number.covers(d)) {
-                    count(days, rates, terms.get(), terms.get().monthlyFee(MonthlyTerms.NUMBER_RENTAL),
+                    count(days, rates, terms, terms.monthlyFee(MonthlyTerms.NUMBER_RENTAL),
                             MonthlyTerms.NUMBER_RENTAL, number.number(), 0);
                 }
             }
             for (Account.DedicatedOperator operator : account.dedicatedOperators()) {
                 if (!d.isBefore(operator.validFrom()) && (operator.validTo() == null || d.isBefore(operator.validTo()))) {
-                    count(days, rates, terms.get(), terms.get().monthlyFee(MonthlyTerms.DEDICATED_SEAT),
+                    count(days, rates, terms, terms.monthlyFee(MonthlyTerms.DEDICATED_SEAT),
                             MonthlyTerms.DEDICATED_SEAT, operator.operatorId(), 0);
                 }
             }
-        }
+        });
         BigDecimal daysInMonth = BigDecimal.valueOf(month.lengthOfMonth());
         days.forEach((fee, n) -> {
             Money rate = rates.get(fee);
@@ -179,7 +182,6 @@ final class CloseEntries {
                     .withReason(fee.tariff() + " v" + fee.version() + ": " + rate + " × " + n + "/" + daysInMonth
                             + (channels ? ", каналов: " + fee.channels() : "")));
         });
-        return last;
     }
 
     /**

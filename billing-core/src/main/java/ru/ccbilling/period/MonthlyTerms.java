@@ -32,8 +32,9 @@ public interface MonthlyTerms {
 
     /**
      * the minimum monthly payment of a client tariff (the MonthlyFee row {@value #MINIMUM_MONTHLY_PAYMENT}): when
-     * the month's usage entries (net of VAT, before monthly fees and the volume discount) are less, the close posts
-     * the difference as MINIMUM_TOPUP
+     * the month's usage entries (net of VAT, before monthly fees and the volume discount) are less than it prorated by
+     * the days in force (round_half_up(M × days / days in month, 2), see {@link MinimumPayment}), the close posts the
+     * difference as MINIMUM_TOPUP
      */
     default Optional<Money> minimumMonthlyPayment() {
         return Optional.empty();

@@ -79,20 +79,21 @@ public class PeriodRerating {
             throw Refusal.invalid("month", "period.monthNotBegun", month);
         }
         MonthlyTerms terms = terms(month, found, tariff, version);
+        MinimumPayment minimum = minimum(month, found, tariff, version, terms);
         if (!apply) {
-            return compute(month, account, tariff, version, terms, false, actor);
+            return compute(month, account, tariff, version, terms, minimum, false, actor);
         }
         return tx.execute(status -> {
             UUID running = periods.running(periods.lock(month).closingJob());
             if (running != null) {
                 throw Refusal.conflict("period.closingRerateLater", month, running).at("month");
             }
-            return compute(month, account, tariff, version, terms, true, actor);
+            return compute(month, account, tariff, version, terms, minimum, true, actor);
         });
     }
 
     private Outcome compute(YearMonth month, String account, String tariff, Integer version, MonthlyTerms terms,
-                            boolean apply, String actor) {
+                            MinimumPayment minimum, boolean apply, String actor) {
         boolean closed = !periods.isOpen(account, month);
         YearMonth current = YearMonth.now(clock);
         if (apply && closed && !periods.isOpen(account, current)) {
@@ -104,8 +105,8 @@ public class PeriodRerating {
             throw Refusal.unprocessable("period.unpriced", rerated.unrated().size(), rerated.unrated().get(0))
                     .at("tariffVersion");
         }
-        Map<Ledger.Item, Figure> after = figures(rerated.usage(), terms, closed);
-        Map<Ledger.Item, Figure> old = closed ? booked(account, month) : figures(before, terms, false);
+        Map<Ledger.Item, Figure> after = figures(rerated.usage(), terms, minimum, closed);
+        Map<Ledger.Item, Figure> old = closed ? booked(account, month) : figures(before, terms, minimum, false);
         List<Difference> differences = differences(old, after);
         int corrections = 0;
         if (apply && closed) {
@@ -124,7 +125,8 @@ public class PeriodRerating {
     }
 
     /** usage by item; with {@code withDiscount} (a closed month) the volume discount and partner accrual too */
-    private Map<Ledger.Item, Figure> figures(MonthUsage usage, MonthlyTerms terms, boolean withDiscount) {
+    private Map<Ledger.Item, Figure> figures(MonthUsage usage, MonthlyTerms terms, MinimumPayment minimum,
+                                             boolean withDiscount) {
         Map<Ledger.Item, Figure> figures = new LinkedHashMap<>();
         for (UsageTotal t : usage.totals()) {
             // rating splits a component by price; the ledger compares components
@@ -138,9 +140,10 @@ public class PeriodRerating {
                     new Figure(discount, discount.amount().signum() == 0 ? null : usage.networkMinutes(), "MIN"));
             figures.put(new Ledger.Item(EntryKind.PARTNER_ACCRUAL, null, UsageTotal.NETWORK),
                     new Figure(CloseEntries.partnerAccrual(close.partner(), usage, discount), null, null));
-            // the top-up to the minimum monthly payment follows the usage: re-rating corrects it as well
+            // the top-up to the minimum monthly payment follows the usage: re-rating corrects it as well, against the
+            // minimum prorated as the close prorated it
             figures.put(new Ledger.Item(EntryKind.MINIMUM_TOPUP, "MONTHLY", "MINIMUM_TOPUP"),
-                    new Figure(CloseEntries.minimumTopUpAmount(usage, terms), null, null));
+                    new Figure(CloseEntries.minimumTopUpAmount(usage, minimum), null, null));
         }
         return figures;
     }
@@ -238,6 +241,16 @@ public class PeriodRerating {
 
     private static BigDecimal quantity(Figure figure) {
         return figure == null || figure.quantity() == null ? BigDecimal.ZERO : figure.quantity();
+    }
+
+    /**
+     * The minimum monthly payment the re-rated month is topped up to, prorated by the days in force as the close does
+     * ({@link CloseEntries#termsByDay}): without a choice exactly the close's; a chosen tariff (version) stands for
+     * the account's on each day it had one, as it prices all the month's records.
+     */
+    private MinimumPayment minimum(YearMonth month, Account account, String tariff, Integer version, MonthlyTerms chosen) {
+        return MinimumPayment.of(month, CloseEntries.termsByDay(month, account, (code, day) -> version != null
+                ? Optional.ofNullable(chosen) : tariffs.inForce(tariff != null ? tariff : code, day)));
     }
 
     /** the terms whose volume coefficient applies: the chosen version, else the one in force at the month's end */

@@ -174,4 +174,64 @@ class CloseEntriesTest {
         CloseEntries.Result standard = CloseEntries.of(YearMonth.of(2026, 4), h, usage, from(null), PARTNER, "t");
         assertThat(standard.entries()).noneMatch(e -> e.kind() == EntryKind.MINIMUM_TOPUP);
     }
+
+    /** CC-STANDARD-2026 v1, or the client tariff with a minimum on the days the account has it */
+    private static TariffTerms clientOr(MonthlyTerms client) {
+        return new TariffTerms() {
+            @Override
+            public Optional<MonthlyTerms> inForce(String tariff, LocalDate d) {
+                return Optional.of(tariff.equals("CLIENT") ? client : V1);
+            }
+
+            @Override
+            public Optional<MonthlyTerms> version(String tariff, int version) {
+                return Optional.of(tariff.equals("CLIENT") ? client : V1);
+            }
+        };
+    }
+
+    private static Money prorated(String minimum, int days, int daysInMonth) {
+        return Money.of(new BigDecimal(minimum).multiply(BigDecimal.valueOf(days))
+                .divide(BigDecimal.valueOf(daysInMonth), 2, java.math.RoundingMode.HALF_UP));
+    }
+
+    @Test
+    void theMinimumOfATariffFromMidMonthIsProratedByItsDaysInForce() {
+        MonthUsage usage = new MonthUsage("ACC-T", List.of(
+                new UsageTotal("INBOUND_800", "OPERATOR", 600, "SEC", Money.of("160.00"))), BigDecimal.ZERO, 1, 0, "x");
+        Set<Account.TariffAssignment> clientFromThe16th = Set.of(
+                new Account.TariffAssignment("CC", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 16)),
+                new Account.TariffAssignment("CLIENT", LocalDate.of(2026, 6, 16), null));
+        CloseEntries.Result june = CloseEntries.of(YearMonth.of(2026, 6), holdings(clientFromThe16th, Set.of()), usage,
+                clientOr(new WithMinimum("10000.01")), PARTNER, "t");
+        NewEntry topUp = june.entries().stream().filter(e -> e.kind() == EntryKind.MINIMUM_TOPUP).findFirst().orElseThrow();
+        // 10000.01 x 15/30 = 5000.005, half up 5000.01
+        assertThat(topUp.amount()).isEqualTo(prorated("10000.01", 15, 30).minus(Money.of("160.00")));
+        assertThat(topUp.amount()).isEqualTo(Money.of("4840.01"));
+        assertThat(topUp.reason()).isEqualTo(
+                "CLIENT v1: минимальный платёж 10 000,01 за 15 из 30 дней: 5 000,01, использовано 160,00");
+
+        // the client tariff ends on the 10th: 10 days of the minimum
+        Set<Account.TariffAssignment> clientUntilThe11th = Set.of(
+                new Account.TariffAssignment("CLIENT", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 11)),
+                new Account.TariffAssignment("CC", LocalDate.of(2026, 6, 11), null));
+        CloseEntries.Result ended = CloseEntries.of(YearMonth.of(2026, 6), holdings(clientUntilThe11th, Set.of()), usage,
+                clientOr(new WithMinimum("9000.00")), PARTNER, "t");
+        assertThat(ended.entries().stream().filter(e -> e.kind() == EntryKind.MINIMUM_TOPUP).findFirst().orElseThrow()
+                .amount()).isEqualTo(prorated("9000.00", 10, 30).minus(Money.of("160.00")));
+        assertThat(ended.terms()).isEqualTo(V1);
+
+        // the whole month: the minimum itself, the reason as it always was
+        CloseEntries.Result whole = CloseEntries.of(YearMonth.of(2026, 6), holdings(ALWAYS, Set.of()), usage,
+                always(new WithMinimum("10000.01")), PARTNER, "t");
+        NewEntry full = whole.entries().stream().filter(e -> e.kind() == EntryKind.MINIMUM_TOPUP).findFirst().orElseThrow();
+        assertThat(full.amount()).isEqualTo(Money.of("9840.01"));
+        assertThat(full.reason()).isEqualTo("CLIENT v1: минимальный платёж 10000.01, использовано 160.00");
+        // the prorated minimum under the usage: no top-up
+        MonthUsage over = new MonthUsage("ACC-T", List.of(
+                new UsageTotal("INBOUND_800", "OPERATOR", 600, "SEC", Money.of("5000.01"))), BigDecimal.ZERO, 1, 0, "x");
+        assertThat(CloseEntries.of(YearMonth.of(2026, 6), holdings(clientFromThe16th, Set.of()), over,
+                clientOr(new WithMinimum("10000.01")), PARTNER, "t").entries())
+                .noneMatch(e -> e.kind() == EntryKind.MINIMUM_TOPUP);
+    }
 }

@@ -226,6 +226,68 @@ class SalesTariffJourneyApiTest {
         assertThat(after.get("adjustments").get("minimumMonthlyPayment").asText()).isEqualTo("20000.00");
     }
 
+    /**
+     * A client tariff published from the 16th of June (30 days) is in force 15 days: the close tops the month up to
+     * round_half_up(M × 15 / 30, 2), says so in the entry's reason, and a re-rating that changes nothing corrects
+     * nothing; a late call lowers the top-up by its price, so June still costs the prorated minimum.
+     */
+    @Test
+    void aTariffPublishedMidMonthTopsUpToItsMinimumProratedByItsDaysInForce() throws Exception {
+        Api sales = Api.as(port, "sales", "sales");
+        Api manager = Api.as(port, "manager", "manager");
+        Finance f = new Finance(port);
+        String account = f.openAccount("MID");
+        String number = Finance.newNumber();
+        f.holdNumber(account, number, "2026-01-01", null);
+        BigDecimal minimum = new BigDecimal("10000.01");
+        String code = "MIDMONTH-" + account.substring(account.indexOf('-') + 1);
+        Api.Response created = sales.post("/api/v1/sales/tariffs", Map.of("code", code, "name", "С середины месяца",
+                "baseTariff", "CC-STANDARD-2026", "baseVersion", 1, "account", account,
+                "adjustments", Map.of("minimumMonthlyPayment", minimum.toPlainString())));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        assertThat(sales.post("/api/v1/sales/tariffs/" + code + "/submit", "").status()).isEqualTo(200);
+        Api.Response approved = manager.post("/api/v1/sales/tariffs/" + code + "/approve", Map.of("acknowledgeBelowFloor", true));
+        assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
+        Api.Response published = manager.post("/api/v1/sales/tariffs/" + code + "/publish",
+                Map.of("account", account, "from", "2026-06-16"));
+        assertThat(published.status()).as(published.raw()).isEqualTo(200);
+
+        // IVR calls only: the client tariff prices them as the sheet does (no discount); the sheet knows the demo number
+        List<String> sheet = List.of(
+                call("j1-" + account, "2026-06-20T10:00:00+03:00", "IVR", 120, null),
+                call("j2-" + account, "2026-06-22T11:00:00+03:00", "IVR", 60, null));
+        post(f, sheet.stream().map(c -> c.replace("78005553535", number)).toList());
+        BigDecimal usage = expected(sheet)[0];
+        BigDecimal prorated = minimum.multiply(BigDecimal.valueOf(15)).divide(BigDecimal.valueOf(30), 2, java.math.RoundingMode.HALF_UP);
+        assertThat(usage).isLessThan(prorated);
+
+        f.close("2026-06", account);
+        assertThat(Finance.sum(f.entries(account, "2026-06", "USAGE"))).isEqualByComparingTo(usage);
+        List<JsonNode> topUp = f.entries(account, "2026-06", "MINIMUM_TOPUP");
+        assertThat(topUp).hasSize(1);
+        assertThat(new BigDecimal(topUp.get(0).get("amount").asText())).isEqualByComparingTo(prorated.subtract(usage));
+        assertThat(topUp.get(0).path("reason").asText()).as(topUp.get(0).toString()).contains("за 15 из 30 дней");
+
+        // a re-rating that changes nothing: the prorated top-up stands, no correction
+        Api.Response same = f.finance.post("/api/v1/periods/2026-06/rerate", Map.of("account", account, "apply", true));
+        assertThat(same.status()).as(same.raw()).isEqualTo(200);
+        assertThat(same.body().get("corrections").asInt()).as(same.raw()).isZero();
+
+        // a late call: the top-up shrinks by its price, June still costs the prorated minimum
+        List<String> late = List.of(call("j3-" + account, "2026-06-25T12:00:00+03:00", "IVR", 180, null));
+        post(f, late.stream().map(c -> c.replace("78005553535", number)).toList());
+        BigDecimal lateUsage = expected(late)[0];
+        Api.Response rerated = f.finance.post("/api/v1/periods/2026-06/rerate", Map.of("account", account, "apply", true));
+        assertThat(rerated.status()).as(rerated.raw()).isEqualTo(200);
+        String current = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Moscow")).toString();
+        List<JsonNode> corrections = f.entries(account, current, "CORRECTION");
+        List<JsonNode> topUpCorrections = corrections.stream().filter(e -> "MINIMUM_TOPUP".equals(e.path("corrects").asText())).toList();
+        assertThat(topUpCorrections).as(corrections.toString()).hasSize(1);
+        assertThat(new BigDecimal(topUpCorrections.get(0).get("amount").asText())).isEqualByComparingTo(lateUsage.negate());
+        BigDecimal juneNow = usage.add(new BigDecimal(topUp.get(0).get("amount").asText())).add(Finance.sum(corrections));
+        assertThat(juneNow).as("June's usage, top-up and their corrections").isEqualByComparingTo(prorated);
+    }
+
     private static String call(String id, String start, String stage, int seconds, String operator) {
         return SalesSheet.call("sales-journey", id, start, stage, seconds, operator);
     }
