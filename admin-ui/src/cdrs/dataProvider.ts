@@ -1,7 +1,7 @@
 import { HttpError, type DataProvider, type Identifier } from 'react-admin';
 import { api } from '../api/client';
 import { noResourceProvider } from '../api/arrayResource';
-import { unwrap } from '../api/unwrap';
+import { sortParam, unwrap } from '../api/unwrap';
 import type { components, paths } from '../api/schema';
 
 /** `cdrs`: stored CDRs, paged and filtered by the server (`page` 0-based, `size`); read-only. */
@@ -35,13 +35,22 @@ function isoDateTime(value: unknown): string | undefined {
   return Number.isNaN(date.getTime()) ? String(value) : date.toISOString();
 }
 
+/** the CDR list's columns the server sorts by (react-admin field → the API's sort name) */
+export const CDR_SORTS: Record<string, string> = {
+  startTime: 'startTime', receivedAt: 'receivedAt', durationSec: 'durationSec', total: 'total', account: 'account',
+  callType: 'callType', status: 'status', reason: 'reason', source: 'source', caller: 'caller', called: 'called',
+};
+
 export function cdrQuery(params: {
   pagination?: { page: number; perPage: number };
   filter?: Record<string, unknown>;
-}): CdrListQuery {
+  sort?: { field?: string; order?: string };
+}, sorts: Record<string, string> = CDR_SORTS): CdrListQuery {
   const filter = params.filter ?? {};
   const { page, perPage } = params.pagination ?? { page: 1, perPage: 50 };
   const query: CdrListQuery = { page: Math.max(page - 1, 0), size: perPage };
+  const sort = sortParam(params.sort, sorts);
+  if (sort) query.sort = sort;
   const str = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : String(v));
   if (str(filter.status)) query.status = str(filter.status) as CdrListQuery['status'];
   if (str(filter.account)) query.account = str(filter.account);

@@ -46,9 +46,9 @@ const cdrFilters = [
   <RuDateInput key="to" source="to" withTime />,
 ];
 
-/** the CDRs' export takes the list's filters without the page */
-const cdrExportQuery = (filter: Record<string, unknown>) => {
-  const { page: _page, size: _size, ...query } = cdrQuery({ filter });
+/** the CDRs' export takes the list's filters and order without the page */
+const cdrExportQuery = (filter: Record<string, unknown>, sort?: { field?: string; order?: string }) => {
+  const { page: _page, size: _size, ...query } = cdrQuery({ filter, sort });
   return query;
 };
 
@@ -59,7 +59,7 @@ const CdrListActions = () => (
   </TopToolbar>
 );
 
-/** Stored CDRs, newest first; paged by the server; cards on a phone. */
+/** Stored CDRs, newest first or by a column (sorted by the server); paged by the server; cards on a phone. */
 export const CdrList = () => {
   const narrow = useNarrow();
   const translate = useTranslate();
@@ -76,20 +76,19 @@ export const CdrList = () => {
       />
     ) : (
     <DataTable rowClick="show" bulkActionButtons={false}>
-      <DataTable.Col source="startTime" disableSort>
+      <DataTable.Col source="startTime">
         <LocalDateField source="startTime" showTime />
       </DataTable.Col>
-      <DataTable.Col source="source" disableSort />
+      <DataTable.Col source="source" />
       <DataTable.Col source="cdrId" disableSort />
-      <DataTable.Col source="callType" disableSort field={CallTypeField} />
-      <DataTable.Col source="caller" disableSort />
-      <DataTable.Col source="called" disableSort />
-      <DataTable.Col source="account" disableSort />
-      <DataTable.Col source="status" disableSort field={StatusField} />
-      <DataTable.Col source="total" disableSort align="right" field={MoneyField} />
+      <DataTable.Col source="callType" field={CallTypeField} />
+      <DataTable.Col source="caller" />
+      <DataTable.Col source="called" />
+      <DataTable.Col source="account" />
+      <DataTable.Col source="status" field={StatusField} />
+      <DataTable.Col source="total" align="right" field={MoneyField} />
       <DataTable.Col
         source="reason"
-        disableSort
         render={(record: { reason?: string }) => (record.reason ? translate(`app.reason.${record.reason}`, { _: record.reason }) : '')}
       />
     </DataTable>

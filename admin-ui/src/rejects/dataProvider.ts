@@ -11,12 +11,19 @@ type RejectListQuery = NonNullable<paths['/api/v1/rejects']['get']['parameters']
 export type RejectedCdr = components['schemas']['RejectedCdr'];
 export type RejectReason = components['schemas']['RejectReason'];
 
-/** The rejects queue's filters (reason, source, account, from, to) and page as its query. */
+/** the rejects queue's columns the server sorts by (react-admin field → the API's sort name) */
+export const REJECT_SORTS: Record<string, string> = {
+  startTime: 'startTime', receivedAt: 'receivedAt', reason: 'reason', account: 'account', source: 'source',
+  callType: 'callType', durationSec: 'durationSec', caller: 'caller', called: 'called', reprocessedAt: 'reprocessedAt',
+};
+
+/** The rejects queue's filters (reason, source, account, from, to), order and page as its query. */
 export function rejectQuery(params: {
   pagination?: { page: number; perPage: number };
   filter?: Record<string, unknown>;
+  sort?: { field?: string; order?: string };
 }): RejectListQuery {
-  const { status: _ignored, ...common } = cdrQuery(params);
+  const { status: _ignored, ...common } = cdrQuery(params, REJECT_SORTS);
   const query: RejectListQuery = common;
   const reason = params.filter?.reason;
   if (reason !== undefined && reason !== null && reason !== '') query.reason = String(reason) as RejectReason;

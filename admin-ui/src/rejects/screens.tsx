@@ -133,18 +133,17 @@ const RejectTable = () => {
       rowClick={(id) => createPath({ resource: 'cdrs', id, type: 'show' })}
       bulkActionButtons={<ReprocessSelectedButton />}
     >
-      <DataTable.Col source="startTime" disableSort>
+      <DataTable.Col source="startTime">
         <LocalDateField source="startTime" showTime />
       </DataTable.Col>
-      <DataTable.Col source="source" disableSort />
+      <DataTable.Col source="source" />
       <DataTable.Col source="cdrId" disableSort />
-      <DataTable.Col source="callType" disableSort field={CallTypeField} />
-      <DataTable.Col source="caller" disableSort />
-      <DataTable.Col source="called" disableSort />
-      <DataTable.Col source="account" disableSort />
+      <DataTable.Col source="callType" field={CallTypeField} />
+      <DataTable.Col source="caller" />
+      <DataTable.Col source="called" />
+      <DataTable.Col source="account" />
       <DataTable.Col
         source="reason"
-        disableSort
         render={(record: { reason?: string }) => translate(`app.reason.${record.reason}`, { _: record.reason ?? '' })}
       />
       <DataTable.Col source="reasonDetail" disableSort />
@@ -153,7 +152,7 @@ const RejectTable = () => {
         disableSort
         render={(record: { reason?: string; account?: string; called?: string }) => <FixLink record={record} />}
       />
-      <DataTable.Col source="reprocessedAt" disableSort>
+      <DataTable.Col source="reprocessedAt">
         <LocalDateField source="reprocessedAt" showTime emptyText="—" />
       </DataTable.Col>
     </DataTable>
@@ -265,9 +264,9 @@ const ReprocessListedButton = () => {
   );
 };
 
-/** the rejects' export takes the list's filters without the page */
-const rejectExportQuery = (filter: Record<string, unknown>) => {
-  const { page: _page, size: _size, ...query } = rejectQuery({ filter });
+/** the rejects' export takes the list's filters and order without the page */
+const rejectExportQuery = (filter: Record<string, unknown>, sort?: { field?: string; order?: string }) => {
+  const { page: _page, size: _size, ...query } = rejectQuery({ filter, sort });
   return query;
 };
 

@@ -20,8 +20,27 @@ public final class ListOrder {
      * last so that pages never overlap
      */
     public static String sql(String sort, Map<String, String> columns, String fallback, String tieBreak) {
-        if (sort == null || sort.isBlank()) {
+        Asked asked = asked(sort, columns);
+        if (asked == null) {
             return fallback + ", " + tieBreak;
+        }
+        return asked.column() + " " + asked.direction() + " nulls last, " + tieBreak;
+    }
+
+    /** a sort as asked: the SQL column of the field (from the list's map) and its direction */
+    public record Asked(String column, boolean descending) {
+        public String direction() {
+            return descending ? "desc" : "asc";
+        }
+    }
+
+    /**
+     * {@code sort} read against the list's fields: null when empty, else the column and direction; an unknown field or
+     * direction is 400 naming sort. For a list that builds its own ORDER BY (e.g. to follow an index both ways).
+     */
+    public static Asked asked(String sort, Map<String, String> columns) {
+        if (sort == null || sort.isBlank()) {
+            return null;
         }
         String[] parts = sort.trim().split(",", -1);
         String column = columns.get(parts[0].trim());
@@ -29,7 +48,7 @@ public final class ListOrder {
         if (column == null || parts.length > 2 || !(direction.equals("asc") || direction.equals("desc"))) {
             throw Refusal.invalid("sort", "list.sortUnknown", sort.trim(), String.join(", ", columns.keySet()));
         }
-        return column + " " + direction + " nulls last, " + tieBreak;
+        return new Asked(column, direction.equals("desc"));
     }
 
     /** a LIKE pattern that finds {@code text} anywhere, its own % and _ taken literally */

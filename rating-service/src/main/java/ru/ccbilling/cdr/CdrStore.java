@@ -201,27 +201,67 @@ public class CdrStore {
                 """, this::row, source, cdrId, source, cdrId).stream().findFirst();
     }
 
-    public Page list(Filter filter, int page, int size) {
+    /** what the CDR list (and its export) may be sorted by, and the column behind each name */
+    private static final Map<String, String> SORTS = new java.util.LinkedHashMap<>();
+
+    static {
+        SORTS.put("startTime", "c.start_time");
+        SORTS.put("receivedAt", "c.received_at");
+        SORTS.put("durationSec", "c.duration_sec");
+        SORTS.put("total", "c.total");
+        SORTS.put("account", "c.account_code");
+        SORTS.put("accountCode", "c.account_code");
+        SORTS.put("callType", "c.call_type");
+        SORTS.put("status", "c.status");
+        SORTS.put("reason", "c.reason");
+        SORTS.put("source", "c.source");
+        SORTS.put("caller", "c.caller");
+        SORTS.put("called", "c.called");
+    }
+
+    /** the lists' default order, as before sorting existed: along the index (start_time desc, id desc) */
+    static final String NEWEST_FIRST = "c.start_time desc, c.id desc";
+
+    /**
+     * The ORDER BY of a CDR or reject list for {@code sort} (fields of {@code sorts}, 400 naming sort otherwise).
+     * By start time either way, id follows the direction and nulls are where PostgreSQL puts them, so both read the
+     * index (start_time desc, id desc) forwards or backwards instead of sorting ({@code desc nulls last} would not
+     * match it). Any other field: that field (nulls last), then newest first; id last, so pages never overlap.
+     */
+    static String orderBy(String sort, Map<String, String> sorts) {
+        ru.ccbilling.export.ListOrder.Asked asked = ru.ccbilling.export.ListOrder.asked(sort, sorts);
+        if (asked == null) {
+            return NEWEST_FIRST;
+        }
+        if (asked.column().equals("c.start_time")) {
+            return "c.start_time " + asked.direction() + ", c.id " + asked.direction();
+        }
+        return asked.column() + " " + asked.direction() + " nulls last, " + NEWEST_FIRST;
+    }
+
+    public Page list(Filter filter, String sort, int page, int size) {
+        String order = orderBy(sort, SORTS);
         List<Object> args = new ArrayList<>();
         String where = where(filter, args);
         Long total = jdbc.queryForObject("select count(*) from cdr c" + where, Long.class, args.toArray());
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(size);
         pageArgs.add((long) page * size);
-        List<StoredCdr> items = jdbc.query(SELECT + where + " order by c.start_time desc, c.id desc limit ? offset ?",
+        List<StoredCdr> items = jdbc.query(SELECT + where + " order by " + order + " limit ? offset ?",
                 this::row, pageArgs.toArray());
         return new Page(items, total == null ? 0 : total);
     }
 
-    /** the records under the filter, newest first, as a table with Russian titles and labels */
-    public void export(Filter filter, ru.ccbilling.export.Table table) {
+    /** the records under the filter in the list's order (default newest first), as a table with Russian titles */
+    public void export(Filter filter, String sort, ru.ccbilling.export.Table table) {
+        String order = orderBy(sort, SORTS);
         List<Object> args = new ArrayList<>();
         String where = where(filter, args);
         args.add(ru.ccbilling.export.Table.MAX_ROWS);
         table.row("Начало звонка", "Тип звонка", "Кто звонил", "Куда звонил", "Длительность, с", "Статус",
                 "Причина отказа", "Лицевой счёт", "Тариф", "Версия тарифа", "Сумма без НДС, руб.", "Источник",
                 "Идентификатор", "Получен");
-        jdbc.query(SELECT + where + " order by c.start_time desc, c.id desc limit ?", rs -> {
+        jdbc.query(SELECT + where + " order by " + order + " limit ?", rs -> {
             StoredCdr c = row(rs, 0);
             table.row(c.startTime(), CdrLabels.callType(c.callType()), c.caller(), c.called(), c.durationSec(),
                     CdrLabels.status(c.status()), CdrLabels.reason(c.reason()), c.account(), c.tariff(),

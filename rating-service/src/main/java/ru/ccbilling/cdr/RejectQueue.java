@@ -61,7 +61,25 @@ public class RejectQueue {
         this.facts = facts;
     }
 
-    public Page list(Filter filter, int page, int size) {
+    /** what the rejects queue (and its export) may be sorted by, and the column behind each name */
+    private static final Map<String, String> SORTS = new LinkedHashMap<>();
+
+    static {
+        SORTS.put("startTime", "c.start_time");
+        SORTS.put("receivedAt", "c.received_at");
+        SORTS.put("reason", "c.reason");
+        SORTS.put("account", "c.account_code");
+        SORTS.put("accountCode", "c.account_code");
+        SORTS.put("source", "c.source");
+        SORTS.put("callType", "c.call_type");
+        SORTS.put("durationSec", "c.duration_sec");
+        SORTS.put("caller", "c.caller");
+        SORTS.put("called", "c.called");
+        SORTS.put("reprocessedAt", "c.reprocessed_at");
+    }
+
+    public Page list(Filter filter, String sort, int page, int size) {
+        String order = CdrStore.orderBy(sort, SORTS);
         Map<String, Long> counts = countsByReason(filter);
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         List<Object> args = new ArrayList<>();
@@ -71,7 +89,7 @@ public class RejectQueue {
         List<Rejected> items = jdbc.query("""
                 select c.source, c.cdr_id, c.call_type, c.start_time, c.caller, c.called, c.duration_sec,
                        c.account_code, c.reason, c.reason_detail, c.received_at, c.reprocessed_at
-                  from cdr c""" + where + " order by c.start_time desc, c.id desc limit ? offset ?",
+                  from cdr c""" + where + " order by " + order + " limit ? offset ?",
                 (rs, i) -> new Rejected(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6), rs.getInt(7),
                         rs.getString(8), rs.getString(9), rs.getString(10), rs.getObject(11, OffsetDateTime.class),
@@ -79,8 +97,9 @@ public class RejectQueue {
         return new Page(items, total, counts);
     }
 
-    /** the rejected records under the filter, newest first, as a table with Russian titles and labels */
-    public void export(Filter filter, ru.ccbilling.export.Table table) {
+    /** the rejected records under the filter in the list's order (default newest first), as a table, Russian titles */
+    public void export(Filter filter, String sort, ru.ccbilling.export.Table table) {
+        String order = CdrStore.orderBy(sort, SORTS);
         List<Object> args = new ArrayList<>();
         String where = where(filter, args);
         args.add(ru.ccbilling.export.Table.MAX_ROWS);
@@ -89,7 +108,7 @@ public class RejectQueue {
         jdbc.query("""
                 select c.source, c.cdr_id, c.call_type, c.start_time, c.caller, c.called, c.duration_sec,
                        c.account_code, c.reason, c.reason_detail, c.received_at, c.reprocessed_at
-                  from cdr c""" + where + " order by c.start_time desc, c.id desc limit ?", rs -> {
+                  from cdr c""" + where + " order by " + order + " limit ?", rs -> {
             table.row(rs.getObject(4, OffsetDateTime.class), CdrLabels.reason(rs.getString(9)), rs.getString(10),
                     CdrLabels.callType(rs.getString(3)), rs.getString(5), rs.getString(6), rs.getInt(7),
                     rs.getString(8), rs.getString(1), rs.getString(2), rs.getObject(11, OffsetDateTime.class),

@@ -69,26 +69,26 @@ class CdrController implements CdrsApi {
 
     @Override
     public ResponseEntity<CdrPage> listCdrs(CdrStatus status, String account, String source, OffsetDateTime from,
-                                           OffsetDateTime to, Integer page, Integer size) {
+                                           OffsetDateTime to, String sort, Integer page, Integer size) {
         var result = store.list(new CdrStore.Filter(status == null ? null : status.getValue(), account,
                 SourceScope.visible(source), from, to),
-                page, size);
+                sort, page, size);
         return ResponseEntity.ok(new CdrPage(result.items().stream().map(CdrController::view).toList(),
                 result.total(), page, size));
     }
 
     @Override
     public ResponseEntity<org.springframework.core.io.Resource> exportCdrsCsv(CdrStatus status, String account,
-            String source, OffsetDateTime from, OffsetDateTime to) {
+            String source, OffsetDateTime from, OffsetDateTime to, String sort) {
         CdrStore.Filter filter = filter(status, account, source, from, to);
-        return Downloads.csv("cdrs", table -> store.export(filter, table));
+        return Downloads.csv("cdrs", table -> store.export(filter, sort, table));
     }
 
     @Override
     public ResponseEntity<org.springframework.core.io.Resource> exportCdrsXlsx(CdrStatus status, String account,
-            String source, OffsetDateTime from, OffsetDateTime to) {
+            String source, OffsetDateTime from, OffsetDateTime to, String sort) {
         CdrStore.Filter filter = filter(status, account, source, from, to);
-        return Downloads.xlsx("cdrs", "Записи CDR", table -> store.export(filter, table));
+        return Downloads.xlsx("cdrs", "Записи CDR", table -> store.export(filter, sort, table));
     }
 
     private static CdrStore.Filter filter(CdrStatus status, String account, String source, OffsetDateTime from,

@@ -40,24 +40,25 @@ class RejectController implements RejectsApi {
 
     @Override
     public ResponseEntity<RejectPage> listRejects(RejectReason reason, String source, String account,
-                                                  OffsetDateTime from, OffsetDateTime to, Integer page, Integer size) {
-        RejectQueue.Page found = queue.list(filter(reason, source, account, from, to), page, size);
+                                                  OffsetDateTime from, OffsetDateTime to, String sort, Integer page,
+                                                  Integer size) {
+        RejectQueue.Page found = queue.list(filter(reason, source, account, from, to), sort, page, size);
         return ResponseEntity.ok(new RejectPage(found.items().stream().map(RejectController::view).toList(),
                 found.total(), page, size, found.countsByReason()));
     }
 
     @Override
     public ResponseEntity<org.springframework.core.io.Resource> exportRejectsCsv(RejectReason reason, String source,
-            String account, OffsetDateTime from, OffsetDateTime to) {
+            String account, OffsetDateTime from, OffsetDateTime to, String sort) {
         RejectQueue.Filter filter = filter(reason, source, account, from, to);
-        return Downloads.csv("rejects", table -> queue.export(filter, table));
+        return Downloads.csv("rejects", table -> queue.export(filter, sort, table));
     }
 
     @Override
     public ResponseEntity<org.springframework.core.io.Resource> exportRejectsXlsx(RejectReason reason, String source,
-            String account, OffsetDateTime from, OffsetDateTime to) {
+            String account, OffsetDateTime from, OffsetDateTime to, String sort) {
         RejectQueue.Filter filter = filter(reason, source, account, from, to);
-        return Downloads.xlsx("rejects", "Отсев", table -> queue.export(filter, table));
+        return Downloads.xlsx("rejects", "Отсев", table -> queue.export(filter, sort, table));
     }
 
     /** 200 with the result, or 202 with the job for a large selection */
