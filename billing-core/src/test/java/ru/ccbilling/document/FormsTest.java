@@ -145,6 +145,28 @@ class FormsTest {
     }
 
     @Test
+    void envelopeLabelsEscapeNamesAndAddressesAndPrintThemIntactWithTheDeliveryMethod() throws IOException {
+        String name = "ООО \"Рога & Копыта\" <Юг>";
+        String address = "г. Ростов-на-Дону, ул. Б. Садовая, д. 1 <корп. 2> & 'офис' 3";
+        var envelopes = java.util.List.of(
+                new ru.ccbilling.document.form.EnvelopeLabels.Envelope(name, "344002", address, Statement.DeliveryMethod.POST),
+                new ru.ccbilling.document.form.EnvelopeLabels.Envelope("АО «Вектор»", "197022", "", Statement.DeliveryMethod.COURIER));
+        String html = ru.ccbilling.document.form.EnvelopeLabels.html(SampleStatements.seller(), envelopes,
+                ru.ccbilling.document.form.EnvelopeLabels.Size.C5);
+        assertThat(html).doesNotContain(name, address).contains("Рога &amp; Копыта", "&lt;Юг&gt;");
+        byte[] pdf = PDF.pdf(html, APRIL_30);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(2);
+            assertThat(doc.getPage(1).getMediaBox().getHeight() / 72 * 25.4f).isCloseTo(162, org.assertj.core.data.Offset.offset(1f));
+        }
+        String text = text(pdf);
+        assertThat(text).contains(name, address, "Почта России", "Курьерская доставка", "Индекс",
+                "125167, г. Москва, Ленинградский проспект, д. 39, стр. 80");
+        assertThat(text.indexOf(name)).as("the envelopes in the order given").isLessThan(text.indexOf("АО «Вектор»"));
+        assertThat(text).as("an empty address is a dash").contains("Куда —");
+    }
+
+    @Test
     void renderingSpeed() {
         DocumentContent c = content(DocumentType.VAT_INVOICE, SampleStatements.generated(7, APRIL));
         for (int i = 0; i < 20; i++) {

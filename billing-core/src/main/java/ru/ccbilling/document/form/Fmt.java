@@ -9,7 +9,7 @@ import java.time.format.DateTimeFormatter;
 
 import ru.ccbilling.money.Money;
 
-/** How amounts, quantities, dates and names are written on Russian forms; and XML escaping for the templates. */
+/** How amounts, quantities, dates and names are written on Russian forms (the templates escape them). */
 final class Fmt {
 
     private static final String[] MONTHS = {"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
@@ -78,29 +78,5 @@ final class Fmt {
             out.append(i == 1 ? " " : "\u00a0").append(parts[i].charAt(0)).append('.');
         }
         return out.toString();
-    }
-
-    /** text for an XHTML template: escaped, a dash when empty */
-    static String x(String text) {
-        if (text == null || text.isBlank()) {
-            return "—";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    /** "7714123456/771401001", or the INN alone when there is no KPP */
-    static String innKpp(String inn, String kpp) {
-        return x(inn) + (kpp == null || kpp.isBlank() ? "" : "/" + x(kpp));
     }
 }

@@ -111,6 +111,36 @@ final class FormModel {
         return out;
     }
 
+    /**
+     * the envelope labels' values: the envelope's size (its name, width and height in mm, and a flag named as it for
+     * the template's layout), the sender, and per envelope the recipient, address, postal code and whether a courier
+     * delivers it
+     */
+    static Map<String, Object> envelopes(Statement.Seller sender, List<EnvelopeLabels.Envelope> envelopes,
+                                         EnvelopeLabels.Size size) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("name", size.name());
+        envelope.put("widthMm", size.widthMm);
+        envelope.put("heightMm", size.heightMm);
+        for (EnvelopeLabels.Size s : EnvelopeLabels.Size.values()) {
+            envelope.put(s.name(), s == size);
+        }
+        m.put("size", envelope);
+        m.put("seller", seller(sender));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (EnvelopeLabels.Envelope e : envelopes) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("recipient", text(e.recipient()));
+            one.put("address", text(e.address()));
+            one.put("postalCode", text(e.postalCode()));
+            one.put("courier", e.method() == Statement.DeliveryMethod.COURIER);
+            out.add(one);
+        }
+        m.put("envelopes", out);
+        return m;
+    }
+
     /** the text, or a dash when empty */
     static String text(String value) {
         return value == null || value.isBlank() ? "—" : value;
