@@ -99,4 +99,42 @@ describe('documents', () => {
     expect(put?.url.pathname).toBe('/api/v1/numbering-policies/CCB');
     expect(put?.body).toEqual({ policy: 'SEPARATE' });
   });
+
+  it('one account\'s package is issued for the month; a numbering refusal offers the documents dated the day of issue', async () => {
+    document.cookie = 'XSRF-TOKEN=run-tok; path=/';
+    const refused = {
+      title: 'Конфликт', status: 409,
+      detail: 'номера идут по порядку дат: в последовательности VAT_INVOICE продавца CCB уже есть номер 7 от 2026-12-05',
+      errors: [{ field: 'date', message: 'номера идут по порядку дат' }],
+    };
+    const issued = {
+      packageId: 'p1',
+      documents: [{ ...doc('d1', 'ACC-1001', 'INVOICE'), month: '2026-04', number: '12', date: '2026-12-05' },
+        { ...doc('d2', 'ACC-1001', 'ACT'), month: '2026-04', number: '2026-000013', date: '2026-12-05' }],
+    };
+    const seen = mockFetch((req) => {
+      if (req.url.pathname === '/api/v1/documents/packages') {
+        const body = req.body as { documentDate?: string };
+        return body.documentDate === 'RUN_DATE' ? { status: 201, body: issued } : { status: 409, body: refused };
+      }
+      return { body: [] };
+    });
+    render(
+      <AdminContext i18nProvider={i18nProvider}>
+        <DocumentRunsPage />
+      </AdminContext>,
+    );
+    fireEvent.change(screen.getByTestId('run-month'), { target: { value: '2026-04' } });
+    expect(screen.queryByTestId('issue-on-issue-date')).toBeNull();
+    fireEvent.change(screen.getByTestId('issue-account'), { target: { value: 'ACC-1001' } });
+    fireEvent.click(screen.getByRole('button', { name: /Выставить за/ }));
+    expect(await screen.findByText(/уже есть номер 7/)).toBeTruthy();
+    const posts = () => seen.filter((r) => r.method === 'POST' && r.url.pathname === '/api/v1/documents/packages');
+    expect(posts()[0].body).toEqual({ account: 'ACC-1001', month: '2026-04' });
+    fireEvent.click(screen.getByTestId('issue-on-issue-date'));
+    expect(await screen.findByTestId('issued-package')).toBeTruthy();
+    expect(posts()[1].body).toEqual({ account: 'ACC-1001', month: '2026-04', documentDate: 'RUN_DATE' });
+    expect(posts()[1].headers.get('X-XSRF-TOKEN')).toBe('run-tok');
+    expect(screen.getByTestId('issued-package').textContent).toContain('Акт № 2026-000013 от 05.12.2026');
+  });
 });

@@ -20,6 +20,7 @@ import {
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import ReplayIcon from '@mui/icons-material/Replay';
+import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import { Title, useTranslate } from 'react-admin';
 import { api } from '../api/client';
 import { isProblem, problemMessage, type Problem } from '../api/problem';
@@ -32,6 +33,7 @@ type Job = components['schemas']['Job'];
 type Regeneration = components['schemas']['Regeneration'];
 type Preflight = components['schemas']['DocumentRunPreflight'];
 type NumberingPolicy = components['schemas']['NumberingPolicy'];
+type DocumentPackage = components['schemas']['DocumentPackage'];
 
 export const DELIVERY_METHODS = ['PORTAL', 'EMAIL', 'POST', 'COURIER'] as const;
 
@@ -144,6 +146,7 @@ export const DocumentRunsPage = () => {
           </Stack>
         </CardContent>
       </Card>
+      <IssuePackageCard month={month} />
       <RegenerationCard month={month} />
       <NumberingPolicyCard />
     </Stack>
@@ -293,6 +296,77 @@ const JobTable = ({ jobs }: { jobs: Job[] }) => {
         })}
       </TableBody>
     </Table>
+  );
+};
+
+/** A numbering refusal that dating the documents the day of issue clears: "numbers follow dates" names the date. */
+export function blocksByDate(problem: Problem | undefined): boolean {
+  return problem?.status === 409 && (problem.errors ?? []).some((e) => e.field === 'date');
+}
+
+/**
+ * One account's package for the month, as the run issues it; when a sequence already holds a later number the
+ * refusal says so and, as the run's check does, the page offers the way out: the documents dated the day of issue
+ * (the services stay the month's).
+ */
+export const IssuePackageCard = ({ month }: { month: string }) => {
+  const translate = useTranslate();
+  const fmt = useFormat();
+  const [account, setAccount] = useState('');
+  const [issued, setIssued] = useState<DocumentPackage | undefined>();
+  const [problem, setProblem] = useState<Problem | undefined>();
+
+  const issue = async (onIssueDate = false) => {
+    setProblem(undefined);
+    setIssued(undefined);
+    const body = onIssueDate ? { account, month, documentDate: 'RUN_DATE' as const } : { account, month };
+    const { data, error, response } = await api.POST('/api/v1/documents/packages', { body });
+    if (data) setIssued(data);
+    else setProblem(await asProblem(error, response));
+  };
+
+  return (
+    <Card>
+      <CardContent>
+        <Typography variant="h6" gutterBottom>
+          {translate('app.runs.issue_package')}
+        </Typography>
+        <Typography variant="body2" sx={{ mb: 2 }}>
+          {translate('app.runs.issue_package_intro')}
+        </Typography>
+        <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+          <TextField
+            label={translate('app.runs.account')}
+            value={account}
+            onChange={(e) => setAccount(e.target.value)}
+            size="small"
+            sx={{ width: 200 }}
+            slotProps={{ htmlInput: { 'data-testid': 'issue-account' } }}
+          />
+          <Button variant="contained" startIcon={<ReceiptLongIcon />} onClick={() => issue()} disabled={!account.trim()}>
+            {translate('app.runs.issue_button', { month: fmt.month(month) })}
+          </Button>
+        </Stack>
+        {problem && (
+          <Box sx={{ mt: 2 }}>
+            <ProblemAlert problem={problem} fallbackTitle={translate('app.runs.problem')} />
+            {blocksByDate(problem) && (
+              <Button sx={{ mt: 1 }} variant="contained" color="warning" onClick={() => issue(true)} data-testid="issue-on-issue-date">
+                {translate('app.runs.issue_on_issue_date')}
+              </Button>
+            )}
+          </Box>
+        )}
+        {issued && (
+          <Alert severity="success" sx={{ mt: 2 }} data-testid="issued-package">
+            {translate('app.runs.issued')}{' '}
+            {issued.documents
+              .map((d) => `${translate(`app.documents.type.${d.type}`)} № ${d.number} ${translate('app.runs.dated')} ${fmt.date(d.date)}`)
+              .join('; ')}
+          </Alert>
+        )}
+      </CardContent>
+    </Card>
   );
 };
 

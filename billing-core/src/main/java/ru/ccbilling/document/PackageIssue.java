@@ -65,8 +65,17 @@ public class PackageIssue {
         return vat.rateOn(shipment);
     }
 
-    /** the monthly package of one account; issued once, answered as stored afterwards */
+    /** the monthly package of one account dated the month's last day; issued once, answered as stored afterwards */
     public UUID issue(String account, YearMonth month) {
+        return issue(account, month, RunPreflight.DocumentDate.MONTH_END);
+    }
+
+    /**
+     * The monthly package of one account, its documents dated as {@code date} says (RUN_DATE: the day of issue,
+     * Moscow; the services and the VAT rate stay the month's), through the mass run's path; issued once, answered as
+     * stored afterwards whatever the choice.
+     */
+    public UUID issue(String account, YearMonth month, RunPreflight.DocumentDate date) {
         StatementSource source = source();
         if (!source.isClosed(account, month)) {
             throw Refusal.conflict("document.monthNotClosed", month, account).at("month");
@@ -76,7 +85,9 @@ public class PackageIssue {
                     Refusal.notFound("document.noStatement", account, month).at("account"));
             StatementCheck.require(statement);
             try {
-                return issueAll(List.of(statement), PackageKind.MONTHLY).get(0);
+                // as the run does: null keeps the shipment date, RUN_DATE is today (Moscow)
+                LocalDate documentDate = date == RunPreflight.DocumentDate.RUN_DATE ? date.of(month, clock) : null;
+                return issueAll(List.of(statement), PackageKind.MONTHLY, documentDate).get(0);
             } catch (DuplicateKeyException e) {
                 // issued meanwhile by a parallel request or the run: that one stands, this one rolled back
                 return store.monthlyPackage(account, month).orElseThrow(() -> e);

@@ -31,7 +31,18 @@ import ru.ccbilling.vat.VatRates;
 public class RunPreflight {
 
     /** what the run dates its documents: the month's last day (the shipment date), or the day the run starts */
-    public enum DocumentDate { MONTH_END, RUN_DATE }
+    /**
+     * The date the documents of a month get: the month's last day (its shipment date), or the day they are issued
+     * (Moscow's today; the mass run fixes it when it starts, one account's package when it is issued).
+     */
+    public enum DocumentDate {
+        MONTH_END, RUN_DATE;
+
+        /** the documents' date of {@code month} under this choice, {@code clock} in the business zone */
+        public LocalDate of(YearMonth month, Clock clock) {
+            return this == RUN_DATE ? LocalDate.now(clock) : month.atEndOfMonth();
+        }
+    }
 
     public enum Code { SELLER_DATA, CLIENT_DATA, UNBALANCED_LINES, NEGATIVE_LINE, NUMBERING_ORDER, NOTHING_TO_ISSUE }
 
@@ -95,7 +106,7 @@ public class RunPreflight {
 
     /** the date documents of {@code month} get under {@code choice} (the run's day is Moscow's today) */
     public LocalDate documentDate(YearMonth month, DocumentDate choice) {
-        return choice == DocumentDate.RUN_DATE ? LocalDate.now(clock) : month.atEndOfMonth();
+        return choice.of(month, clock);
     }
 
     /** the closed accounts of the month in order; 409 when none */

@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ru.ccbilling.api.DocumentsApi;
 import ru.ccbilling.api.model.AccountMonth;
+import ru.ccbilling.api.model.IssuePackageRequest;
 import ru.ccbilling.api.model.DeliveryMethod;
 import ru.ccbilling.api.model.Document;
 import ru.ccbilling.api.model.DocumentPackage;
@@ -185,9 +186,9 @@ class DocumentController implements DocumentsApi {
     }
 
     @Override
-    public ResponseEntity<DocumentPackage> issuePackage(AccountMonth request) {
+    public ResponseEntity<DocumentPackage> issuePackage(IssuePackageRequest request) {
         UUID id = issue.issue(DocumentViews.required("account", request.getAccount()),
-                DocumentViews.month("month", request.getMonth()));
+                DocumentViews.month("month", request.getMonth()), dateChoice(request.getDocumentDate()));
         return ResponseEntity.status(HttpStatus.CREATED).body(DocumentViews.pack(id, documents.inPackage(id)));
     }
 
