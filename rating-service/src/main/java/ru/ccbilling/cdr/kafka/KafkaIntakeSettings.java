@@ -15,7 +15,8 @@ import org.springframework.util.unit.DataSize;
  * @param topic          CDRs in, one JSON record per message, keyed by its source
  * @param outcomesTopic  what became of each record (RATED, REJECTED, DUPLICATE), keyed like the input
  * @param deadLetterTopic messages that are not CDRs, with their errors and their original bytes
- * @param maxBatch       records per poll, and so per intake call (max.poll.records)
+ * @param maxBatch       records per poll, and so per intake call (max.poll.records); 4000, so that the several
+ *                       switches of a partition are stored in chunks of one switch each (BENCHMARKS.md, Kafka intake)
  * @param maxRecordSize  a larger message is dead-lettered unread
  * @param sources        when not empty, the only sources taken from the topic; any other goes to the dead letters
  * @param retryInterval  wait before a batch that failed (the database down) is fetched again from the broker
@@ -30,7 +31,7 @@ public record KafkaIntakeSettings(
         @DefaultValue("ccbilling.cdr-outcomes") String outcomesTopic,
         @DefaultValue("ccbilling.cdrs.dead-letters") String deadLetterTopic,
         @DefaultValue("1") int concurrency,
-        @DefaultValue("1000") int maxBatch,
+        @DefaultValue("4000") int maxBatch,
         @DefaultValue("64KB") DataSize maxRecordSize,
         @DefaultValue List<String> sources,
         @DefaultValue("2s") Duration retryInterval,

@@ -24,7 +24,7 @@ class KafkaIntakeSettingsTest {
         assertThat(settings.topic()).isEqualTo("ccbilling.cdrs");
         assertThat(settings.outcomesTopic()).isEqualTo("ccbilling.cdr-outcomes");
         assertThat(settings.deadLetterTopic()).isEqualTo("ccbilling.cdrs.dead-letters");
-        assertThat(settings.maxBatch()).isEqualTo(1000);
+        assertThat(settings.maxBatch()).isEqualTo(4000);
         assertThat(settings.maxRecordSize().toBytes()).isEqualTo(64 * 1024);
         assertThat(settings.sources()).isEmpty();
         assertThat(settings.client()).isEmpty();
