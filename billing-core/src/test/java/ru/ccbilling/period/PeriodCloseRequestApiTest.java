@@ -36,11 +36,16 @@ class PeriodCloseRequestApiTest {
     @Test
     void aCloseWithoutABodyOrContentTypeClosesEveryAccount() {
         Finance f = new Finance(port);
+        // at least one account to close, whichever tests ran before in this database
+        String account = f.openAccount("PCR");
         Api.Response r = f.finance.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/api/v1/periods/2024-11/close")).POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(r.status()).as(r.raw()).isEqualTo(202);
         f.awaitJob(r.body().get("id").asText());
         assertThat(f.period("2024-11").get("state").asText()).isEqualTo("CLOSED");
+        assertThat(jdbc.queryForObject(
+                "select count(*) from account_close where month = '2024-11-01' and account_code = ?", Long.class,
+                account)).isEqualTo(1);
     }
 
     @Test
