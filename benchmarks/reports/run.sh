@@ -4,6 +4,7 @@
 # reports and a few others through POST /api/v1/reports/query, five runs each (time.sh).
 # Build first: ./mvnw -q -pl rating-service -am package -DskipTests -DskipUi
 # Usage: benchmarks/reports/run.sh [millions] [http-port] [postgres-port]   (default 10 28471 28472)
+#   HOLD=1 keeps the platform up after the timings (time.sh can then be run again, e.g. once the machine is quiet)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 MILLIONS=${1:-10}
@@ -43,3 +44,7 @@ $PSQL -tA -c "select pg_size_pretty(pg_total_relation_size('report_call_day') + 
               + pg_total_relation_size('report_line_day') + pg_total_relation_size('report_line_month')) || ' of facts, '
               || pg_size_pretty(pg_total_relation_size('cdr')) || ' of CDRs'"
 benchmarks/reports/time.sh "http://127.0.0.1:$PORT"
+if [ -n "${HOLD:-}" ]; then
+    echo "== the platform stays up on http://127.0.0.1:$PORT (PostgreSQL on $PG_PORT) until this script is stopped"
+    while sleep 60; do :; done
+fi
