@@ -31,14 +31,13 @@ for i in $(seq 0 $((MILLIONS - 1))); do
     $PSQL -v first=$((i * 1000000)) -v last=$(((i + 1) * 1000000 - 1)) -f benchmarks/reports/generate.sql | grep -i "Time" | tr '\n' ' '; echo
 done
 echo "generated in $(( $(date +%s) - GEN_START )) s"
-$PSQL -c "vacuum analyze report_call_day, report_call_month, report_line_day, report_line_month, report_call_day_lean, report_line_day_lean, report_call_account_day, report_line_account_day, account"
+$PSQL -c "vacuum analyze report_call_day, report_call_month, report_line_day, report_line_month, report_call_day_lean, report_line_day_lean, report_call_account_day, account"
 $PSQL -tA -c "select (select count(*) from cdr) || ' CDRs; facts: ' || (select count(*) from report_call_day) || ' call-days, '
               || (select count(*) from report_call_month) || ' call-months, ' || (select count(*) from report_line_day)
               || ' line-days, ' || (select count(*) from report_line_month) || ' line-months, '
               || (select count(*) from report_call_day_lean) || ' lean call-days, '
               || (select count(*) from report_line_day_lean) || ' lean line-days, '
-              || (select count(*) from report_call_account_day) || ' account call-days, '
-              || (select count(*) from report_line_account_day) || ' account line-days'"
+              || (select count(*) from report_call_account_day) || ' account call-days'"
 
 $PSQL -tA -c "select pg_size_pretty(pg_total_relation_size('report_call_day') + pg_total_relation_size('report_call_month')
               + pg_total_relation_size('report_line_day') + pg_total_relation_size('report_line_month')) || ' of facts, '

@@ -245,12 +245,15 @@ public class PeriodRerating {
 
     /**
      * The minimum monthly payment the re-rated month is topped up to, prorated by the days in force as the close does
-     * ({@link CloseEntries#termsByDay}): without a choice exactly the close's; a chosen tariff (version) stands for
-     * the account's on each day it had one, as it prices all the month's records.
+     * ({@link CloseEntries#termsByDay}): without a choice exactly the close's; a chosen tariff stands for the
+     * account's on each day it had one and the chosen tariff had a version in force, and a chosen version stands for
+     * that day's version, so that re-rating under the very version that was in force counts the same days.
      */
     private MinimumPayment minimum(YearMonth month, Account account, String tariff, Integer version, MonthlyTerms chosen) {
-        return MinimumPayment.of(month, CloseEntries.termsByDay(month, account, (code, day) -> version != null
-                ? Optional.ofNullable(chosen) : tariffs.inForce(tariff != null ? tariff : code, day)));
+        return MinimumPayment.of(month, CloseEntries.termsByDay(month, account, (code, day) -> {
+            Optional<MonthlyTerms> inForce = tariffs.inForce(tariff != null ? tariff : code, day);
+            return version != null ? inForce.map(t -> chosen) : inForce;
+        }));
     }
 
     /** the terms whose volume coefficient applies: the chosen version, else the one in force at the month's end */

@@ -105,12 +105,9 @@ public enum Dimension {
         return this == ACCOUNT || this == CLIENT;
     }
 
-    /**
-     * the facts by account and day have it: the time, the account and its client, and the status (a constant on the
-     * lines, as is their reason)
-     */
-    boolean onAccountDays(FactTable table) {
-        return isTime() || accountLevel() || this == STATUS || (table == FactTable.LINES && this == REASON);
+    /** the call facts by account and day have it: the time, the account and its client, and the status */
+    boolean onAccountDays() {
+        return isTime() || accountLevel() || this == STATUS;
     }
 
     /** only the line facts have it: a report that names it reads the priced lines */

@@ -39,9 +39,9 @@ final class ReportSql {
                 && q.filters().stream().noneMatch(f -> f.dimension().accountLevel());
         // the facts by account and day when the report needs nothing else (the account or client by day or week,
         // a salesperson's reports)
-        boolean byAccount = !lean && table != FactTable.LEDGER
-                && q.dimensions().stream().allMatch(d -> d.onAccountDays(table))
-                && q.filters().stream().allMatch(f -> f.dimension().onAccountDays(table));
+        boolean byAccount = !lean && table == FactTable.CALLS
+                && q.dimensions().stream().allMatch(Dimension::onAccountDays)
+                && q.filters().stream().allMatch(f -> f.dimension().onAccountDays());
         from(q, table, lean, byAccount, select, args);
         select.append(table == FactTable.LEDGER ? " e" : " f");
         if (!lean) {
@@ -107,7 +107,7 @@ final class ReportSql {
             return;
         }
         String columns = byAccount ? table.accountColumns : "*";
-        String days = table.facts + (byAccount ? "_account_day" : "_day");
+        String days = byAccount ? "report_call_account_day" : table.facts + "_day";
         if (daily || !firstMonth.isBefore(afterMonths)) {
             sql.append("(select ").append(columns).append(" from ").append(days).append(" union all select ")
                     .append(columns).append(" from ").append(table.facts).append("_pending)");

@@ -44,7 +44,17 @@ public class CdrIntake {
         this.clock = clock;
     }
 
+    /** stores in chunks of at most {@value #CHUNK} records, each in a transaction of its own */
     public List<IntakeOutcome> submit(List<JsonNode> records) {
+        return submit(records, CHUNK);
+    }
+
+    /**
+     * stores in chunks of at most {@code chunk} records, each in a transaction of its own: the Kafka intake stores
+     * a whole poll in one ({@code chunk} = its size), so that a poll is stored whole or not at all and every record
+     * of a re-delivered poll has either its first outcome or none
+     */
+    public List<IntakeOutcome> submit(List<JsonNode> records, int chunk) {
         // PostgreSQL keeps microseconds: the same instant everywhere it is stored
         OffsetDateTime receivedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         ParallelRating.Rated[] rated = rating.readAndRate(records);
@@ -68,13 +78,13 @@ public class CdrIntake {
             positions.add(i);
             pending.add(new CdrStore.Pending(cdr, rated[i].result(), receivedAt));
         }
-        for (List<Integer> chunk : chunksBySource(pending, p -> p.cdr().source(), CHUNK)) {
-            List<CdrStore.Pending> rows = new ArrayList<>(chunk.size());
-            for (int k : chunk) {
+        for (List<Integer> part : chunksBySource(pending, p -> p.cdr().source(), chunk)) {
+            List<CdrStore.Pending> rows = new ArrayList<>(part.size());
+            for (int k : part) {
                 rows.add(pending.get(k));
             }
             Set<String> duplicates = tx.execute(status -> store.store(rows));
-            for (int k : chunk) {
+            for (int k : part) {
                 CdrStore.Pending p = pending.get(k);
                 outcomes[positions.get(k)] = duplicates.contains(p.key())
                         ? IntakeOutcome.duplicate(p.cdr().source(), p.cdr().cdrId())

@@ -1,6 +1,8 @@
 -- Reports (issue 19): the fold keeps the fourth grain too, the facts by account and day (billing V125), from the
 -- pending facts with the daily, monthly and lean daily ones, in the same transaction (no cost at intake).
--- The function is V121's with the two by_account upserts added (a migration replaces a function whole).
+-- The function is V121's with the by_account upsert of the calls added (a migration replaces a function whole).
+-- Run it with no older instance folding (stop the others for the upgrade): a fold that started with V121's body just
+-- before this commits would add its rows to the other grains only.
 -- Moves the pending facts into every grain in one transaction: a report reads the facts and the pending rows in one
 -- statement (billing's report.ReportSql), so it counts every CDR once, before and after a fold. The pending rows of
 -- many chunks are grouped once, so each fact is updated once per fold; upserts in key order, so two folds at once wait
@@ -83,13 +85,6 @@ begin
           from g group by 1, 2, 3, 4, 5, 6, 7, 8 order by 1, 2, 3, 4, 5, 6, 7, 8
         on conflict (day, call_type, source, tariff_code, tariff_version, component, operator_id, site)
         do update set calls = f.calls + excluded.calls, lines = f.lines + excluded.lines,
-                      billed_sec = f.billed_sec + excluded.billed_sec, amount = f.amount + excluded.amount),
-    by_account as (
-        insert into report_line_account_day as f
-        select account_code, day, sum(calls), sum(lines), sum(billed_sec), sum(amount)
-          from g group by 1, 2 order by 1, 2
-        on conflict (account_code, day)
-        do update set calls = f.calls + excluded.calls, lines = f.lines + excluded.lines,
                       billed_sec = f.billed_sec + excluded.billed_sec, amount = f.amount + excluded.amount)
     select coalesce(sum(n), 0) into folded_lines from g;
     return folded_calls + folded_lines;
@@ -99,6 +94,3 @@ end $$;
 insert into report_call_account_day
 select account_code, day, status, sum(calls), sum(answered), sum(duration_sec), sum(billed_sec), sum(amount)
   from report_call_day group by 1, 2, 3;
-insert into report_line_account_day
-select account_code, day, sum(calls), sum(lines), sum(billed_sec), sum(amount)
-  from report_line_day group by 1, 2;

@@ -100,7 +100,8 @@ class CdrTopicListener implements BatchAcknowledgingMessageListener<String, byte
             return List.of();
         }
         try {
-            return intake.submit(records);
+            // the whole poll in one transaction: stored whole or not at all
+            return intake.submit(records, records.size());
         } catch (RuntimeException e) {
             requireDatabase(e);
             log.warn("Kafka intake: a batch failed while the database answers ({}); taking its records one by one",

@@ -1,6 +1,7 @@
 package ru.ccbilling.cdr.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.Mockito.doAnswer;
 
@@ -276,7 +277,7 @@ class KafkaIntakeTest {
                 throw new IllegalStateException("a bug met by this record alone");
             }
             return call.callRealMethod();
-        }).when(intake).submit(anyList());
+        }).when(intake).submit(anyList(), anyInt());
         try {
             topics.send(records);
             List<ConsumerRecord<String, byte[]>> letters = topics.read(TestTopics.DEAD_LETTERS, source, 1, WAIT);

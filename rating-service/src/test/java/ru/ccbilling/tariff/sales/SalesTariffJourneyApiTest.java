@@ -272,6 +272,12 @@ class SalesTariffJourneyApiTest {
         Api.Response same = f.finance.post("/api/v1/periods/2026-06/rerate", Map.of("account", account, "apply", true));
         assertThat(same.status()).as(same.raw()).isEqualTo(200);
         assertThat(same.body().get("corrections").asInt()).as(same.raw()).isZero();
+        // nor under the very version that was in force, named: the same 15 days count
+        int version = published.body().get("publishedVersion").asInt();
+        Api.Response named = f.finance.post("/api/v1/periods/2026-06/rerate", Map.of("account", account,
+                "tariff", code, "tariffVersion", version, "apply", true));
+        assertThat(named.status()).as(named.raw()).isEqualTo(200);
+        assertThat(named.body().get("corrections").asInt()).as(named.raw()).isZero();
 
         // a late call: the top-up shrinks by its price, June still costs the prorated minimum
         List<String> late = List.of(call("j3-" + account, "2026-06-25T12:00:00+03:00", "IVR", 180, null));
