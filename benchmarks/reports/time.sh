@@ -24,7 +24,7 @@ time_report() {
     for _ in 1 2 3 4 5; do
         times+=("$(call -d "$body" "$BASE/api/v1/reports/query")")
     done
-    printf '%-55s rows %6s   s: %s\n' "$name" "$(jq '.rows | length' "$JAR_DIR/answer.json")" "${times[*]}"
+    printf '%-70s rows %6s   s: %s\n' "$name" "$(jq -r 'if .rows then (.rows | length | tostring) else "HTTP \(.status)" end' "$JAR_DIR/answer.json")" "${times[*]}"
 }
 YEAR='"from":"2026-01-01","to":"2026-12-31"'
 echo "== reports over the year (5 runs each, seconds as curl measures them)"
@@ -54,10 +54,15 @@ time_report "by week and source, whole year (lean daily facts, source kept)" \
     "{\"dimensions\":[\"week\",\"source\"],\"measures\":[\"calls\",\"amountNet\"],$YEAR}"
 time_report "by week and account, whole year (facts by account and day)" \
     "{\"dimensions\":[\"week\",\"account\"],\"measures\":[\"calls\",\"amountNet\"],$YEAR}"
-time_report "by week and client, whole year, net, VAT, rejects (by account and day)" \
+time_report "by week and client, whole year (106,000 rows: over max-rows, 400)" \
     "{\"dimensions\":[\"week\",\"client\"],\"measures\":[\"calls\",\"amountNet\",\"vat\",\"rejects\"],$YEAR}"
-time_report "by day and client, one quarter (by account and day)" \
-    "{\"dimensions\":[\"day\",\"client\"],\"measures\":[\"calls\",\"amountNet\"],\"from\":\"2026-04-01\",\"to\":\"2026-06-30\"}"
+HUNDRED=$(for a in $(seq 0 20 1980); do printf '"ACC-R%04d",' "$a"; done | sed 's/,$//')
+time_report "by week and account, 100 accounts, whole year (by account and day)" \
+    "{\"dimensions\":[\"week\",\"account\"],\"measures\":[\"calls\",\"amountNet\",\"vat\",\"rejects\"],\"filters\":[{\"dimension\":\"account\",\"values\":[$HUNDRED]}],$YEAR}"
+time_report "by day and client, one client, whole year (by account and day)" \
+    "{\"dimensions\":[\"day\",\"client\"],\"measures\":[\"calls\",\"amountNet\",\"asr\"],\"filters\":[{\"dimension\":\"client\",\"values\":[\"ООО «Клиент 42»\"]}],$YEAR}"
+time_report "by week and status, 2026-01-15..2026-12-14, every account named (by account and day)" \
+    "{\"dimensions\":[\"week\",\"status\"],\"measures\":[\"calls\",\"rejects\",\"amountNet\"],\"filters\":[{\"dimension\":\"status\",\"values\":[\"RATED\",\"REJECTED\"]},{\"dimension\":\"account\",\"values\":[$HUNDRED]}],\"from\":\"2026-01-15\",\"to\":\"2026-12-14\"}"
 time_report "by day and account, OPERATOR lines, one month (daily line facts)" \
     "{\"dimensions\":[\"day\",\"account\"],\"measures\":[\"calls\",\"amountNet\"],\"filters\":[{\"dimension\":\"component\",\"values\":[\"OPERATOR\"]}],\"from\":\"2026-03-01\",\"to\":\"2026-03-31\"}"
 time_report "by week, account and service, whole year (daily facts)" \
@@ -66,6 +71,21 @@ time_report "by day, one account, whole year (by account and day, as a salespers
     "{\"dimensions\":[\"day\"],\"measures\":[\"calls\",\"amountNet\"],\"filters\":[{\"dimension\":\"account\",\"values\":[\"ACC-R0042\"]}],$YEAR}"
 time_report "by day and service, one month (lean daily facts)" \
     "{\"dimensions\":[\"day\",\"service\"],\"measures\":[\"calls\",\"amountNet\"],\"from\":\"2026-03-01\",\"to\":\"2026-03-31\"}"
+echo "== as the salesperson 'sales' (their 200 accounts: every tenth), signed in the same way"
+COOKIES=$JAR_DIR/sales-cookies
+CSRF=$(curl -s -c "$COOKIES" -b "$COOKIES" "$BASE/login" | grep -o 'name="_csrf"[^>]*value="[^"]*"' | sed 's/.*value="//; s/"$//')
+curl -s -o /dev/null -c "$COOKIES" -b "$COOKIES" -d "username=sales&password=sales&_csrf=$CSRF" "$BASE/login"
+curl -s -o /dev/null -c "$COOKIES" -b "$COOKIES" -H 'X-Requested-With: XMLHttpRequest' "$BASE/api/v1/me"
+FIN_XSRF=$XSRF
+XSRF=$(awk '$6 == "XSRF-TOKEN" { print $7 }' "$COOKIES")
+time_report "salesperson: by day, whole year (by account and day)" \
+    "{\"dimensions\":[\"day\"],\"measures\":[\"calls\",\"amountNet\",\"rejects\"],$YEAR}"
+time_report "salesperson: by week and client, 2026-04-01..2026-06-30 (by account and day)" \
+    "{\"dimensions\":[\"week\",\"client\"],\"measures\":[\"calls\",\"amountNet\"],\"from\":\"2026-04-01\",\"to\":\"2026-06-30\"}"
+time_report "salesperson: by month and service, whole year (monthly facts)" \
+    "{\"dimensions\":[\"month\",\"service\"],\"measures\":[\"calls\",\"amountNet\"],$YEAR}"
+COOKIES=$JAR_DIR/cookies
+XSRF=$FIN_XSRF
 echo "== drill-down: the calls of one account on one day (page of 50)"
 for _ in 1 2 3; do
     call -d '{"query":{"dimensions":["day","account"],"measures":["calls"],"from":"2026-06-01","to":"2026-06-30"},"cell":{"day":"2026-06-15","account":"ACC-R0042"}}' \

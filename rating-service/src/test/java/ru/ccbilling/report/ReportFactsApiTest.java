@@ -220,9 +220,29 @@ class ReportFactsApiTest {
             }
         }
 
+        // a filter on the client is a filter on the client's accounts: the same figures as the filter on them
+        String client = jdbc.queryForObject("select client_name from account where code = ?", String.class, account);
+        List<String> ofClient = jdbc.queryForList("select code from account where client_name = ?", String.class, client);
+        for (String dimension : List.of("day", "month")) {
+            Map<String, Object> byClient = Map.of("dimensions", List.of(dimension, "account"), "measures",
+                    List.of("calls", "amountNet", "rejects"), "from", "2026-01-01", "to", "2026-12-31",
+                    "filters", List.of(Map.of("dimension", "client", "values", List.of(client))));
+            Map<String, Object> byAccounts = new java.util.HashMap<>(byClient);
+            byAccounts.put("filters", List.of(Map.of("dimension", "account", "values", ofClient)));
+            Api.Response a = f.finance.post("/api/v1/reports/query", byClient);
+            Api.Response b = f.finance.post("/api/v1/reports/query", byAccounts);
+            assertThat(a.status()).as(a.raw()).isEqualTo(200);
+            assertThat(a.body().get("rows")).as(a.raw()).isEqualTo(b.body().get("rows"));
+            assertThat(a.body().get("rows").size()).isPositive();
+        }
+
         // which facts the builder reads
         java.time.LocalDate from = java.time.LocalDate.parse("2026-01-01");
         java.time.LocalDate to = java.time.LocalDate.parse("2026-12-31");
+        assertThat(sql(List.of(Dimension.DAY), List.of(new ReportQuery.Filter(Dimension.CLIENT, List.of("x"))), null,
+                from, to)).contains("f.account_code in (select c.code from account c where c.client_name = any(?))");
+        assertThat(sql(List.of(Dimension.DAY), List.of(new ReportQuery.Filter(Dimension.CLIENT, List.of("x", ""))), null,
+                from, to)).contains("coalesce(a.client_name, '')");
         assertThat(sql(List.of(Dimension.WEEK, Dimension.ACCOUNT), List.of(), null, from, to))
                 .contains("report_call_account_day").doesNotContain("report_call_day ");
         assertThat(sql(List.of(Dimension.DAY, Dimension.CLIENT, Dimension.STATUS), List.of(), null, from, to))
