@@ -58,7 +58,7 @@ select b.id, 'bench', c.i || '-' || c.j, c.start_time, c.start_time + interval '
        c.called, c.minutes * 60 - 25, c.account, 'RATED', 'CC-STANDARD-2026', 1,
        c.minutes * 2.90 + 0.18 + 36.00 + 5.00,
        l.lines,
-       '\x0203002305'::bytea || cdr_varint(c.minutes * 60 - 95) || (select cdr_varint(cdr_word_id('OP-102')))
+       '\x0203002305'::bytea || cdr_varint(greatest(c.minutes * 60 - 95, 0)) || (select cdr_varint(cdr_word_id('OP-102')))
            || '\x0223'::bytea
   from bench_call c join bench_ids b using (i, j) join bench_lines l using (minutes);
 
