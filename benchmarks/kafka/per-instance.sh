@@ -12,7 +12,8 @@
 # Build first: ./mvnw -q -pl rating-service,benchmarks -am package -DskipTests -DskipUi
 # Usage: benchmarks/kafka/per-instance.sh [records] [rounds] [concurrency]   (default 1000000 2 4)
 #   env: WARMUP (records through each path before the rounds, default 300000), PORT, PG_PORT,
-#        INSTANCE_CPU (default 1), LOAD_CPU (default 0), APP_ARGS (more platform options), KAFKA_ARGS and
+#        INSTANCE_CPU (default 1), LOAD_CPU (default 0), APP_JVM (the instance's JVM options, default -Xmx2g),
+#        APP_ARGS (more platform options), KAFKA_ARGS and
 #        HTTP_ARGS (more options of KafkaIntakeLoad and IntakeLoad)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -42,7 +43,7 @@ for _ in $(seq 1 120); do
 done
 BOOTSTRAP=$(sed -n 's/^Kafka broker on \([^,]*\),.*/\1/p' "$DATA/broker.log")  # the broker picks its port
 
-taskset -c "$INSTANCE_CPU" java -Xmx2g -jar "$JAR" --spring.profiles.active=demo --server.port="$PORT" \
+taskset -c "$INSTANCE_CPU" java ${APP_JVM:--Xmx2g} -jar "$JAR" --spring.profiles.active=demo --server.port="$PORT" \
     --ccbilling.embedded-db.dir="$DATA/db" --ccbilling.embedded-db.port="$PG_PORT" \
     --ccbilling.kafka.enabled=true --ccbilling.kafka.bootstrap-servers="$BOOTSTRAP" \
     --ccbilling.kafka.concurrency="$CONCURRENCY" ${APP_ARGS:-} > "$DATA/app.log" 2>&1 &
@@ -80,16 +81,23 @@ http_run() { # records → records/s
     sed -n 's/.* requests in .* s: \([0-9]*\) records\/s/\1/p' "$DATA/http.out"
 }
 
-measured() { # path records → "rate app-µs pg-µs fact-rows-per-record"
-    local before after rate f0 f1
+gc_seconds() { # the JVM's time in garbage collection so far (jstat's GCT)
+    jstat -gc "$APP" | awk 'NR == 2 { print $NF }'
+}
+
+measured() { # path records → "rate app-µs pg-µs fact-rows-per-record gc-µs"
+    local before after rate f0 f1 g0 g1
     f0=$(facts)
+    g0=$(gc_seconds)
     before=$(ticks)
     rate=$("$1"_run "$2")
     after=$(ticks)
+    g1=$(gc_seconds)
     sleep 1; f1=$(facts)   # the statistics arrive a moment late
-    set -- $before $after "$2" "$rate" "$f0" "$f1"
-    awk -v a0="$1" -v p0="$2" -v a1="$3" -v p1="$4" -v n="$5" -v r="$6" -v f0="$7" -v f1="$8" -v hz="$HZ" \
-        'BEGIN { printf "%s %.1f %.1f %.3f", r, (a1 - a0) / hz / n * 1e6, (p1 - p0) / hz / n * 1e6, (f1 - f0) / n }'
+    set -- $before $after "$2" "$rate" "$f0" "$f1" "$g0" "$g1"
+    awk -v a0="$1" -v p0="$2" -v a1="$3" -v p1="$4" -v n="$5" -v r="$6" -v f0="$7" -v f1="$8" -v g0="$9" -v g1="${10}" \
+        -v hz="$HZ" 'BEGIN { printf "%s %.1f %.1f %.3f %.1f", r, (a1 - a0) / hz / n * 1e6, (p1 - p0) / hz / n * 1e6,
+                            (f1 - f0) / n, (g1 - g0) / n * 1e6 }'
 }
 
 # the same switches on both paths: Kafka's names (as many on each partition), and over HTTP each request one switch's
@@ -103,12 +111,13 @@ if [ "${HTTP_SOURCES:-kafka}" = kafka ]; then
     echo "sources on both paths: $NAMES"
 fi
 echo "warm-up: http $(http_run "$WARMUP")/s"
-printf '%-6s %-6s %10s %10s %10s %12s %8s\n' round path CDRs/s app-µs pg-µs facts/CDR ratio
+echo "JVM: ${APP_JVM:--Xmx2g}; gc-µs: the JVM's garbage collection per record (wall time, within app-µs)"
+printf '%-6s %-6s %10s %10s %10s %12s %8s %8s\n' round path CDRs/s app-µs pg-µs facts/CDR gc-µs ratio
 for round in $(seq 1 "$ROUNDS"); do
-    read -r k ka kp kf <<< "$(measured kafka "$RECORDS")"
-    printf '%-6s %-6s %10s %10s %10s %12s\n' "$round" kafka "$k" "$ka" "$kp" "$kf"
-    read -r h ha hp hf <<< "$(measured http "$RECORDS")"
-    printf '%-6s %-6s %10s %10s %10s %12s %8s\n' "$round" http "$h" "$ha" "$hp" "$hf" \
+    read -r k ka kp kf kg <<< "$(measured kafka "$RECORDS")"
+    printf '%-6s %-6s %10s %10s %10s %12s %8s\n' "$round" kafka "$k" "$ka" "$kp" "$kf" "$kg"
+    read -r h ha hp hf hg <<< "$(measured http "$RECORDS")"
+    printf '%-6s %-6s %10s %10s %10s %12s %8s %8s\n' "$round" http "$h" "$ha" "$hp" "$hf" "$hg" \
         "$(awk -v k="$k" -v h="$h" 'BEGIN { printf "%.2f", k / h }')"
 done
 grep -h 'latency\|outcomes:' "$DATA/kafka.out" "$DATA/http.out" | sed 's/^/last runs: /'

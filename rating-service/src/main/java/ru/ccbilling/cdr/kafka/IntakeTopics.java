@@ -14,9 +14,9 @@ import org.apache.kafka.common.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import ru.ccbilling.cdr.IntakeOutcome;
 import ru.ccbilling.refusal.Refusal.Fault;
@@ -48,15 +48,35 @@ class IntakeTopics {
     }
 
     CompletableFuture<?> outcome(ConsumerRecord<String, byte[]> message, IntakeOutcome outcome) {
-        ObjectNode out = json.createObjectNode().put("outcome", outcome.kind().name())
-                .put("source", outcome.source()).put("cdrId", outcome.cdrId());
+        return kafka.send(new ProducerRecord<>(outcomes, message.key(), outcomeJson(outcome)));
+    }
+
+    /**
+     * {@code {"outcome":…,"source":…,"cdrId":…[,"total":"…"][,"reason":"…"]}}, written straight into its bytes (one
+     * per record: a tree and its serializer per outcome showed in the intake's profile)
+     */
+    static byte[] outcomeJson(IntakeOutcome outcome) {
+        StringBuilder out = new StringBuilder(112).append("{\"outcome\":\"").append(outcome.kind().name()).append('"');
+        field(out, "source", outcome.source());
+        field(out, "cdrId", outcome.cdrId());
         if (outcome.total() != null) {
-            out.put("total", outcome.total().toString());
+            field(out, "total", outcome.total().toString());
         }
         if (outcome.reason() != null) {
-            out.put("reason", outcome.reason().name());
+            field(out, "reason", outcome.reason().name());
         }
-        return kafka.send(new ProducerRecord<>(outcomes, message.key(), bytes(out)));
+        return out.append('}').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void field(StringBuilder out, String name, String value) {
+        out.append(",\"").append(name).append("\":");
+        if (value == null) {
+            out.append("null");
+            return;
+        }
+        out.append('"');
+        JsonStringEncoder.getInstance().quoteAsString(value, out);
+        out.append('"');
     }
 
     CompletableFuture<?> deadLetter(ConsumerRecord<String, byte[]> message, List<Fault> errors) {
