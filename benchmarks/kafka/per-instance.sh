@@ -12,7 +12,8 @@
 # Build first: ./mvnw -q -pl rating-service,benchmarks -am package -DskipTests -DskipUi
 # Usage: benchmarks/kafka/per-instance.sh [records] [rounds] [concurrency]   (default 1000000 2 4)
 #   env: WARMUP (records through each path before the rounds, default 300000), PORT, PG_PORT,
-#        INSTANCE_CPU (default 1), LOAD_CPU (default 0), APP_JVM (the instance's JVM options, default -Xmx2g),
+#        INSTANCE_CPU (default 1), LOAD_CPU (default 0), APP_JVM (the instance's JVM options, default
+#        -Xms2g -Xmx2g: a heap fixed at its size, as the Dockerfile starts it),
 #        APP_ARGS (more platform options), KAFKA_ARGS and
 #        HTTP_ARGS (more options of KafkaIntakeLoad and IntakeLoad)
 set -euo pipefail
@@ -43,7 +44,7 @@ for _ in $(seq 1 120); do
 done
 BOOTSTRAP=$(sed -n 's/^Kafka broker on \([^,]*\),.*/\1/p' "$DATA/broker.log")  # the broker picks its port
 
-taskset -c "$INSTANCE_CPU" java ${APP_JVM:--Xmx2g} -jar "$JAR" --spring.profiles.active=demo --server.port="$PORT" \
+taskset -c "$INSTANCE_CPU" java ${APP_JVM:--Xms2g -Xmx2g} -jar "$JAR" --spring.profiles.active=demo --server.port="$PORT" \
     --ccbilling.embedded-db.dir="$DATA/db" --ccbilling.embedded-db.port="$PG_PORT" \
     --ccbilling.kafka.enabled=true --ccbilling.kafka.bootstrap-servers="$BOOTSTRAP" \
     --ccbilling.kafka.concurrency="$CONCURRENCY" ${APP_ARGS:-} > "$DATA/app.log" 2>&1 &
@@ -111,12 +112,19 @@ if [ "${HTTP_SOURCES:-kafka}" = kafka ]; then
     echo "sources on both paths: $NAMES"
 fi
 echo "warm-up: http $(http_run "$WARMUP")/s"
-echo "JVM: ${APP_JVM:--Xmx2g}; gc-µs: the JVM's garbage collection per record (wall time, within app-µs)"
+echo "JVM: ${APP_JVM:--Xms2g -Xmx2g}; gc-µs: the JVM's garbage collection per record (wall time, within app-µs)"
 printf '%-6s %-6s %10s %10s %10s %12s %8s %8s\n' round path CDRs/s app-µs pg-µs facts/CDR gc-µs ratio
+# the order alternates (Kafka first in odd rounds, HTTP first in even ones): PostgreSQL's cost per record drifts as
+# the tables grow and checkpoints come, and a fixed order would give that drift to one path
 for round in $(seq 1 "$ROUNDS"); do
-    read -r k ka kp kf kg <<< "$(measured kafka "$RECORDS")"
+    if [ $((round % 2)) -eq 1 ]; then
+        read -r k ka kp kf kg <<< "$(measured kafka "$RECORDS")"
+        read -r h ha hp hf hg <<< "$(measured http "$RECORDS")"
+    else
+        read -r h ha hp hf hg <<< "$(measured http "$RECORDS")"
+        read -r k ka kp kf kg <<< "$(measured kafka "$RECORDS")"
+    fi
     printf '%-6s %-6s %10s %10s %10s %12s %8s\n' "$round" kafka "$k" "$ka" "$kp" "$kf" "$kg"
-    read -r h ha hp hf hg <<< "$(measured http "$RECORDS")"
     printf '%-6s %-6s %10s %10s %10s %12s %8s %8s\n' "$round" http "$h" "$ha" "$hp" "$hf" "$hg" \
         "$(awk -v k="$k" -v h="$h" 'BEGIN { printf "%.2f", k / h }')"
 done
