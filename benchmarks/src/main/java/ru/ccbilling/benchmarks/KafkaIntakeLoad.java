@@ -32,22 +32,27 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Load generator for the Kafka intake end to end: writes N realistic CDRs (the mix of {@link RatingFixture}, each
- * with a cdrId unique to this run, spread over {@code --sources} switches, as many in each partition) to the
+ * with a cdrId unique to this run, spread over {@code --sources} switches, as many in each partition: by default each
+ * piece of 1,000 records of the mix is one switch's, the switches taking turns, as {@link IntakeLoad} posts them, so
+ * both paths carry the same records under the same switches; {@code --spread records} deals a piece's records out) to the
  * CDR topic, reads the outcomes topic, and prints CDRs/s from the first message sent to the last outcome read, and
  * the latency of each record from its send to its outcome. {@code --rate 0} sends as fast as the producer can (a
  * backlog: throughput; latency then is mostly waiting in the topic); {@code --rate N} paces the sending at N
  * records/s (latency below saturation). The messages are built before the clock starts.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar ru.ccbilling.benchmarks.KafkaIntakeLoad \
- *     --bootstrap localhost:9092 --records 1000000 [--rate 0] [--sources 16] [--seed 1] [--month 2026-03 | all]</pre>
+ *     --bootstrap localhost:9092 --records 1000000 [--rate 0] [--sources 16] [--seed 1] [--month 2026-03 | all]
+ *     [--spread pieces | records]</pre>
  */
 public final class KafkaIntakeLoad {
 
-    record Options(String bootstrap, int records, int rate, int sources, long seed, YearMonth month) {
+    /** {@code pieces}: each piece of 1,000 records of the mix is one switch's, as IntakeLoad's requests are
+     *  ({@code --spread pieces}); otherwise the records of a piece go to the switches in turn ({@code records}) */
+    record Options(String bootstrap, int records, int rate, int sources, long seed, YearMonth month, boolean pieces) {
 
         static Options parse(String[] args) {
             Map<String, String> values = new TreeMap<>(Map.of("--bootstrap", "localhost:9092", "--records", "1000000",
-                    "--rate", "0", "--sources", "16", "--seed", "1", "--month", "2026-03"));
+                    "--rate", "0", "--sources", "16", "--seed", "1", "--month", "2026-03", "--spread", "pieces"));
             for (int i = 0; i < args.length; i++) {
                 if (!values.containsKey(args[i]) || i + 1 == args.length) {
                     throw new IllegalArgumentException("unknown option or missing value: " + args[i]
@@ -58,7 +63,12 @@ public final class KafkaIntakeLoad {
             return new Options(values.get("--bootstrap"), Integer.parseInt(values.get("--records")),
                     Integer.parseInt(values.get("--rate")), Integer.parseInt(values.get("--sources")),
                     Long.parseLong(values.get("--seed")),
-                    values.get("--month").equals("all") ? null : YearMonth.parse(values.get("--month")));
+                    values.get("--month").equals("all") ? null : YearMonth.parse(values.get("--month")),
+                    switch (values.get("--spread")) {
+                        case "pieces" -> true;
+                        case "records" -> false;
+                        default -> throw new IllegalArgumentException("--spread pieces | records");
+                    });
         }
     }
 
@@ -151,7 +161,7 @@ public final class KafkaIntakeLoad {
         return sources;
     }
 
-    /** the mix with unique cdrIds, moved into the month, spread over the sources; keyed by source */
+    /** the mix with unique cdrIds, moved into the month, spread over the sources (by piece or by record); keyed by source */
     private static void build(String run, Options options, List<String> sources, List<String> keys,
                               List<byte[]> values) throws Exception {
         for (int from = 0, chunk = 0; from < options.records(); from += CHUNK, chunk++) {
@@ -160,7 +170,7 @@ public final class KafkaIntakeLoad {
             for (int i = 0; i < n; i++) {
                 ObjectNode record = mix.get(i);
                 int index = from + i;
-                String source = sources.get(index % sources.size());
+                String source = sources.get((options.pieces() ? chunk : index) % sources.size());
                 record.put("source", source).put("cdrId", run + "-" + index);
                 if (options.month() != null) {
                     OffsetDateTime start = OffsetDateTime.parse(record.get("startTime").asText());
