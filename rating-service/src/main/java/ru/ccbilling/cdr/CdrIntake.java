@@ -34,11 +34,13 @@ public class CdrIntake {
 
     private final ParallelRating rating;
     private final CdrStore store;
+    private final CompactRecords compact;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    CdrIntake(ParallelRating rating, CdrStore store, TransactionTemplate tx, Clock clock) {
+    CdrIntake(ParallelRating rating, CdrStore store, CompactRecords compact, TransactionTemplate tx, Clock clock) {
         this.rating = rating;
+        this.compact = compact;
         this.store = store;
         this.tx = tx;
         this.clock = clock;
@@ -55,6 +57,19 @@ public class CdrIntake {
      * of a re-delivered poll has either its first outcome or none
      */
     public List<IntakeOutcome> submit(List<JsonNode> records, int chunk) {
+        return submit(records, chunk, false);
+    }
+
+    /**
+     * As {@link #submit(List, int)}, and empties {@code records} once they are read and rated: the caller hands the
+     * batch over, and the trees it was read into are garbage while it is stored (the Kafka intake's polls of
+     * thousands of records otherwise keep them alive through their transaction; BENCHMARKS.md, *Kafka intake*)
+     */
+    public List<IntakeOutcome> submitReleasing(List<JsonNode> records, int chunk) {
+        return submit(records, chunk, true);
+    }
+
+    private List<IntakeOutcome> submit(List<JsonNode> records, int chunk, boolean release) {
         // PostgreSQL keeps microseconds: the same instant everywhere it is stored
         OffsetDateTime receivedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         ParallelRating.Rated[] rated = rating.readAndRate(records);
@@ -62,21 +77,28 @@ public class CdrIntake {
         List<Integer> positions = new ArrayList<>();
         List<CdrStore.Pending> pending = new ArrayList<>();
         Set<String> seenInBatch = new HashSet<>();
-        for (int i = 0; i < records.size(); i++) {
+        for (int i = 0; i < outcomes.length; i++) {
             CdrReader.Read read = rated[i].read();
             if (!read.ok()) {
+                rated[i] = null;
                 JsonNode node = records.get(i);
                 outcomes[i] = IntakeOutcome.refused(CdrReader.idPart(node, "source"), CdrReader.idPart(node, "cdrId"),
                         read.problems());
                 continue;
             }
             Cdr cdr = read.cdr();
+            RatingResult result = rated[i].result();
+            rated[i] = null;
             if (!seenInBatch.add(cdr.source() + '\u0000' + cdr.cdrId())) {
                 outcomes[i] = IntakeOutcome.duplicate(cdr.source(), cdr.cdrId());
                 continue;
             }
             positions.add(i);
-            pending.add(new CdrStore.Pending(cdr, rated[i].result(), receivedAt));
+            // the record without its tree: the batch's trees need not outlive its rating (see CompactRecords.Residue)
+            pending.add(new CdrStore.Pending(cdr.withoutRaw(), result, receivedAt, compact.residue(cdr)));
+        }
+        if (release) {
+            records.clear();
         }
         for (List<Integer> part : chunksBySource(pending, p -> p.cdr().source(), chunk)) {
             List<CdrStore.Pending> rows = new ArrayList<>(part.size());

@@ -36,7 +36,18 @@ import ru.ccbilling.rating.RatingResult;
 public class CdrStore {
 
     /** A rated record waiting to be stored. */
-    public record Pending(Cdr cdr, RatingResult result, OffsetDateTime receivedAt) {
+    /**
+     * A record to store (or to restate), with what of it only the tree it was read from holds ({@code residue}): intake
+     * passes the record without that tree ({@link Cdr#withoutRaw}), so that the trees of a batch are garbage while it
+     * is stored
+     */
+    public record Pending(Cdr cdr, RatingResult result, OffsetDateTime receivedAt, CompactRecords.Residue residue) {
+
+        /** a record whose {@code raw} is still the tree it was read from */
+        public Pending(Cdr cdr, RatingResult result, OffsetDateTime receivedAt, CompactRecords records) {
+            this(cdr, result, receivedAt, records.residue(cdr));
+        }
+
         String key() {
             return cdr.source() + '\u0000' + cdr.cdrId();
         }
@@ -138,7 +149,7 @@ public class CdrStore {
             Pending p = records.get(i);
             byte[] lines = p.result() instanceof RatingResult.Rated rated ? CompactLines.encode(rated.lines(), ids) : null;
             CdrRows.appendCopyLine(rows, rowIds.get(i), p.cdr(), p.result(), p.receivedAt(), lines,
-                    this.records.encode(p.cdr(), ids));
+                    this.records.encode(p.cdr(), p.residue(), ids));
             if (p.result() instanceof RatingResult.Rejected rejected) {
                 rejections.add(new RejectHistory.Rejection(p.cdr().source(), p.cdr().cdrId(), p.cdr().startTime(),
                         rejected.reason().name(), rejected.detail().russian(), p.receivedAt()));

@@ -77,32 +77,36 @@ public class CompactRecords {
         }
     }
 
-    /** the bytes of a record that was read as {@code cdr} and is stored with its columns */
-    byte[] encode(Cdr cdr, Map<String, Integer> ids) {
-        ZoneOffset offset = cdr.startTime().getOffset();
-        ObjectNode rebuilt = rebuild(cdr.source(), cdr.cdrId(), cdr.callType().name(), cdr.startTime(), cdr.caller(),
-                cdr.called(), cdr.trunk(), cdr.forwardedTo());
-        int flags = 0;
-        if (!MOSCOW.equals(offset)) {
-            flags |= OFFSET;
+    /**
+     * What of a record its columns and compact fields would not give back as it was sent: the fields written otherwise
+     * or held nowhere else ({@code rest}, null when none) and the fields the rebuilt record has that the record had not
+     * ({@code absent}). Intake takes it as soon as a record is rated, so that the tree the record was read into is
+     * garbage before the batch is stored (a poll of thousands of records otherwise keeps every tree alive through its
+     * transaction, and the young collections copy them).
+     */
+    public record Residue(ObjectNode rest, List<String> absent) {
+
+        /** a text field of the record as sent (PostgreSQL's {@code ->>}), given its value in the columns */
+        String text(String field, String column) {
+            if (rest != null && rest.has(field)) {
+                return ReportFacts.text(rest, field);
+            }
+            return absent.contains(field) ? null : column;
         }
-        if (cdr.accountCode() != null) {
-            flags |= ACCOUNT;
-            rebuilt.put("accountCode", cdr.accountCode());
+
+        /** the operatorId of a stage of the record as sent, given the stages read from it */
+        String operatorOf(int stage, List<Cdr.Stage> stages) {
+            if (rest != null && rest.has("stages")) {
+                return ReportFacts.operatorOf(rest, stage);
+            }
+            return stage < 0 || stage >= stages.size() ? null : stages.get(stage).operatorId();
         }
-        if (!cdr.stages().isEmpty()) {
-            flags |= STAGES;
-            rebuilt.set("stages", stages(cdr.stages()));
-        }
-        if (!cdr.participants().isEmpty()) {
-            flags |= PARTICIPANTS;
-            rebuilt.set("participants", participants(cdr.participants()));
-        }
-        if (cdr.surveyCompleted()) {
-            flags |= SURVEY;
-            rebuilt.put("surveyCompleted", true);
-        }
+    }
+
+    /** the residue of a record that was read as {@code cdr} (whose {@code raw} is the tree it was read from) */
+    Residue residue(Cdr cdr) {
         JsonNode raw = cdr.raw();
+        ObjectNode rebuilt = rebuild(cdr);
         ObjectNode rest = null;
         for (Iterator<Map.Entry<String, JsonNode>> it = raw.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
@@ -119,6 +123,35 @@ public class CompactRecords {
                 absent.add(name);
             }
         });
+        return new Residue(rest, absent.isEmpty() ? List.of() : List.copyOf(absent));
+    }
+
+    /** the bytes of a record that was read as {@code cdr} and is stored with its columns */
+    byte[] encode(Cdr cdr, Map<String, Integer> ids) {
+        return encode(cdr, residue(cdr), ids);
+    }
+
+    /** the bytes of a record stored with its columns, from its fields and its {@link #residue} */
+    byte[] encode(Cdr cdr, Residue residue, Map<String, Integer> ids) {
+        ZoneOffset offset = cdr.startTime().getOffset();
+        int flags = 0;
+        if (!MOSCOW.equals(offset)) {
+            flags |= OFFSET;
+        }
+        if (cdr.accountCode() != null) {
+            flags |= ACCOUNT;
+        }
+        if (!cdr.stages().isEmpty()) {
+            flags |= STAGES;
+        }
+        if (!cdr.participants().isEmpty()) {
+            flags |= PARTICIPANTS;
+        }
+        if (cdr.surveyCompleted()) {
+            flags |= SURVEY;
+        }
+        ObjectNode rest = residue.rest();
+        List<String> absent = residue.absent();
         if (rest != null) {
             flags |= REST;
         }
@@ -213,6 +246,25 @@ public class CompactRecords {
             }
         }
         return record;
+    }
+
+    /** what the columns and the compact fields hold, as the record would have written it */
+    private ObjectNode rebuild(Cdr cdr) {
+        ObjectNode rebuilt = rebuild(cdr.source(), cdr.cdrId(), cdr.callType().name(), cdr.startTime(), cdr.caller(),
+                cdr.called(), cdr.trunk(), cdr.forwardedTo());
+        if (cdr.accountCode() != null) {
+            rebuilt.put("accountCode", cdr.accountCode());
+        }
+        if (!cdr.stages().isEmpty()) {
+            rebuilt.set("stages", stages(cdr.stages()));
+        }
+        if (!cdr.participants().isEmpty()) {
+            rebuilt.set("participants", participants(cdr.participants()));
+        }
+        if (cdr.surveyCompleted()) {
+            rebuilt.put("surveyCompleted", true);
+        }
+        return rebuilt;
     }
 
     /** what the columns hold, as the record wrote it */

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import ru.ccbilling.rating.Cdr;
 import ru.ccbilling.rating.RatingReference;
 import ru.ccbilling.rating.RatingResult;
 import ru.ccbilling.rating.TimeBands;
@@ -138,12 +139,12 @@ final class ReportFacts {
             }
             add(sign, p.cdr().source(), p.cdr().cdrId(), p.cdr().startTime(), p.cdr().callType().name(),
                     p.cdr().caller(), p.cdr().called(), p.cdr().durationSec(), rated.account(), "RATED", null,
-                    rated.tariff(), rated.tariffVersion(), rated.total().amount(), p.cdr().raw(), List.of(ls));
+                    rated.tariff(), rated.tariffVersion(), rated.total().amount(), sent(p), List.of(ls));
         } else {
             RatingResult.Rejected rejected = (RatingResult.Rejected) r;
             add(sign, p.cdr().source(), p.cdr().cdrId(), p.cdr().startTime(), p.cdr().callType().name(),
                     p.cdr().caller(), p.cdr().called(), p.cdr().durationSec(), rejected.account(), "REJECTED",
-                    rejected.reason().name(), rejected.tariff(), rejected.tariffVersion(), null, p.cdr().raw(), List.of());
+                    rejected.reason().name(), rejected.tariff(), rejected.tariffVersion(), null, sent(p), List.of());
         }
     }
 
@@ -155,12 +156,56 @@ final class ReportFacts {
             ls[i] = new Line(l.component(), l.stage(), l.billedSeconds(), new BigDecimal(l.amount()));
         }
         add(sign, c.source(), c.cdrId(), c.startTime(), c.callType(), c.caller(), c.called(), c.durationSec(),
-                c.account(), c.status(), c.reason(), c.tariff(), c.tariffVersion(), c.total(), c.record(), List.of(ls));
+                c.account(), c.status(), c.reason(), c.tariff(), c.tariffVersion(), c.total(), sent(c.record()),
+                List.of(ls));
+    }
+
+    /** the fields of a record as it was sent that the facts need beside the columns */
+    interface Sent {
+        String text(String field);
+
+        String operatorOf(Integer stage);
+    }
+
+    /** a record about to be stored: its fields as read, unless its residue says it wrote them otherwise */
+    private static Sent sent(CdrStore.Pending p) {
+        Cdr cdr = p.cdr();
+        CompactRecords.Residue residue = p.residue();
+        return new Sent() {
+            @Override
+            public String text(String field) {
+                return residue.text(field, switch (field) {
+                    case "trunk" -> cdr.trunk();
+                    case "forwardedTo" -> cdr.forwardedTo();
+                    default -> throw new IllegalArgumentException(field);
+                });
+            }
+
+            @Override
+            public String operatorOf(Integer stage) {
+                return stage == null ? null : residue.operatorOf(stage, cdr.stages());
+            }
+        };
+    }
+
+    /** a record as stored, rebuilt as it was sent */
+    private static Sent sent(JsonNode record) {
+        return new Sent() {
+            @Override
+            public String text(String field) {
+                return ReportFacts.text(record, field);
+            }
+
+            @Override
+            public String operatorOf(Integer stage) {
+                return ReportFacts.operatorOf(record, stage);
+            }
+        };
     }
 
     private void add(int sign, String source, String cdrId, OffsetDateTime start, String callType, String caller,
                      String called, int durationSec, String account, String status, String reason, String tariff,
-                     Integer tariffVersion, BigDecimal total, JsonNode record, List<Line> priced) {
+                     Integer tariffVersion, BigDecimal total, Sent record, List<Line> priced) {
         LocalDate day = start.atZoneSameInstant(TimeBands.MOSCOW).toLocalDate();
         String accountCode = orEmpty(account);
         String tariffCode = orEmpty(tariff);
@@ -171,7 +216,7 @@ final class ReportFacts {
         }
         CallKey key = new CallKey(day, accountCode, callType, source, status, orEmpty(reason), tariffCode, version,
                 callerOrigin(callType, caller), destinationClass(callType, called, record),
-                TimeBands.of(start, reference.holidays()), orEmpty(text(record, "trunk")));
+                TimeBands.of(start, reference.holidays()), orEmpty(record.text("trunk")));
         CallSums sums = calls.computeIfAbsent(key, k -> new CallSums());
         sums.calls += sign;
         sums.answered += durationSec > 0 ? sign : 0;
@@ -185,7 +230,7 @@ final class ReportFacts {
         }
         Set<String> counted = priced.size() > 1 ? new HashSet<>() : null;
         for (Line l : priced) {
-            String operator = orEmpty(operatorOf(record, l.stage()));
+            String operator = orEmpty(record.operatorOf(l.stage()));
             // a call counts once per component and operator, however many lines it has there
             boolean first = counted == null || counted.add(l.component() + '\u0000' + operator);
             String site = operator.isEmpty() ? "" : orEmpty(reference.operatorSites().get(operator));
@@ -208,16 +253,16 @@ final class ReportFacts {
     }
 
     /** the class of the number called (OUTBOUND, SURVEY, INFORMING) or forwarded to (FORWARD, VIRTUAL_OFFICE) */
-    private String destinationClass(String callType, String called, JsonNode record) {
+    private String destinationClass(String callType, String called, Sent record) {
         String number = switch (callType) {
             case "OUTBOUND", "SURVEY", "INFORMING" -> called;
-            case "FORWARD", "VIRTUAL_OFFICE" -> text(record, "forwardedTo");
+            case "FORWARD", "VIRTUAL_OFFICE" -> record.text("forwardedTo");
             default -> null;
         };
         return number == null ? "" : reference.destinations().classify(number).orElse("");
     }
 
-    private static String operatorOf(JsonNode record, Integer stage) {
+    static String operatorOf(JsonNode record, Integer stage) {
         if (stage == null || record == null) {
             return null;
         }
@@ -229,7 +274,7 @@ final class ReportFacts {
     }
 
     /** as PostgreSQL's {@code ->>}: a string's text, another value's JSON, null for JSON null or absent */
-    private static String text(JsonNode node, String field) {
+    static String text(JsonNode node, String field) {
         if (node == null || !node.isObject()) {
             return null;
         }

@@ -43,6 +43,12 @@ public record Cdr(String source, String cdrId, CallType callType, OffsetDateTime
                 false, raw);
     }
 
+    /** the same record without the tree it was read from (once what only the tree holds is kept elsewhere) */
+    public Cdr withoutRaw() {
+        return new Cdr(source, cdrId, callType, startTime, caller, called, accountCode, trunk, forwardedTo, stages,
+                participants, surveyCompleted, null);
+    }
+
     /** the call duration D: the sum of the stage durations; a conference's is its longest participant's */
     public int durationSec() {
         int total = 0;

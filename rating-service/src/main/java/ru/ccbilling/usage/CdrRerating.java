@@ -101,7 +101,7 @@ class CdrRerating implements Rerating {
                             g.networkSeconds += line.billedSeconds();
                         }
                     }
-                    g.cdrs.add(new CdrStore.Pending(cdr, rated, null));
+                    g.cdrs.add(new CdrStore.Pending(cdr, rated, null, records));
                 }, account, from, to);
     }
 

@@ -54,6 +54,9 @@ class ConcurrentResendTest {
     @Autowired
     TransactionTemplate tx;
 
+    @Autowired
+    CompactRecords compact;
+
     /**
      * The same, at the store and without the rating between the requests, so that the claims really overlap: chunks
      * of the same 1,000 keys in different orders, stored at the same instant in transactions of their own.
@@ -72,7 +75,7 @@ class ConcurrentResendTest {
                 ParallelRating.Rated[] rated = rating.readAndRate(records);
                 List<CdrStore.Pending> pending = new ArrayList<>();
                 for (ParallelRating.Rated r : rated) {
-                    pending.add(new CdrStore.Pending(r.read().cdr(), r.result(), OffsetDateTime.now()));
+                    pending.add(new CdrStore.Pending(r.read().cdr(), r.result(), OffsetDateTime.now(), compact));
                 }
                 CyclicBarrier start = new CyclicBarrier(CLIENTS);
                 List<Callable<Set<String>>> writes = new ArrayList<>();

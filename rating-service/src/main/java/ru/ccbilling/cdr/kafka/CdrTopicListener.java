@@ -68,23 +68,16 @@ class CdrTopicListener implements BatchAcknowledgingMessageListener<String, byte
     }
 
     private void take(List<ConsumerRecord<String, byte[]>> batch) {
-        List<CdrMessage> messages = new ArrayList<>(batch.size());
-        List<JsonNode> records = new ArrayList<>(batch.size());
-        for (ConsumerRecord<String, byte[]> message : batch) {
-            CdrMessage read = CdrMessage.read(message, json, maxBytes, sources);
-            messages.add(read);
-            if (read.readable()) {
-                records.add(read.record());
-            }
-        }
-        List<IntakeOutcome> outcomes = submit(records);
+        // what each message is: its faults when it is no CDR, null when it is one; the trees go to intake alone
+        List<List<Fault>> faults = new ArrayList<>(batch.size());
+        List<IntakeOutcome> outcomes = submit(read(batch, faults), batch, faults);
         // outcomes and dead letters in the order of the messages
         List<CompletableFuture<?>> sent = new ArrayList<>(batch.size());
         int next = 0;
         for (int i = 0; i < batch.size(); i++) {
             ConsumerRecord<String, byte[]> message = batch.get(i);
-            if (!messages.get(i).readable()) {
-                sent.add(topics.deadLetter(message, messages.get(i).faults()));
+            if (faults.get(i) != null) {
+                sent.add(topics.deadLetter(message, faults.get(i)));
                 continue;
             }
             IntakeOutcome outcome = outcomes.get(next++);
@@ -95,20 +88,41 @@ class CdrTopicListener implements BatchAcknowledgingMessageListener<String, byte
         topics.await(sent);
     }
 
-    private List<IntakeOutcome> submit(List<JsonNode> records) {
+    /** the records of the messages that are CDRs; {@code faults} gets, per message, its faults or null */
+    private List<JsonNode> read(List<ConsumerRecord<String, byte[]>> batch, List<List<Fault>> faults) {
+        List<JsonNode> records = new ArrayList<>(batch.size());
+        for (ConsumerRecord<String, byte[]> message : batch) {
+            CdrMessage read = CdrMessage.read(message, json, maxBytes, sources);
+            faults.add(read.readable() ? null : read.faults());
+            if (read.readable()) {
+                records.add(read.record());
+            }
+        }
+        return records;
+    }
+
+    /**
+     * Intake of the poll's records, handed over ({@link CdrIntake#submitReleasing}: the list is emptied once they are
+     * rated, so their trees are not kept while the poll is stored); should it fail while the database answers, the
+     * records are read again from their messages and taken one by one
+     */
+    private List<IntakeOutcome> submit(List<JsonNode> records, List<ConsumerRecord<String, byte[]>> batch,
+                                       List<List<Fault>> faults) {
         if (records.isEmpty()) {
             return List.of();
         }
         try {
             // the whole poll in one transaction: stored whole or not at all
-            return intake.submit(records, records.size());
+            return intake.submitReleasing(records, records.size());
         } catch (RuntimeException e) {
             requireDatabase(e);
             log.warn("Kafka intake: a batch failed while the database answers ({}); taking its records one by one",
                     e.toString());
-            List<IntakeOutcome> outcomes = new ArrayList<>(records.size());
-            for (JsonNode record : records) {
-                outcomes.add(submitAlone(record));
+            List<IntakeOutcome> outcomes = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                if (faults.get(i) == null) {
+                    outcomes.add(submitAlone(CdrMessage.read(batch.get(i), json, maxBytes, sources).record()));
+                }
             }
             return outcomes;
         }

@@ -270,14 +270,17 @@ class KafkaIntakeTest {
         List<ObjectNode> records = calls(source, 9, 13);
         records.add(4, records.get(0).deepCopy().put("cdrId", "boom"));
         // as a bug would: intake throws whenever this record is among those it is given; the database answers
-        doAnswer(call -> {
+        org.mockito.stubbing.Answer<Object> bug = call -> {
             List<JsonNode> given = call.getArgument(0);
             if (given.stream().anyMatch(r -> r.path("cdrId").asText().equals("boom")
                     && r.path("source").asText().equals(source))) {
                 throw new IllegalStateException("a bug met by this record alone");
             }
             return call.callRealMethod();
-        }).when(intake).submit(anyList(), anyInt());
+        };
+        // the poll (handed over) and the records taken one by one afterwards
+        doAnswer(bug).when(intake).submitReleasing(anyList(), anyInt());
+        doAnswer(bug).when(intake).submit(anyList(), anyInt());
         try {
             topics.send(records);
             List<ConsumerRecord<String, byte[]>> letters = topics.read(TestTopics.DEAD_LETTERS, source, 1, WAIT);
