@@ -126,11 +126,6 @@ public class CompactRecords {
         return new Residue(rest, absent.isEmpty() ? List.of() : List.copyOf(absent));
     }
 
-    /** the bytes of a record that was read as {@code cdr} and is stored with its columns */
-    byte[] encode(Cdr cdr, Map<String, Integer> ids) {
-        return encode(cdr, residue(cdr), ids);
-    }
-
     /** the bytes of a record stored with its columns, from its fields and its {@link #residue} */
     byte[] encode(Cdr cdr, Residue residue, Map<String, Integer> ids) {
         ZoneOffset offset = cdr.startTime().getOffset();
